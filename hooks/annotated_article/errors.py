@@ -1,0 +1,33 @@
+"""Errors an editor can act on: `data/FILE.yml:LINE:COLUMN: what is wrong. How to fix it.`"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    """One problem in one data file, at a 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+    problem: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}:{self.column}: {_sentence(self.problem)}"
+        return f"{text} {_sentence(self.fix)}" if self.fix else text
+
+
+class DataErrors(Exception):
+    """All the problems found in one pass over the data, sorted by place."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = sorted(set(errors))
+        super().__init__("\n".join(str(error) for error in self.errors))
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."

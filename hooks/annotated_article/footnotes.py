@@ -1,0 +1,197 @@
+"""Number the citations of an article and render its markers and footnotes as HTML.
+
+One footnote per source, numbered by first citation; a source cited from
+several places gets a back-link per place (a, b, c...), each next to what was
+said there: who, how, how sure, and the editor's note. Every piece of text from
+the data is escaped: it shows as the characters it is, never as markup.
+"""
+
+from __future__ import annotations
+
+import datetime
+import string
+from dataclasses import dataclass, field
+from html import escape
+from typing import Callable
+
+from .site_data import Annotation, Person, SiteData, Source
+
+#: Given a kind of page ("actors", "people", "sources") and an id, the page's URL, or None.
+PageLinker = Callable[[str, str], "str | None"]
+
+KIND_WORDS = {
+    "direct-quote": "direct quote",
+    "paraphrase": "paraphrase",
+    "official-statement": "official statement",
+    "intelligence-assessment": "intelligence assessment",
+    "report": "report",
+}
+VERIFICATION_WORDS = {
+    "confirmed": "the source, or a copy of it, was seen with matching words",
+    "likely": "the facts fit, but a key element (title, address, date or exact words) was not seen",
+    "unverified": "the source was not found",
+}
+LINK_KIND_WORDS = {
+    "original": "",
+    "pattern": "address built from the site’s usual pattern, not checked",
+    "reprint": "reprint",
+    "report": "report quoting it",
+    "translation": "translated write-up",
+    "copy": "copy",
+}
+SOURCE_KIND_WORDS = {
+    "news-report": "news report",
+    "press-conference": "press conference",
+    "official-statement": "official statement",
+    "intelligence-update": "intelligence update",
+    "research-report": "research report",
+    "social-media-post": "social media post",
+}
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+@dataclass
+class Footnote:
+    number: int
+    source: Source
+    citations: list[Annotation] = field(default_factory=list)
+
+    @property
+    def element_id(self) -> str:
+        return f"fn:{self.source.id}"
+
+    def letter(self, annotation: Annotation) -> str:
+        """`a`, `b`, ... for a source cited from several places; empty for one."""
+        if len(self.citations) == 1:
+            return ""
+        index = self.citations.index(annotation)
+        return _letters(index)
+
+
+def number_footnotes(annotations: list[Annotation], site: SiteData) -> list[Footnote]:
+    """Footnotes in order of first citation, given the annotations in reading order."""
+    by_source: dict[str, Footnote] = {}
+    for annotation in annotations:
+        footnote = by_source.get(annotation.source)
+        if footnote is None:
+            footnote = by_source[annotation.source] = Footnote(len(by_source) + 1, site.sources[annotation.source])
+        footnote.citations.append(annotation)
+    return list(by_source.values())
+
+
+def marker_html(annotation: Annotation, footnote: Footnote) -> str:
+    """The superscript footnote marker placed right after the annotated words."""
+    return (f'<sup class="annotation-marker" id="fnref:{annotation.id}">'
+            f'<a class="footnote-ref" href="#{footnote.element_id}" role="doc-noteref" '
+            f'aria-label="Footnote {footnote.number}">{footnote.number}</a></sup>')
+
+
+def footnotes_html(footnotes: list[Footnote], site: SiteData, page_url: PageLinker) -> str:
+    """The footnote list for the bottom of the article."""
+    if not footnotes:
+        return ""
+    items = "\n".join(_footnote_item(footnote, site, page_url) for footnote in footnotes)
+    key = "; ".join(f"<strong>{word}</strong>: {escape(meaning)}" for word, meaning in VERIFICATION_WORDS.items())
+    return (
+        '<div class="footnote annotation-notes" role="doc-endnotes">\n<hr>\n'
+        '<h2 id="sources-and-attributions">Sources and attributions</h2>\n'
+        f"<ol>\n{items}\n</ol>\n"
+        f'<p class="verification-key">How sure: {key}.</p>\n</div>'
+    )
+
+
+def _footnote_item(footnote: Footnote, site: SiteData, page_url: PageLinker) -> str:
+    entries = "\n".join(_citation_entry(footnote, annotation, site, page_url) for annotation in footnote.citations)
+    return (f'<li id="{footnote.element_id}">\n<p class="source-citation">'
+            f"{source_citation_html(footnote.source, page_url)}</p>\n"
+            f'<ul class="attributions">\n{entries}\n</ul>\n</li>')
+
+
+def source_citation_html(source: Source, page_url: PageLinker) -> str:
+    """Publisher, title, date, authors and links of a source, in one citation line."""
+    parts = [_linked(escape(source.publisher), page_url("sources", source.id))]
+    if source.title:
+        parts.append(f"<cite>“{escape(source.title)}”</cite>")
+    if source.title_note:
+        parts.append(f'<span class="uncertain">title: {escape(source.title_note)}</span>')
+    if source.date:
+        parts.append(f'<time datetime="{escape(source.date)}">{format_date(source.date)}</time>')
+    if source.date_note:
+        parts.append(f'<span class="uncertain">date: {escape(source.date_note)}</span>')
+    text = ", ".join(parts) + "."
+    if source.authors:
+        text += f" By {escape(_join(source.authors))}."
+    if source.links:
+        text += " " + links_html(source)
+    return text
+
+
+def links_html(source: Source) -> str:
+    links = []
+    for link in source.links:
+        label = escape(link.label or link.url)
+        words = LINK_KIND_WORDS[link.kind]
+        note = f' <span class="link-kind link-kind--{link.kind}">({escape(words)})</span>' if words else ""
+        links.append(f'<a href="{escape(link.url)}" rel="noopener">{label}</a>{note}')
+    return "Read: " + "; ".join(links) + "."
+
+
+def who_html(annotation: Annotation, site: SiteData, page_url: PageLinker) -> str:
+    speaker = site.people.get(annotation.speaker) if annotation.speaker else None
+    named = _person_html(speaker, site, page_url) if speaker else ""
+    if annotation.attributed_to and named:
+        return f"{escape(annotation.attributed_to)}; on record: {named}"
+    return escape(annotation.attributed_to) or named
+
+
+def _person_html(person: Person, site: SiteData, page_url: PageLinker) -> str:
+    name = _linked(escape(person.name), page_url("people", person.id))
+    role = escape(person.role)
+    if person.actor and person.actor in site.actors and site.actors[person.actor].name not in person.role:
+        role += ", " + _linked(escape(site.actors[person.actor].name), page_url("actors", person.actor))
+    return f'<span class="speaker">{name}</span>, {role}'
+
+
+def _citation_entry(footnote: Footnote, annotation: Annotation, site: SiteData, page_url: PageLinker) -> str:
+    letter = footnote.letter(annotation)
+    back_label = f"Back to the passage {letter}" if letter else "Back to the passage"
+    backref = (f'<a class="footnote-backref" href="#{annotation.id}" role="doc-backlink" '
+               f'aria-label="{back_label}">↩\u202f{letter}</a>' if letter else
+               f'<a class="footnote-backref" href="#{annotation.id}" role="doc-backlink" '
+               f'aria-label="{back_label}">↩</a>')
+    kind = KIND_WORDS[annotation.kind]
+    details = (f'<span class="attribution-who"><span class="label">Who:</span> {who_html(annotation, site, page_url)}</span>'
+               f' · <span class="attribution-how"><span class="label">How:</span> {kind}</span>'
+               f' · <span class="attribution-sure"><span class="label">How sure:</span> '
+               f'<span class="verification verification--{annotation.verification}">{annotation.verification}</span>'
+               f'</span>')
+    extra = ""
+    if annotation.note:
+        extra += f'<br><span class="editor-note"><span class="label">Editor’s note:</span> {escape(annotation.note)}</span>'
+    if annotation.see_also:
+        others = " ".join(source_citation_html(site.sources[source_id], page_url)
+                           for source_id in annotation.see_also)
+        extra += f'<br><span class="see-also"><span class="label">See also:</span> {others}</span>'
+    return f'<li id="cite:{annotation.id}">{backref} {details}{extra}</li>'
+
+
+def format_date(iso_date: str) -> str:
+    """`2024-11-01` as `1 November 2024`."""
+    date = datetime.date.fromisoformat(iso_date)
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def _linked(html_text: str, url: str | None) -> str:
+    return f'<a href="{escape(url)}">{html_text}</a>' if url else html_text
+
+
+def _join(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _letters(index: int) -> str:
+    letters = string.ascii_lowercase
+    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]

@@ -1,0 +1,147 @@
+"""Check a data file against its JSON Schema and say what is wrong in an editor's words.
+
+The schemas in `data/schemas/` are the one definition of the fields: editors'
+tools read them through the `# yaml-language-server: $schema=...` line, and
+this module reads the same files.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from referencing import Registry, Resource
+
+from .errors import DataError
+from .yaml_loading import YamlDocument
+
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list (lines starting with `- `)",
+    "object": "a mapping (lines of `key: value`)",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+}
+
+
+@lru_cache(maxsize=None)
+def _validator(schema_dir: str, schema_name: str) -> jsonschema.protocols.Validator:
+    schemas = {path.name: json.loads(path.read_text(encoding="utf-8"))
+               for path in Path(schema_dir).glob("*.schema.json")}
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
+    schema = schemas[schema_name]
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+
+
+def definitions(schema_dir: Path) -> dict[str, Any]:
+    """The shared `$defs` (id, text, url patterns)."""
+    path = schema_dir / "definitions.schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))["$defs"]
+
+
+def validate_document(document: YamlDocument, schema_dir: Path, schema_name: str) -> list[DataError]:
+    """Every way `document` breaks its schema, as editor-facing errors."""
+    validator = _validator(str(schema_dir), schema_name)
+    defs = definitions(schema_dir)
+    errors = []
+    for error in validator.iter_errors(document.data):
+        errors.extend(_explain(error, document, defs))
+    return errors
+
+
+def _explain(error: jsonschema.ValidationError, document: YamlDocument, defs: dict) -> list[DataError]:
+    path = tuple(error.absolute_path)
+    name = _describe(path)
+    kind = error.validator
+    if kind == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        return [
+            document.error(path + (key,), f"unknown key `{key}`", _suggest(key, known, "Valid keys here"), at_key=True)
+            for key in error.instance if key not in known
+        ]
+    if kind == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        return [
+            document.error(path, f"{name} has no `{key}`",
+                           f"Add `{key}:` ({_field_help(error.schema, key)})")
+            for key in missing
+        ]
+    if kind == "type":
+        wanted = error.validator_value
+        wanted_words = " or ".join(_TYPE_WORDS.get(t, t) for t in ([wanted] if isinstance(wanted, str) else wanted))
+        fix = "Put the value in quotes" if wanted == "string" else f"Write it as {wanted_words}"
+        return [document.error(path, f"{name} must be {wanted_words}, not {_what(error.instance)}", fix)]
+    if kind == "enum":
+        options = [str(option) for option in error.validator_value]
+        return [document.error(path, f"{name} is `{error.instance}`, which is not one of: {', '.join(options)}",
+                               _suggest(str(error.instance), options, "Use one of those"))]
+    if kind == "format" and error.validator_value == "date":
+        return [document.error(path, f"{name} is `{error.instance}`, which is not a valid date",
+                               "Write the date as YYYY-MM-DD, for example 2024-11-01")]
+    if kind in ("pattern", "minLength"):
+        return [_pattern_error(error, document, path, name, defs)]
+    return [document.error(path, f"{name}: {error.message}", "See the field's description in data/schemas/")]
+
+
+def _pattern_error(error, document: YamlDocument, path: tuple, name: str, defs: dict) -> DataError:
+    pattern = error.schema.get("pattern")
+    value = error.instance
+    if pattern == defs["id"]["pattern"]:
+        return document.error(path, f"{name} is `{value}`, which is not a valid id",
+                              "Use lower-case letters and digits joined by single hyphens, for example `mark-rutte`")
+    if pattern == defs["url"]["pattern"]:
+        return document.error(path, f"{name} is `{value}`, which is not an http or https link",
+                              "Give the full address starting with https:// (other kinds of links are not allowed)")
+    if pattern == defs["text"]["pattern"] or error.validator == "minLength":
+        return document.error(path, f"{name} is empty", "Write the text, or delete the key")
+    return document.error(path, f"{name} is `{value}`, which does not have the expected form",
+                          error.schema.get("description", "See data/schemas/"))
+
+
+def _describe(path: tuple) -> str:
+    keys = [part for part in path if isinstance(part, str)]
+    if keys:
+        return f"`{keys[-1]}`"
+    if path:
+        return f"entry {path[-1] + 1}"
+    return "the file"
+
+
+def _field_help(schema: dict, key: str) -> str:
+    description = schema.get("properties", {}).get(key, {}).get("description", "")
+    return description.rstrip(".") or "see data/schemas/"
+
+
+def _what(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if value is None:
+        return "empty"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "text"
+
+
+def _suggest(word: str, options: list[str], otherwise: str) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return f"Did you mean `{close[0]}`?"
+    return f"{otherwise}: {', '.join(options)}"
+
+
+def nearest(word: str, options) -> str:
+    """`Did you mean ...?` for the closest option, or an empty string."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"Did you mean `{close[0]}`?" if close else ""

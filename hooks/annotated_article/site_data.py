@@ -1,0 +1,295 @@
+"""The site's data: shared registries of actors, people and sources, and each article's annotations.
+
+`load_site` reads every file in `data/`, checks it against its schema, checks
+that every reference names an existing id and that every quote is found in its
+article, and either returns the whole model or raises `DataErrors` listing
+every problem at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .anchoring import Anchor, AnchorError, FoldedText, TextQuote, anchor_quote
+from .errors import DataError, DataErrors
+from .schema_validation import nearest, validate_document
+from .yaml_loading import YamlDocument, load_yaml_file
+
+
+@dataclass(frozen=True)
+class Relation:
+    to: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    description: str
+    full_name: str = ""
+    featured: bool = False
+    names: tuple[str, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    role: str
+    type: str = "person"
+    actor: str = ""
+    affiliation: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    kind: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    kind: str
+    title: str = ""
+    title_note: str = ""
+    authors: tuple[str, ...] = ()
+    date: str = ""
+    date_note: str = ""
+    links: tuple[Link, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: str
+    exact: str
+    source: str
+    kind: str
+    verification: str
+    prefix: str = ""
+    suffix: str = ""
+    speaker: str = ""
+    attributed_to: str = ""
+    see_also: tuple[str, ...] = ()
+    note: str = ""
+    actors: tuple[str, ...] = ()
+
+    @property
+    def quote(self) -> TextQuote:
+        return TextQuote(self.exact, self.prefix, self.suffix)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's Markdown file (path inside docs/) and its annotations in reading order."""
+
+    path: str
+    data_file: str
+    annotations: tuple[Annotation, ...]
+
+
+@dataclass
+class SiteData:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+
+
+REGISTRIES = {"actors.yml": "actors.schema.json", "people.yml": "people.schema.json",
+              "sources.yml": "sources.schema.json"}
+
+
+def load_site(data_dir: Path, docs_dir: Path) -> SiteData:
+    """Read and check all of `data_dir` against the articles in `docs_dir`."""
+    loader = _Loader(data_dir, docs_dir)
+    site = loader.load()
+    if loader.errors:
+        raise DataErrors(loader.errors)
+    return site
+
+
+class _Loader:
+    def __init__(self, data_dir: Path, docs_dir: Path):
+        self.data_dir = data_dir
+        self.docs_dir = docs_dir
+        self.schema_dir = data_dir / "schemas"
+        self.errors: list[DataError] = []
+        self.article_documents: list[YamlDocument] = []
+
+    def display(self, path: Path) -> str:
+        return f"{self.data_dir.name}/{path.relative_to(self.data_dir).as_posix()}"
+
+    def read(self, path: Path, schema: str) -> YamlDocument | None:
+        try:
+            document = load_yaml_file(path, self.display(path))
+        except DataErrors as failure:
+            self.errors.extend(failure.errors)
+            return None
+        problems = validate_document(document, self.schema_dir, schema)
+        self.errors.extend(problems)
+        return None if problems else document
+
+    def load(self) -> SiteData:
+        site = SiteData()
+        documents = {name: self.read(self.data_dir / name, schema) for name, schema in REGISTRIES.items()}
+        site.actors = self.registry(documents["actors.yml"], _actor)
+        site.people = self.registry(documents["people.yml"], _person)
+        site.sources = self.registry(documents["sources.yml"], _source)
+        article_files = sorted((self.data_dir / "articles").glob("*.yml"))
+        if not article_files:
+            self.errors.append(DataError(f"{self.data_dir.name}/articles", 1, 1, "there are no article files",
+                                         "Add one YAML file per article in data/articles/"))
+        for path in article_files:
+            document = self.read(path, "article.schema.json")
+            if document is not None:
+                self.article(document, site)
+        self.check_references(documents, site)
+        return site
+
+    def registry(self, document: YamlDocument | None, build) -> dict[str, Any]:
+        if document is None:
+            return {}
+        entries: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for index, item in enumerate(document.data):
+            entry = build(item)
+            if entry.id in entries:
+                self.errors.append(document.error(
+                    (index, "id"), f"the id `{entry.id}` is used twice (first on line {first_line[entry.id]})",
+                    "Give each entry its own id, or merge the two entries"))
+                continue
+            entries[entry.id] = entry
+            first_line[entry.id] = document.where((index, "id"))[0]
+        return entries
+
+    def article(self, document: YamlDocument, site: SiteData) -> None:
+        path = document.data["article"]
+        article_file = self.docs_dir / path
+        if path in site.articles:
+            self.errors.append(document.error(("article",), f"`{path}` already has annotations in "
+                                              f"{site.articles[path].data_file}",
+                                              "Keep one annotation file per article"))
+            return
+        if not article_file.is_file():
+            known = [p.relative_to(self.docs_dir).as_posix() for p in self.docs_dir.rglob("*.md")]
+            self.errors.append(document.error(("article",), f"there is no article `{path}` in docs/",
+                                              nearest(path, known) or "Give the path of the article's Markdown "
+                                              "file inside docs/"))
+            return
+        annotations = self.registry(YamlDocument(document.file, document.data["annotations"],
+                                                 _strip_first(document.value_marks, "annotations"),
+                                                 _strip_first(document.key_marks, "annotations")), _annotation)
+        text = FoldedText(article_file.read_text(encoding="utf-8"))
+        placed: list[tuple[Anchor, Annotation, int]] = []
+        for index, annotation in enumerate(document.data["annotations"]):
+            entry = annotations.get(annotation["id"])
+            if entry is None or entry.exact != annotation["exact"]:
+                continue
+            try:
+                placed.append((anchor_quote(text, entry.quote), entry, index))
+            except AnchorError as failure:
+                self.errors.append(document.error(("annotations", index, "exact"), failure.problem, failure.fix))
+        self.errors.extend(_crossing(placed, document))
+        placed.sort(key=lambda item: (item[0].start, -item[0].end))
+        site.articles[path] = Article(path, document.file, tuple(entry for _, entry, _ in placed))
+        self.article_documents.append(document)
+
+    def check_references(self, documents: dict[str, YamlDocument | None], site: SiteData) -> None:
+        actors_doc, people_doc = documents["actors.yml"], documents["people.yml"]
+        if actors_doc is not None:
+            for index, item in enumerate(actors_doc.data):
+                for number, relation in enumerate(item.get("relations", [])):
+                    place = (index, "relations", number, "to")
+                    self.reference(actors_doc, place, relation["to"], site.actors, "actor", "data/actors.yml")
+                    if relation["to"] == item["id"]:
+                        self.errors.append(actors_doc.error(place, "an actor cannot have a relation to itself",
+                                                            "Name another actor in `to`"))
+        if people_doc is not None:
+            for index, item in enumerate(people_doc.data):
+                if "actor" in item:
+                    self.reference(people_doc, (index, "actor"), item["actor"], site.actors, "actor",
+                                   "data/actors.yml")
+        for document in self.article_documents:
+            for index, item in enumerate(document.data["annotations"]):
+                place = ("annotations", index)
+                if "speaker" not in item and "attributed_to" not in item:
+                    self.errors.append(document.error(place, f"annotation `{item['id']}` names nobody",
+                                                      "Add `speaker:` with an id from data/people.yml, or "
+                                                      "`attributed_to:` with who the article credits, in words"))
+                if "speaker" in item:
+                    self.reference(document, place + ("speaker",), item["speaker"], site.people, "person",
+                                   "data/people.yml")
+                self.reference(document, place + ("source",), item["source"], site.sources, "source",
+                               "data/sources.yml")
+                for number, source in enumerate(item.get("see_also", [])):
+                    self.reference(document, place + ("see_also", number), source, site.sources, "source",
+                                   "data/sources.yml")
+                for number, actor in enumerate(item.get("actors", [])):
+                    self.reference(document, place + ("actors", number), actor, site.actors, "actor",
+                                   "data/actors.yml")
+
+    def reference(self, document: YamlDocument, place: tuple, value: str, registry: dict, what: str,
+                  where: str) -> None:
+        if registry and value not in registry:
+            self.errors.append(document.error(
+                place, f"there is no {what} with the id `{value}`",
+                nearest(value, registry) or f"Use an id from {where}, or add the {what} there"))
+
+
+def _strip_first(marks: dict, key: str) -> dict:
+    return {path[1:]: mark for path, mark in marks.items() if path[:1] == (key,)}
+
+
+def _crossing(placed: list[tuple[Anchor, Annotation, int]], document: YamlDocument) -> list[DataError]:
+    errors = []
+    for anchor, annotation, index in placed:
+        for other_anchor, other, _ in placed:
+            if anchor.start < other_anchor.start < anchor.end < other_anchor.end:
+                errors.append(document.error(
+                    ("annotations", index, "exact"),
+                    f"the words of `{annotation.id}` and `{other.id}` overlap without one containing the other",
+                    "Shorten one of the two quotes so that they do not cross"))
+    return errors
+
+
+def _actor(item: dict) -> Actor:
+    return Actor(
+        id=item["id"], name=item["name"], kind=item["kind"], description=item["description"],
+        full_name=item.get("full_name", ""), featured=item.get("featured", False),
+        names=tuple(item.get("names", [])),
+        relations=tuple(Relation(r["to"], r["relation"]) for r in item.get("relations", [])),
+    )
+
+
+def _person(item: dict) -> Person:
+    return Person(id=item["id"], name=item["name"], role=item["role"], type=item.get("type", "person"),
+                  actor=item.get("actor", ""), affiliation=item.get("affiliation", ""))
+
+
+def _source(item: dict) -> Source:
+    return Source(
+        id=item["id"], publisher=item["publisher"], kind=item["kind"], title=item.get("title", ""),
+        title_note=item.get("title_note", ""), authors=tuple(item.get("authors", [])),
+        date=item.get("date", ""), date_note=item.get("date_note", ""),
+        links=tuple(Link(link["url"], link["kind"], link.get("label", "")) for link in item.get("links", [])),
+        note=item.get("note", ""),
+    )
+
+
+def _annotation(item: dict) -> Annotation:
+    return Annotation(
+        id=item["id"], exact=item["exact"], source=item["source"], kind=item["kind"],
+        verification=item["verification"], prefix=item.get("prefix", ""), suffix=item.get("suffix", ""),
+        speaker=item.get("speaker", ""), attributed_to=item.get("attributed_to", ""),
+        see_also=tuple(item.get("see_also", [])), note=item.get("note", ""),
+        actors=tuple(item.get("actors", [])),
+    )

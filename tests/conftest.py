@@ -1,0 +1,60 @@
+"""Shared fixtures: the project's paths, real MkDocs builds into temporary folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTICLE = "articles/north-korea-troops-russia.md"
+ARTICLE_HTML = "articles/north-korea-troops-russia/index.html"
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of everything a build reads, for tests that change the data."""
+    for name in ("mkdocs.yml", "docs", "hooks", "data"):
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir`, as a separate process."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=environment, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The real site, built once per test session, and the build's output."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(PROJECT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir, result
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build) -> Path:
+    return site_build[0]
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

@@ -1,0 +1,97 @@
+"""Placing passage anchors and footnote markers in an article's Markdown."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from annotated_article.article_markup import annotate_article
+from annotated_article.footnotes import footnotes_html, format_date, number_footnotes
+from annotated_article.site_data import Annotation, Article, Link, Person, SiteData, Source
+
+
+def make_site(*annotations: Annotation) -> tuple[SiteData, Article]:
+    site = SiteData(
+        people={"ana": Person("ana", "Ana <b>Bold</b>", "Analyst & writer")},
+        sources={
+            "one": Source("one", "Outlet One", "news-report", title="First", date="2024-11-01",
+                          links=(Link("https://example.org/a?x=1&y=2", "pattern", "example.org"),)),
+            "two": Source("two", "Outlet Two", "research-report", title_note="not seen"),
+        },
+    )
+    return site, Article("a.md", "data/articles/a.yml", annotations)
+
+
+def annotation(id_: str, exact: str, source: str = "one", **fields) -> Annotation:
+    return Annotation(id=id_, exact=exact, source=source, kind="direct-quote", verification="likely",
+                      speaker="ana", **fields)
+
+
+def strip_tags(markdown: str) -> str:
+    return re.sub(r"<sup.*?</sup>|<[^>]+>", "", markdown)
+
+
+def test_markers_follow_the_words_and_text_is_unchanged():
+    markdown = "# Title\n\nAlpha beta gamma. Delta epsilon.\n\nZeta eta.\n"
+    site, article = make_site(annotation("b", "Delta epsilon."), annotation("a", "beta gamma", source="two"),
+                              annotation("c", "Zeta", source="two"))
+    result = annotate_article(markdown, article, site)
+    assert strip_tags(result.markdown) == markdown
+    assert '<span class="annotated-passage" id="a">beta gamma<sup' in result.markdown
+    assert 'id="fnref:b"><a class="footnote-ref" href="#fn:one"' in result.markdown
+    # Numbered by first citation: "two" is cited first.
+    assert [(f.number, f.source.id) for f in result.footnotes] == [(1, "two"), (2, "one")]
+    assert [a.id for a in result.footnotes[0].citations] == ["a", "c"]
+
+
+@pytest.mark.parametrize("outer, inner, expected", [
+    ("alpha beta gamma", "beta", '<span class="annotated-passage" id="outer">alpha '
+                                 '<span class="annotated-passage" id="inner">beta<sup'),
+    ("alpha beta", "alpha", '<span class="annotated-passage" id="outer"><span class="annotated-passage" id="inner">alpha<sup'),
+    ("alpha beta", "beta", 'id="inner">beta<sup class="annotation-marker" id="fnref:inner">'),
+])
+def test_nested_passages_nest_properly(outer, inner, expected):
+    site, article = make_site(annotation("outer", outer), annotation("inner", inner))
+    result = annotate_article("alpha beta gamma\n", article, site)
+    assert expected in result.markdown
+    tags = re.findall(r"<(/?)span", result.markdown)
+    depth = 0
+    for closing in tags:
+        depth += -1 if closing else 1
+        assert depth >= 0
+    assert depth == 0
+
+
+def test_footnotes_escape_every_text_from_the_data():
+    site, article = make_site(annotation("a", "alpha", note="<script>alert(1)</script> **bold** [x](y)"))
+    footnotes = number_footnotes(list(article.annotations), site)
+    html = footnotes_html(footnotes, site, lambda kind, id_: None)
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; **bold** [x](y)" in html
+    assert "Ana &lt;b&gt;Bold&lt;/b&gt;" in html and "Analyst &amp; writer" in html
+    assert 'href="https://example.org/a?x=1&amp;y=2"' in html
+    assert "(address built from the site’s usual pattern, not checked)" in html
+
+
+def test_a_single_citation_has_a_plain_back_link_and_several_get_letters():
+    site, article = make_site(annotation("a", "alpha"), annotation("b", "beta"), annotation("c", "gamma", source="two"))
+    footnotes = number_footnotes(list(article.annotations), site)
+    html = footnotes_html(footnotes, site, lambda kind, id_: None)
+    assert re.findall(r'href="#(\w)" role="doc-backlink" aria-label="([^"]+)">([^<]+)<', html) == [
+        ("a", "Back to the passage a", "↩\u202fa"),
+        ("b", "Back to the passage b", "↩\u202fb"),
+        ("c", "Back to the passage", "↩"),
+    ]
+
+
+def test_page_links_are_used_when_pages_exist():
+    site, article = make_site(annotation("a", "alpha"))
+    footnotes = number_footnotes(list(article.annotations), site)
+    html = footnotes_html(footnotes, site, lambda kind, id_: f"../{kind}/{id_}/")
+    assert '<a href="../people/ana/">Ana &lt;b&gt;Bold&lt;/b&gt;</a>' in html
+    assert '<a href="../sources/one/">Outlet One</a>' in html
+
+
+@pytest.mark.parametrize("iso, words", [("2024-11-01", "1 November 2024"), ("2025-02-28", "28 February 2025")])
+def test_dates_are_written_out(iso, words):
+    assert format_date(iso) == words

@@ -1,0 +1,131 @@
+"""The real site, built by MkDocs with our hooks: the article and its footnotes in the HTML."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ARTICLE_HTML, FIXTURES, soup_of
+
+# The twelve attributions of the research file (the Wall Street Journal twice): the words the
+# marker must follow, the speaker the footnote must name, and the outlet or publisher.
+ATTRIBUTIONS = [
+    ("according to defense officials and analysts.", "Antony Blinken", "U.S. Department of State"),
+    ("sign of Putin’s “growing desperation.”", "Mark Rutte", "NATO"),
+    ("dangerous and major escalation of a war now in its third year.", "North Atlantic Council", "North Atlantic Council"),
+    ("about 1,200 Russian troops are being killed daily", "Antony Blinken", "U.S. Department of State"),
+    ("most of them won’t likely come back home alive.”", "Lee Woong-gil", "The Associated Press"),
+    ("having not previously carried out joint military exercises.”", "UK Ministry of Defence",
+     "UK Ministry of Defence"),
+    ("(ISW), a U.S.-based think tank.", "Institute for the Study of War", "Institute for the Study of War"),
+    ("North Korea also has been supplying Russia with munitions and missiles.", "Institute for the Study of War",
+     "Institute for the Study of War"),
+    ("South Korea, told AP.", "Ahn Chan-il", "The Associated Press"),
+    ("according to The Wall Street Journal newspaper.", "The Wall Street Journal", "The Wall Street Journal"),
+    ("allies,” the newspaper reported.", "The Wall Street Journal", "The Wall Street Journal"),
+    ("Security Affairs, told the newspaper.", "Eric J. Ballbach", "The Wall Street Journal"),
+    ("citing a statement by South Korean Foreign Minister Cho Tae-yul.", "Institute for the Study of War",
+     "Institute for the Study of War"),
+]
+
+
+@pytest.fixture(scope="module")
+def article(built_site):
+    return soup_of(built_site / ARTICLE_HTML)
+
+
+def article_body(soup):
+    return soup.select_one("article.md-content__inner")
+
+
+def test_build_has_no_warning(site_build):
+    _, result = site_build
+    assert "WARNING" not in result.stderr, result.stderr
+    assert "ERROR" not in result.stderr, result.stderr
+
+
+def test_article_text_is_word_for_word(built_site):
+    seed = (FIXTURES / "seed-article.txt").read_text(encoding="utf-8")
+    title, *paragraphs = [block.strip() for block in seed.split("\n\n")]
+    article = soup_of(built_site / ARTICLE_HTML)
+    body = article_body(article)
+    for marker in body.select("sup.annotation-marker"):
+        marker.decompose()
+    body.select_one("div.annotation-notes").decompose()
+    assert body.select_one("h1").get_text() == title
+    assert [p.get_text() for p in body.find_all("p", recursive=False)] == paragraphs
+    assert article.title.get_text().startswith(title)
+
+
+@pytest.mark.parametrize("words, speaker, outlet", ATTRIBUTIONS, ids=[row[1] + ": " + row[0][:30] for row in ATTRIBUTIONS])
+def test_each_attribution_has_its_marker_and_footnote(article, words, speaker, outlet):
+    markers = [
+        sup for sup in article.select("sup.annotation-marker")
+        if _text_before(sup).endswith(words)
+    ]
+    assert len(markers) == 1, f"no single marker right after {words!r}"
+    target = markers[0].a["href"]
+    assert target.startswith("#fn:")
+    footnote = article.find(id=target[1:])
+    entry = footnote.find(id="cite:" + markers[0]["id"].removeprefix("fnref:"))
+    assert speaker in entry.get_text(" ")
+    assert outlet in footnote.select_one(".source-citation").get_text(" ")
+
+
+def _text_before(marker) -> str:
+    passage = marker.parent
+    return passage.get_text().removesuffix(marker.get_text())
+
+
+def test_every_annotation_has_a_marker_and_all_twelve_attributions_are_there(article):
+    assert len(article.select("sup.annotation-marker")) == len(ATTRIBUTIONS)
+
+
+def test_footnote_says_how_and_how_sure_with_the_editors_note(article):
+    entry = article.find(id="cite:russian-losses-per-day")
+    text = entry.get_text(" ")
+    assert "paraphrase" in text
+    assert "confirmed" in text
+    assert "casualties, killed and wounded, not deaths" in text
+
+
+def test_a_source_cited_from_several_places_is_one_footnote_with_a_back_link_to_each(article):
+    footnote = article.find(id="fn:isw-2024-11-01")
+    backlinks = footnote.select("a.footnote-backref")
+    assert [a.get_text().split()[-1] for a in backlinks] == ["a", "b", "c"]
+    targets = [a["href"] for a in backlinks]
+    assert targets == ["#isw-troops-pledged", "#isw-casualties-munitions", "#isw-south-korea-support"]
+    markers = article.select('sup.annotation-marker a[href="#fn:isw-2024-11-01"]')
+    assert len(markers) == 3 and len({m.get_text() for m in markers}) == 1
+
+
+def test_footnotes_are_numbered_in_order_of_first_citation(article):
+    numbers = [int(sup.get_text()) for sup in article.select("sup.annotation-marker")]
+    first_seen = list(dict.fromkeys(numbers))
+    assert first_seen == list(range(1, len(first_seen) + 1))
+    assert len(article.select("div.annotation-notes > ol > li")) == len(first_seen)
+
+
+def test_every_internal_link_of_the_article_lands_on_an_existing_id(article):
+    ids = {element["id"] for element in article.find_all(id=True)}
+    fragments = [a["href"][1:] for a in article.find_all("a", href=True) if a["href"].startswith("#")]
+    assert fragments
+    assert [f for f in fragments if f and f not in ids] == []
+
+
+def test_links_say_when_they_are_a_pattern_or_a_reprint(article):
+    isw = article.find(id="fn:isw-2024-11-01").select_one(".source-citation").get_text(" ")
+    assert re.search(r"understandingwar\.org\s+\(address built from the site’s usual pattern, not checked\)", isw)
+    ap = article.find(id="fn:ap-2024-10-30").select_one(".source-citation").get_text(" ")
+    assert "KVIA (reprint)" in re.sub(r"\s+", " ", ap)
+
+
+def test_footnote_tooltips_are_enabled(article):
+    config = article.select_one("script#__config")
+    assert "content.footnote.tooltips" in config.get_text()
+
+
+def test_no_external_link_is_anything_but_http(article):
+    for a in article.select("div.annotation-notes a[href]"):
+        assert a["href"].startswith(("#", "https://", "http://", "../")), a["href"]

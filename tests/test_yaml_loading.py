@@ -1,0 +1,79 @@
+"""Reading a data file: positions, and every way YAML can go wrong for an editor."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from annotated_article.errors import DataErrors
+from annotated_article.yaml_loading import load_yaml_bytes
+
+
+def load(text: str | bytes):
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    return load_yaml_bytes(raw, "data/people.yml")
+
+
+def errors_of(text: str | bytes) -> list[str]:
+    with pytest.raises(DataErrors) as failure:
+        load(text)
+    return [str(error) for error in failure.value.errors]
+
+
+def test_values_keep_their_line_and_column():
+    document = load("# comment\n- id: mark-rutte\n  name: Mark Rutte\n")
+    assert document.data == [{"id": "mark-rutte", "name": "Mark Rutte"}]
+    assert document.where((0, "name")) == (3, 9)
+    assert document.where((0, "name"), at_key=True) == (3, 3)
+    assert document.where((0, "missing")) == (2, 3)
+
+
+def test_dates_and_numbers_like_text_stay_as_written():
+    document = load("date: 2024-11-01\nbad: 2024-13-45\ncount: 3\nflag: true\nnothing:\n")
+    assert document.data == {"date": "2024-11-01", "bad": "2024-13-45", "count": 3, "flag": True, "nothing": None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("- id: a\n  name: [unclosed\n", "data/people.yml:3:1: YAML syntax error"),
+    ("- id: a\n name: b\n", "data/people.yml:2:"),
+    ("", "data/people.yml:1:1: the file is empty."),
+    ("# only a comment\n\n", "data/people.yml:1:1: the file is empty."),
+    ("- id: a\n\tname: b\n", "data/people.yml:2:1: a tab is used for indentation. Indent with spaces"),
+    ("- id: a\n  id: b\n", "data/people.yml:2:3: the key `id` appears twice here (first on line 1)."),
+    ("- !!python/object:os.system\n  x: 1\n", "data/people.yml:1:3: the tag `tag:yaml.org,2002:python/object:os.system` is not allowed"),
+    ("- id: !!binary aGVsbG8=\n", "is not allowed"),
+    ("- id: !custom a\n", "the tag `!custom` is not allowed"),
+    ("- ? [a, b]\n  : c\n", "a key must be a plain word"),
+    ("a: &x [*x]\n", "an alias refers to the value that contains it"),
+    ("--- a\n--- b\n", "YAML syntax error"),
+])
+def test_yaml_mistakes_are_reported_with_place(text, expected):
+    messages = errors_of(text)
+    assert any(expected in message for message in messages), messages
+
+
+def test_not_utf8_names_the_line_of_the_bad_byte():
+    (message,) = errors_of("- id: a\n  name: Caf".encode() + b"\xe9\n")
+    assert message.startswith("data/people.yml:2:")
+    assert "not UTF-8" in message and "Save the file with UTF-8 encoding" in message
+
+
+def test_a_byte_order_mark_is_accepted():
+    assert load("\ufeff- id: a\n").data == [{"id": "a"}]
+
+
+def test_an_alias_bomb_fails_at_once():
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 10):
+        previous = f"*a{level - 1}"
+        lines.append(f"a{level}: &a{level} [{', '.join([previous] * 10)}]")
+    started = time.process_time()
+    messages = errors_of("\n".join(lines) + "\n")
+    assert time.process_time() - started < 10  # a generous bound on a runaway, not a benchmark
+    assert any("alias bomb" in message for message in messages)
+
+
+def test_modest_aliases_still_work():
+    document = load("base: &actors [russia, ukraine]\nagain: *actors\n")
+    assert document.data["again"] == ["russia", "ukraine"]
