@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test check clean lock
+.PHONY: build serve test check clean lock offline bench
 
 $(INSTALLED): requirements.lock
 	test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
@@ -22,6 +22,10 @@ serve: $(INSTALLED)
 
 test: $(INSTALLED)
 	$(PYTHON) -m pytest
+
+# The offline edition: a zip to unzip anywhere and open from disk; the same bytes on every build of a commit.
+offline: $(INSTALLED)
+	$(PYTHON) tools/offline_edition.py dist/annotated-articles-offline.zip
 
 # Re-resolve the pins of pyproject.toml into requirements.lock (needs the package registry).
 lock: $(INSTALLED)

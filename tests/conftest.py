@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLE = "articles/north-korea-troops-russia.md"
 ARTICLE_HTML = "articles/north-korea-troops-russia/index.html"
+
+pytest_plugins = ["browser_fixtures"]
 
 
 def copy_project(destination: Path) -> Path:
@@ -58,3 +61,31 @@ def project_copy(tmp_path) -> Path:
 
 def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def site_url() -> str:
+    """The `site_url` of mkdocs.yml, where the hosted edition lives."""
+    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.search(r"^site_url:\s*(\S+)", config, re.MULTILINE).group(1)
+
+
+#: Elements a browser loads something for, and the attribute that says from where.
+_LOADED_FROM = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src",
+                "embed": "src", "object": "data", "link": "href"}
+#: Link relations that only name another page; the browser loads nothing for them.
+_PAGE_RELATIONS = {"canonical", "alternate", "prev", "next"}
+_OTHER_HOST = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
+
+
+def resources_from_other_hosts(soup: BeautifulSoup) -> list[str]:
+    """What a page's HTML would load from another host: scripts, styles, fonts, images, frames."""
+    found = []
+    for tag, attribute in _LOADED_FROM.items():
+        for element in soup.find_all(tag):
+            if tag == "link" and _PAGE_RELATIONS & set(element.get("rel", [])):
+                continue
+            if _OTHER_HOST.match(element.get(attribute, "")):
+                found.append(f"<{tag} {attribute}={element[attribute]}>")
+    for style in soup.find_all("style"):
+        found += [f"<style> {url}" for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", style.get_text())]
+    return found
