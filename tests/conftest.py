@@ -22,7 +22,7 @@ pytest_plugins = ["browser_fixtures"]
 
 def copy_project(destination: Path) -> Path:
     """A copy of everything a build reads, for tests that change the data."""
-    for name in ("mkdocs.yml", "docs", "hooks", "data"):
+    for name in ("mkdocs.yml", "docs", "hooks", "data", "overrides"):
         source = PROJECT / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
