@@ -10,9 +10,11 @@ A test that uses `reader` fails if any page it opened requested anything outside
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -126,25 +128,25 @@ def browser():
         chromium.close()
 
 
-def open_reader(browser, edition: Edition, **context_options) -> tuple[Reader, object]:
+@contextlib.contextmanager
+def reading(browser, edition: Edition, **context_options) -> Iterator[Reader]:
+    """A fresh browser context and tab; on leaving, fails on any off-site request or console error."""
     context = browser.new_context(**context_options)
-    page = context.new_page()
-    reader = Reader(page, edition)
-    context.on("request", lambda request: reader.requests.append(request.url))
-    page.on("console", lambda message: message.type == "error" and reader.console_errors.append(message.text))
-    page.on("pageerror", lambda error: reader.console_errors.append(f"uncaught: {error}"))
-    return reader, context
-
-
-def close_reader(reader: Reader, context) -> None:
-    context.close()
-    assert reader.off_site_requests == [], f"the {reader.edition.name} edition left the site"
-    assert reader.console_errors == [], f"console errors in the {reader.edition.name} edition"
+    try:
+        page = context.new_page()
+        reader = Reader(page, edition)
+        context.on("request", lambda request: reader.requests.append(request.url))
+        page.on("console", lambda message: message.type == "error" and reader.console_errors.append(message.text))
+        page.on("pageerror", lambda error: reader.console_errors.append(f"uncaught: {error}"))
+        yield reader
+    finally:
+        context.close()
+    assert reader.off_site_requests == [], f"the {edition.name} edition left the site"
+    assert reader.console_errors == [], f"console errors in the {edition.name} edition"
 
 
 @pytest.fixture
 def reader(browser, edition):
     """A desktop reader of the edition under test."""
-    opened, context = open_reader(browser, edition)
-    yield opened
-    close_reader(opened, context)
+    with reading(browser, edition) as opened:
+        yield opened

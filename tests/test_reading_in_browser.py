@@ -27,9 +27,10 @@ def tab_to(page, selector: str, limit: int = 300) -> None:
 
 
 def focus_is_visible(page) -> bool:
+    """The focused element shows a solid outline at least 2 CSS pixels thick (WCAG's focus appearance)."""
     return page.evaluate("""() => {
         const element = document.activeElement, style = getComputedStyle(element);
-        return element.matches(":focus-visible") && style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+        return element.matches(":focus-visible") && style.outlineStyle === "solid" && parseFloat(style.outlineWidth) >= 2;
     }""")
 
 
