@@ -27,6 +27,14 @@ test: $(INSTALLED)
 offline: $(INSTALLED)
 	$(PYTHON) tools/offline_edition.py dist/annotated-articles-offline.zip
 
+# Lighthouse's mobile scores of the article and an actor page, into bench/results/ (needs Node.js and npm).
+bench: build bench/node_modules/.installed
+	$(PYTHON) tools/lighthouse_bench.py site
+
+bench/node_modules/.installed: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Re-resolve the pins of pyproject.toml into requirements.lock (needs the package registry).
 lock: $(INSTALLED)
 	$(PYTHON) -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
