@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from annotated_article import site_build
 from annotated_article.errors import DataErrors
@@ -19,7 +20,19 @@ def on_config(config):
         _site = site_build.SiteBuild.load(project / "data", Path(config.docs_dir))
     except DataErrors as failure:
         raise PluginError(f"The data has {len(failure.errors)} problem(s):\n{failure}") from None
+    config.nav = _site.navigation(config.nav)
     return config
+
+
+def on_files(files, config):
+    def url_of(path: str) -> str:
+        return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+
+    for path, markdown in _site.pages(url_of).items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} is generated from data/: rename or delete the file in docs/.")
+        files.append(File.generated(config, path, content=markdown))
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -30,4 +43,4 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return _site.append_footnotes(page.file.src_uri, html)
+    return _site.append_footnotes(page.file.src_uri, page.url, html)
