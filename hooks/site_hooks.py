@@ -25,7 +25,21 @@ def on_config(config):
         raise PluginError(f"The data has {len(failure.errors)} problem(s):\n{failure}") from None
     except ValueError as problem:
         raise PluginError(f"mkdocs.yml: {problem}") from None
+    config.nav = _site.navigation(config.nav)
     return config
+
+
+def on_files(files, config):
+    def url_of(path: str) -> str:
+        return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+
+    for path, markdown in _site.pages(url_of).items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} is generated from data/: rename or delete the file in docs/.")
+        files.append(File.generated(config, path, content=markdown))
+    for name in open_data.DOWNLOADS:
+        files.append(File.generated(config, name, content=""))
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -36,13 +50,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return _site.append_footnotes(page.file.src_uri, html)
-
-
-def on_files(files, config):
-    for name in open_data.DOWNLOADS:
-        files.append(File.generated(config, name, content=""))
-    return files
+    return _site.append_footnotes(page.file.src_uri, page.url, html)
 
 
 def on_env(env, config, files):

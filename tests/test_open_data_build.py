@@ -182,3 +182,53 @@ def test_a_site_without_site_url_fails_with_a_clear_message(tmp_path):
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "mkdocs.yml: the published data needs the site's absolute address: set `site_url`" in result.stderr
+
+
+def entity_pages():
+    from project_data import project_site
+
+    site = project_site()
+    return ([("actors", id_) for id_ in site.actors] + [("people", id_) for id_ in site.people]
+            + [("sources", id_) for id_ in site.sources])
+
+
+ENTITY_FRAGMENTS = {"actors": "actor", "people": "speaker", "sources": "source"}
+
+
+@pytest.mark.parametrize("kind, id_", entity_pages(), ids=[f"{kind}/{id_}" for kind, id_ in entity_pages()])
+def test_each_actor_person_and_source_page_describes_its_subject(built_site, kind, id_):
+    from project_data import project_site
+
+    site = project_site()
+    [data] = page_jsonld(built_site / kind / id_ / "index.html")
+    assert data["@id"] == f"{SITE_URL}{kind}/{id_}/#{ENTITY_FRAGMENTS[kind]}"
+    if kind == "actors":
+        assert data["@type"] == ("Country" if site.actors[id_].kind == "country" else "Organization")
+        assert data["name"] == site.actors[id_].name
+    elif kind == "people":
+        person = site.people[id_]
+        assert data["name"] == person.name
+        if person.type == "person":
+            assert data["@type"] == "Person"
+            assert ("affiliation" in data) == bool(person.actor or person.affiliation)
+        else:
+            assert data["@type"] in ("Organization", "GovernmentOrganization")
+    else:
+        assert data["@type"] in ("NewsArticle", "Report", "CreativeWork", "SocialMediaPosting")
+        assert data["publisher"]["name"] == site.sources[id_].publisher
+    if "url" in data and kind != "sources":
+        assert data["url"] == f"{SITE_URL}{kind}/{id_}/"
+
+
+def test_every_site_iri_in_the_data_leads_to_a_page_of_the_site(built_site, collection):
+    documents = [collection] + [data for path in html_pages(built_site) for data in page_jsonld(path)]
+    iris = {iri for document in documents for iri in node_iris(expand(document).expanded)
+            if iri.startswith(SITE_URL)}
+    assert len(iris) > 50
+    missing = []
+    for iri in sorted(iris):
+        path = urlsplit(iri).path.removeprefix(urlsplit(SITE_URL).path)
+        target = built_site / path / "index.html" if path == "" or path.endswith("/") else built_site / path
+        if not target.is_file():
+            missing.append(iri)
+    assert missing == []
