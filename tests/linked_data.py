@@ -86,17 +86,11 @@ def _registry() -> Registry:
 @dataclass(frozen=True)
 class Assertion:
     path: str
-    schema_json: str
-
-    @property
-    def validator(self) -> Draft4Validator:
-        return Draft4Validator(json.loads(self.schema_json), registry=_registry(),
-                               format_checker=Draft4Validator.FORMAT_CHECKER)
+    validator: Draft4Validator
 
     def problems(self, document: dict) -> list[str]:
-        schema = json.loads(self.schema_json)
-        return [f"{self.path}: {schema.get('errorMessage', '')} ({error.message})"
-                for error in self.validator.iter_errors(document)]
+        message = self.validator.schema.get("errorMessage", "")
+        return [f"{self.path}: {message} ({error.message})" for error in self.validator.iter_errors(document)]
 
 
 @cache
@@ -105,11 +99,11 @@ def must_assertions(test_file: str) -> tuple[Assertion, ...]:
     listing = json.loads((W3C_SUITE / test_file).read_text(encoding="utf-8"))
     assertions = []
     for path in listing["assertions"]:
-        text = (W3C_SUITE / path).read_text(encoding="utf-8")
-        schema = json.loads(text)
+        schema = json.loads((W3C_SUITE / path).read_text(encoding="utf-8"))
         if schema.get("assertionType") != "must" or schema.get("expectedResult") != "valid":
             raise ValueError(f"{path} is not a MUST assertion expecting a valid document")
-        assertions.append(Assertion(path, text))
+        validator = Draft4Validator(schema, registry=_registry(), format_checker=Draft4Validator.FORMAT_CHECKER)
+        assertions.append(Assertion(path, validator))
     return tuple(assertions)
 
 

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from conftest import ARTICLE_HTML, copy_project, run_mkdocs_build, soup_of
 from linked_data import expand, node_iris
+from project_data import project_site
 
 from annotated_article.annotation_table import COLUMNS, csv_text
 from annotated_article.open_data import DATA_LICENCE
@@ -131,17 +132,16 @@ def html_pages(built_site):
 
 
 def page_jsonld(path) -> list[dict]:
-    soup = soup_of(path)
-    return [json.loads(script.string) for script in soup.find_all("script", type="application/ld+json")
-            if script.find_parent("head")] + [
-        {"outside head": True} for script in soup.find_all("script", type="application/ld+json")
-        if not script.find_parent("head")]
+    """The JSON-LD of every ld+json script in the page's head."""
+    head = soup_of(path).head
+    return [json.loads(script.string) for script in head.find_all("script", type="application/ld+json")]
 
 
 def test_every_page_carries_one_valid_jsonld_in_its_head(built_site):
     pages = html_pages(built_site)
     assert len(pages) >= 3
     for path in pages:
+        assert len(soup_of(path).find_all("script", type="application/ld+json")) == 1, path
         [data] = page_jsonld(path)
         assert data["@context"] == "https://schema.org", path
         expansion = expand(data)
@@ -185,8 +185,6 @@ def test_a_site_without_site_url_fails_with_a_clear_message(tmp_path):
 
 
 def entity_pages():
-    from project_data import project_site
-
     site = project_site()
     return ([("actors", id_) for id_ in site.actors] + [("people", id_) for id_ in site.people]
             + [("sources", id_) for id_ in site.sources])
@@ -197,8 +195,6 @@ ENTITY_FRAGMENTS = {"actors": "actor", "people": "speaker", "sources": "source"}
 
 @pytest.mark.parametrize("kind, id_", entity_pages(), ids=[f"{kind}/{id_}" for kind, id_ in entity_pages()])
 def test_each_actor_person_and_source_page_describes_its_subject(built_site, kind, id_):
-    from project_data import project_site
-
     site = project_site()
     [data] = page_jsonld(built_site / kind / id_ / "index.html")
     assert data["@id"] == f"{SITE_URL}{kind}/{id_}/#{ENTITY_FRAGMENTS[kind]}"

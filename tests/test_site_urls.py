@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from mkdocs.structure.files import File
 
 from annotated_article.site_urls import SiteUrls
 
@@ -14,7 +15,7 @@ PAGES = [
     ("articles/north-korea-troops-russia.md", True, SITE + "articles/north-korea-troops-russia/"),
     ("actors/index.md", True, SITE + "actors/"),
     ("actors/north-korea.md", True, SITE + "actors/north-korea/"),
-    ("index.md", False, SITE),
+    ("index.md", False, SITE + "index.html"),
     ("data.md", False, SITE + "data.html"),
     ("people/mark-rutte.md", False, SITE + "people/mark-rutte.html"),
     ("notes/a b.md", True, SITE + "notes/a%20b/"),
@@ -24,6 +25,8 @@ PAGES = [
 @pytest.mark.parametrize("src_uri, directory_urls, url", PAGES)
 def test_page_address_is_the_one_mkdocs_writes(src_uri, directory_urls, url):
     assert SiteUrls(SITE, directory_urls).page(src_uri) == url
+    mkdocs_url = File(src_uri, "docs", "site", directory_urls).url
+    assert url == SITE + ("" if mkdocs_url == "./" else mkdocs_url)
 
 
 def test_site_url_gets_its_closing_slash():

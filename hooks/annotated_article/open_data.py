@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .annotation_table import annotation_rows, csv_text
 from .article_text import ArticleText, article_text
@@ -21,7 +22,9 @@ DOWNLOADS = (ANNOTATIONS_JSONLD, ANNOTATIONS_CSV)
 
 #: The licence of the annotations and data (not of the article text they quote).
 DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
-DATA_LICENCE_NAME = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
+
+#: An article's content is read once per build, for the downloads, and reused for its page's JSON-LD.
+_read_text = lru_cache(maxsize=16)(article_text)
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,11 @@ class OpenData:
         missing = sorted(path for path in self.site.articles if path not in page_contents)
         if missing:
             raise ValueError(f"the rendered text of {', '.join(missing)} is needed for the annotation files")
-        return {path: article_text(page_contents[path]) for path in self.site.articles}
+        return {path: _read_text(page_contents[path]) for path in self.site.articles}
 
     def with_structured_data(self, page_html: str, src_uri: str, title: str, content_html: str) -> str:
         """The finished page with its schema.org JSON-LD in the head."""
-        text = article_text(content_html) if src_uri in self.site.articles else None
+        text = _read_text(content_html) if src_uri in self.site.articles else None
         data = page_data(src_uri, title, text, self.site, self.urls, self.info)
         return insert_in_head(page_html, head_script(data))
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from .pages import page_path
+
 #: Page kinds generated from the registries, their folder in the site, and the fragment naming the entity.
 ENTITY_PAGES = {"actors": "actor", "people": "speaker", "sources": "source"}
 
@@ -31,20 +33,24 @@ class SiteUrls:
     def page(self, src_uri: str) -> str:
         """The address of the page built from `src_uri` (a path inside docs/), as MkDocs writes it."""
         path = src_uri.removesuffix(".md")
-        if path == "index" or path.endswith("/index"):
-            path = path.removesuffix("index")
-        elif self.directory_urls:
-            path += "/"
-        else:
+        if not self.directory_urls:
             path += ".html"
+        elif path == "index" or path.endswith("/index"):
+            path = path.removesuffix("index")
+        else:
+            path += "/"
         return self.site_url + quote(path)
 
     def file(self, name: str) -> str:
         return self.site_url + quote(name)
 
+    def entity_page(self, kind: str, id_: str) -> str:
+        """The address of the generated page of an actor, person or source."""
+        return self.page(page_path(kind, id_))
+
     def entity(self, kind: str, id_: str) -> str:
         """The IRI of an actor, speaker or source: its page's address with a fragment."""
-        return f"{self.page(f'{kind}/{id_}.md')}#{ENTITY_PAGES[kind]}"
+        return f"{self.entity_page(kind, id_)}#{ENTITY_PAGES[kind]}"
 
     def article(self, article_path: str) -> str:
         return self.page(article_path) + "#article"

@@ -104,7 +104,7 @@ def quotation(article: Article, annotation: Annotation, text: ArticleText, site:
 
 
 def actor_data(actor: Actor, urls: SiteUrls) -> dict[str, Any]:
-    data = {**actor_reference(actor, urls), "url": urls.page(f"actors/{actor.id}.md"),
+    data = {**actor_reference(actor, urls), "url": urls.entity_page("actors", actor.id),
             "description": actor.description}
     if actor.full_name:
         data["alternateName"] = actor.full_name
@@ -117,7 +117,7 @@ def actor_reference(actor: Actor, urls: SiteUrls) -> dict[str, Any]:
 
 def speaker_data(person: Person, site: SiteData, urls: SiteUrls) -> dict[str, Any]:
     """A `Person` with an `affiliation`, or the `Organization` that spoke."""
-    data = {**speaker_reference(person, urls), "url": urls.page(f"people/{person.id}.md"),
+    data = {**speaker_reference(person, urls), "url": urls.entity_page("people", person.id),
             "description": person.role}
     actor = site.actors.get(person.actor) if person.actor else None
     if person.type == "organization":
@@ -131,7 +131,8 @@ def speaker_data(person: Person, site: SiteData, urls: SiteUrls) -> dict[str, An
         return data
     affiliations = []
     if actor and actor.kind == "country":
-        affiliations.append({"@type": "GovernmentOrganization", "@id": urls.page(f"actors/{actor.id}.md") + "#government",
+        affiliations.append({"@type": "GovernmentOrganization",
+                             "@id": urls.entity_page("actors", actor.id) + "#government",
                              "name": f"{actor.name} government", "areaServed": actor_reference(actor, urls)})
     elif actor:
         affiliations.append(actor_reference(actor, urls))
