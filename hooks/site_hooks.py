@@ -33,12 +33,11 @@ def on_files(files, config):
     def url_of(path: str) -> str:
         return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
 
-    for path, markdown in _site.pages(url_of).items():
+    downloads = dict.fromkeys(open_data.DOWNLOADS, "")  # filled in on_env, once the articles are rendered
+    for path, markdown in {**_site.pages(url_of), **downloads}.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is generated from data/: rename or delete the file in docs/.")
         files.append(File.generated(config, path, content=markdown))
-    for name in open_data.DOWNLOADS:
-        files.append(File.generated(config, name, content=""))
     return files
 
 

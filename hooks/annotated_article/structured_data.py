@@ -60,7 +60,7 @@ def page_data(src_uri: str, title: str, text: ArticleText | None, site: SiteData
         data = source_work(site.sources[name], urls)
     elif src_uri == "index.md":
         data = website(urls, info)
-    elif src_uri == "data.md":
+    elif src_uri == DATA_PAGE:
         data = dataset(title, urls, info)
     else:
         data = web_page(src_uri, title, urls)
