@@ -22,6 +22,7 @@ pytest_plugins = ["browser_fixtures"]
 
 def copy_project(destination: Path) -> Path:
     """A copy of everything a build reads, for tests that change the data."""
+    destination.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "hooks", "data", "overrides"):
         source = PROJECT / name
         if source.is_dir():
@@ -86,6 +87,10 @@ def resources_from_other_hosts(soup: BeautifulSoup) -> list[str]:
                 continue
             if _OTHER_HOST.match(element.get(attribute, "")):
                 found.append(f"<{tag} {attribute}={element[attribute]}>")
+    for element in soup.find_all(["image", "use", "feImage"]):  # SVG, inline in a page
+        for attribute in ("href", "xlink:href"):
+            if _OTHER_HOST.match(element.get(attribute, "")):
+                found.append(f"<{element.name} {attribute}={element[attribute]}>")
     for style in soup.find_all("style"):
         found += [f"<style> {url}" for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", style.get_text())]
     return found

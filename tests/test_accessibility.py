@@ -14,9 +14,10 @@ AXE = Axe()
 DARK_SCHEME_PAGES = ["index.md", ARTICLE]
 
 
-def violations(page) -> list[str]:
-    """One line per rule axe finds broken on the page as it stands, naming the elements."""
-    found = AXE.run(page).response["violations"]
+def violations(page, within: str | None = None) -> list[str]:
+    """One line per rule axe finds broken on the page as it stands (or in the element `within`
+    selects), naming the elements."""
+    found = AXE.run(page, context=within).response["violations"]
     return [f"{v['id']} ({v['impact']}): {v['help']}: " + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
             for v in found]
 
@@ -46,8 +47,9 @@ def test_an_open_footnote_tooltip_has_no_accessibility_violation(browser, hosted
         reader.page.goto(hosted.url(ARTICLE))
         marker = reader.page.locator(RUTTE_MARKER)
         marker.hover()
-        expect(reader.page.get_by_role("dialog", name=marker.get_attribute("aria-label"))).to_be_visible()
-        assert violations(reader.page) == []
+        name = marker.get_attribute("aria-label")
+        expect(reader.page.get_by_role("dialog", name=name)).to_be_visible()
+        assert violations(reader.page, within=f'[role="dialog"][aria-label="{name}"]') == []
 
 
 def test_a_missing_address_gets_the_404_page_with_no_violation_and_a_way_on(browser, hosted):

@@ -8,7 +8,7 @@ import pytest
 
 from annotated_article.article_markup import annotate_article
 from annotated_article.footnotes import footnotes_html, format_date, number_footnotes
-from annotated_article.site_data import Annotation, Article, Link, Person, SiteData, Source
+from annotated_article.site_data import Actor, Annotation, Article, Link, Person, SiteData, Source
 
 
 def make_site(*annotations: Annotation) -> tuple[SiteData, Article]:
@@ -29,6 +29,9 @@ def annotation(id_: str, exact: str, source: str = "one", **fields) -> Annotatio
 
 
 def strip_tags(markdown: str) -> str:
+    """The Markdown less what annotation inserts: tags, paragraph attribute lines, actor links."""
+    markdown = re.sub(r"\n\{: #p-[\w-]+ \}", "", markdown)
+    markdown = re.sub(r"\[([^\]]+)\]\([^)]+\)\{: \.actor-link \}", r"\1", markdown)
     return re.sub(r"<sup.*?</sup>|<[^>]+>", "", markdown)
 
 
@@ -95,3 +98,30 @@ def test_page_links_are_used_when_pages_exist():
 @pytest.mark.parametrize("iso, words", [("2024-11-01", "1 November 2024"), ("2025-02-28", "28 February 2025")])
 def test_dates_are_written_out(iso, words):
     assert format_date(iso) == words
+
+
+def test_paragraphs_get_stable_ids_from_their_first_words():
+    markdown = "# Title\n\nThe cat’s mat is red.\n\nThe cat’s mat is blue.\n\nAnother one here.\n"
+    site, article = make_site()
+    result = annotate_article(markdown, article, site)
+    assert result.paragraph_ids == ["p-the-cats-mat-is-red", "p-the-cats-mat-is-blue", "p-another-one-here"]
+    assert "Title\n\nThe cat’s mat is red.\n{: #p-the-cats-mat-is-red }\n" in result.markdown
+    repeated = annotate_article("Same words here.\n\nSame words here.\n", article, site)
+    assert repeated.paragraph_ids == ["p-same-words-here", "p-same-words-here-2"]
+
+
+def test_actor_names_link_at_first_mention_per_paragraph_and_never_across_a_passage():
+    site, article = make_site(annotation("b", "ta Land"))
+    site.actors = {
+        "land": Actor("land", "Land", "country", "A land.", names=("Land", "Landers")),
+        "beta": Actor("beta", "Beta", "country", "B.", names=("beta",)),
+    }
+    markdown = "# Land news\n\nLand and Landers saw Land.\n\nAlpha beta Land.\n"
+    result = annotate_article(markdown, article, site)
+    assert "# Land news" in result.markdown  # headings are left alone
+    first = result.markdown.split("\n\n")[1]
+    assert first.count("[Land](actors/land.md)") == 1 and "Landers" in first and "[Landers]" not in first
+    second = result.markdown.split("\n\n")[2]
+    # "beta" is cut by the start of passage "b" ("ta Land"), so it is not linked; "Land" is inside "b".
+    assert "[beta]" not in second
+    assert '<span class="annotated-passage" id="b">ta [Land](actors/land.md){: .actor-link }<sup' in second

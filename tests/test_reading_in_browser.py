@@ -15,6 +15,9 @@ from conftest import ARTICLE
 RUTTE = "rutte-growing-desperation"
 RUTTE_MARKER = f'[id="fnref:{RUTTE}"] a'
 RUTTE_BACK_LINK = f'[id="cite:{RUTTE}"] [role="doc-backlink"]'
+#: One page of each template and kind; every page is opened by the accessibility and phone tests.
+PAGE_OF_EVERY_KIND = ["index.md", ARTICLE, "data.md", "actors/index.md", "actors/nato.md", "people/index.md",
+                      "people/mark-rutte.md", "sources/index.md", "sources/nato-2024-10-28.md"]
 
 
 def tab_to(page, selector: str, limit: int = 300) -> None:
@@ -34,11 +37,11 @@ def focus_is_visible(page) -> bool:
     }""")
 
 
-def test_every_page_opens_and_stays_on_the_site(reader):
-    pages = reader.edition.pages()
-    assert len(pages) >= 2
-    for url in pages:
-        reader.page.goto(url, wait_until="networkidle")
+def test_a_page_of_every_kind_opens_and_stays_on_the_site(reader):
+    for number, page in enumerate(PAGE_OF_EVERY_KIND):
+        # The first page waits for the network to go quiet, so that what loads after the page
+        # (the search worker and its index) is recorded too; the others load the same.
+        reader.page.goto(reader.edition.url(page), wait_until="networkidle" if number == 0 else "load")
         expect(reader.page.locator("article h1")).to_be_visible()
 
 
@@ -84,3 +87,29 @@ def test_searching_rutte_leads_to_the_passage(reader):
     expect(result.first).to_be_visible()
     result.first.click()
     expect(page.locator(f'[id="{RUTTE}"] mark')).to_have_text("Rutte")
+
+
+def test_an_actor_link_leads_to_the_actor_page_and_its_entry_back_to_the_exact_passage(reader):
+    page = reader.page
+    page.goto(reader.edition.url(ARTICLE))
+    paragraph = page.locator("p").filter(has=page.locator(f'[id="{RUTTE}"]'))
+    paragraph.get_by_role("link", name="NATO", exact=True).click()
+    expect(page).to_have_url(reader.edition.url("actors/nato.md"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("NATO")
+
+    page.get_by_role("article").get_by_role("link", name="growing desperation").click()
+    expect(page).to_have_url(reader.edition.url(f"{ARTICLE}#{RUTTE}"))
+    passage = page.locator(f'[id="{RUTTE}"]')
+    expect(passage).to_be_in_viewport()
+    assert passage.evaluate("element => element.matches(':target')")
+
+
+def test_the_relations_map_is_reached_by_keyboard_and_its_nodes_lead_to_the_actors(reader):
+    page = reader.page
+    page.goto(reader.edition.url("actors/index.md"))
+    node = 'svg a[href*="north-korea"]'
+    tab_to(page, node)
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(reader.edition.url("actors/north-korea.md"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("North Korea")
