@@ -18,7 +18,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 import offline_edition
 import static_server
@@ -27,6 +27,10 @@ from conftest import PROJECT, site_url
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+#: How long `expect` waits for a page to reach a state: patience for a busy 2-core machine, not a
+#: limit on how fast the site must be.
+expect.set_options(timeout=15_000)
+
 #: Addresses a page may ask for without leaving the machine or the page itself.
 INTERNAL_SCHEMES = ("data:", "blob:", "about:")
 

@@ -36,11 +36,10 @@ def rendered_texts(site: SiteData) -> dict[str, ArticleText]:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold `!!python/name:` tags and `!ENV` values; this reading needs neither."""
+    """mkdocs.yml may hold `!!python/name:` tags; they name callables this reading does not need."""
 
 
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
 
 
 @cache

@@ -1,8 +1,8 @@
 """The offline edition: the site built to be read from disk, in a zip that is the same bytes on every build.
 
-`python tools/offline_edition.py dist/NAME.zip` (what `make offline` runs) builds the site with
-Material's offline plugin (`OFFLINE=true`: page links end in `.html`, the search index is a
-script, search runs without a server) and zips it under one folder. The zip is reproducible:
+`python tools/offline_edition.py dist/NAME.zip` (what `make offline` runs) builds the site from
+mkdocs.offline.yml, which adds Material's offline plugin (page links end in `.html`, the search
+index is a script, search runs without a server), and zips it under one folder. The zip is reproducible:
 dates come from SOURCE_DATE_EPOCH, which defaults to the date of the last commit, and every
 entry has a fixed date, mode and order.
 """
@@ -36,10 +36,11 @@ def source_date_epoch(project: Path = PROJECT) -> int:
 
 
 def build_offline_site(project: Path, site_dir: Path, epoch: int) -> None:
-    """`mkdocs build --strict` of `project` with the offline plugin on, into `site_dir`."""
-    environment = {**os.environ, "OFFLINE": "true", "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    """`mkdocs build --strict` of `project`'s offline edition into `site_dir`."""
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", "mkdocs.offline.yml",
+         "--site-dir", str(site_dir)],
         cwd=project, env=environment, capture_output=True, text=True,
     )
     if result.returncode != 0:
