@@ -80,7 +80,24 @@ def _text_before(marker) -> str:
 
 
 def test_every_annotation_has_a_marker_and_all_twelve_attributions_are_there(article):
-    assert len(article.select("sup.annotation-marker")) == len(ATTRIBUTIONS)
+    assert len(article.select("sup.annotation-marker")) == len(ATTRIBUTIONS) + len(UNSOURCED)
+
+
+# Attributions the article makes that no source was found for: marked, and said so.
+UNSOURCED = [
+    ("failing military efforts, experts say.", "experts-flailing-economy", "Unnamed experts"),
+    ("largely inexperienced, analysts say.", "analysts-inexperienced-troops", "Unnamed analysts"),
+]
+
+
+@pytest.mark.parametrize("words, annotation_id, who", UNSOURCED)
+def test_attributions_without_a_source_are_marked_and_say_so(article, words, annotation_id, who):
+    marker = article.find(id=f"fnref:{annotation_id}")
+    assert _text_before(marker).endswith(words)
+    footnote = article.find(id=marker.a["href"][1:])
+    assert "No source was found for this attribution." in footnote.get_text()
+    entry = footnote.find(id=f"cite:{annotation_id}")
+    assert who in entry.get_text() and "unverified" in entry.get_text()
 
 
 def test_footnote_says_how_and_how_sure_with_the_editors_note(article):

@@ -58,11 +58,14 @@ def test_the_article_cites_its_sources_and_holds_its_quotations():
     cited = [work["@id"] for work in data["citation"]]
     assert len(cited) == len(set(cited))
     assert set(cited) == {site_urls().entity("sources", id_) for a in article.annotations
-                          for id_ in (a.source, *a.see_also)}
+                          for id_ in (a.source, *a.see_also) if id_}
     quotations = data["hasPart"]
     assert [q["@id"] for q in quotations] == [site_urls().passage(ARTICLE, a.id) for a in article.annotations]
     for quotation, annotation in zip(quotations, article.annotations):
         assert quotation["@type"] == "Quotation"
+        if not annotation.source:
+            assert "isBasedOn" not in quotation and annotation.verification == "unverified"
+            continue
         assert quotation["isBasedOn"]["@id"] == site_urls().entity("sources", annotation.source)
         assert quotation["isBasedOn"]["@id"] in cited
         speaker = quotation.get("spokenByCharacter") or quotation.get("creator")

@@ -55,13 +55,15 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 @dataclass
 class Footnote:
+    """A source's footnote; or, for an attribution whose source was not found (`source` None), its own."""
+
     number: int
-    source: Source
+    source: Source | None
     citations: list[Annotation] = field(default_factory=list)
 
     @property
     def element_id(self) -> str:
-        return f"fn:{self.source.id}"
+        return f"fn:{self.source.id}" if self.source else f"fn:unsourced-{self.citations[0].id}"
 
     def letter(self, annotation: Annotation) -> str:
         """`a`, `b`, ... `z`, `aa`, ... for a source cited from several places; empty for one."""
@@ -75,9 +77,11 @@ def number_footnotes(annotations: list[Annotation], site: SiteData) -> list[Foot
     """Footnotes in order of first citation, given the annotations in reading order."""
     by_source: dict[str, Footnote] = {}
     for annotation in annotations:
-        footnote = by_source.get(annotation.source)
+        key = annotation.source or f" {annotation.id}"  # an unsourced attribution has a footnote of its own
+        footnote = by_source.get(key)
         if footnote is None:
-            footnote = by_source[annotation.source] = Footnote(len(by_source) + 1, site.sources[annotation.source])
+            source = site.sources[annotation.source] if annotation.source else None
+            footnote = by_source[key] = Footnote(len(by_source) + 1, source)
         footnote.citations.append(annotation)
     return list(by_source.values())
 
@@ -105,8 +109,9 @@ def footnotes_html(footnotes: list[Footnote], site: SiteData, page_url: PageLink
 
 def _footnote_item(footnote: Footnote, site: SiteData, page_url: PageLinker) -> str:
     entries = "\n".join(_citation_entry(footnote, annotation, site, page_url) for annotation in footnote.citations)
-    return (f'<li id="{footnote.element_id}">\n<p class="source-citation">'
-            f"{source_citation_html(footnote.source, page_url)}</p>\n"
+    citation = (source_citation_html(footnote.source, page_url) if footnote.source else
+                '<span class="no-source">No source was found for this attribution.</span>')
+    return (f'<li id="{footnote.element_id}">\n<p class="source-citation">{citation}</p>\n'
             f'<ul class="attributions">\n{entries}\n</ul>\n</li>')
 
 

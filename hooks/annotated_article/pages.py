@@ -70,6 +70,9 @@ class _Page:
         return named
 
     def footnote(self, source_id: str) -> str:
+        """A footnote marker for the source (nothing for an attribution whose source was not found)."""
+        if not source_id:
+            return ""
         if source_id not in self.cited:
             self.cited.append(source_id)
         return f"[^{source_id}]"
