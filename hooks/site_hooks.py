@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
-from annotated_article import site_build
+from annotated_article import serving, site_build
 from annotated_article.errors import DataErrors
 
 _site: site_build.SiteBuild | None = None
+log = get_plugin_logger("annotated_article")
 
 
 def on_config(config):
@@ -18,8 +20,17 @@ def on_config(config):
     try:
         _site = site_build.SiteBuild.load(project / "data", Path(config.docs_dir))
     except DataErrors as failure:
-        raise PluginError(f"The data has {len(failure.errors)} problem(s):\n{failure}") from None
+        error = PluginError(f"The data has {len(failure.errors)} problem(s):\n{failure}")
+        error.data_errors = failure.errors  # tells on_serve's rebuilds that nothing was written yet
+        raise error from None
     return config
+
+
+def on_serve(server, config, builder):
+    if hasattr(server, "builder"):
+        server.builder = serving.keep_last_good_site(server.builder, lambda: log.error(
+            "The site was not rebuilt: fix the problems above and save. The last good site is still served."))
+    return server
 
 
 def on_page_markdown(markdown, page, config, files):
