@@ -91,7 +91,7 @@ def test_deep_nesting_is_refused_before_python_runs_out_of_stack(text, expected)
 
 def test_aliases_cannot_nest_deeper_than_the_limit():
     lines = ["a0: &a0 " + "[" * 10 + "]" * 10]
-    lines += [f"a{level}: &a{level} " + "[" * 10 + f"*a{level - 1}" + "]" * 10 for level in range(1, 300)]
+    lines += [f"a{level}: &a{level} " + "[" * 10 + f"*a{level - 1}" + "]" * 10 for level in range(1, 30)]
     messages = errors_of("\n".join(lines) + "\n")
     assert any("nested more than 20 levels deep" in message for message in messages), messages
 
@@ -126,3 +126,18 @@ def test_merge_keys_are_refused():
 def test_the_schema_line_is_read_from_the_comments_at_the_top(text, reference, line):
     document = load(text)
     assert (document.schema_reference, document.schema_reference_line) == (reference, line)
+
+
+def test_an_alias_bomb_is_measured_not_expanded():
+    # 10^30 values once written out: expanding even a tiny part of it would never end.
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]" for level in range(1, 30)]
+    (message,) = errors_of("\n".join(lines) + "\n")
+    assert message.startswith("data/people.yml:1:1: the file's aliases (*name) expand to too many values")
+
+
+def test_shared_aliases_within_the_budget_are_built():
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]" for level in range(1, 4)]
+    document = load("\n".join(lines) + "\n")
+    assert len(document.data["a3"]) == 10 and document.data["a3"][9][9][9] == ["lol"] * 10

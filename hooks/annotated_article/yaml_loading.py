@@ -207,6 +207,14 @@ def _syntax_error(error: yaml.MarkedYAMLError, display_name: str) -> DataError:
                      "Check the indentation, colons and quotes on this line and the one before")
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
 def _count_nodes(root: yaml.Node) -> int:
     seen: set[int] = set()
     stack = [root]
@@ -215,12 +223,33 @@ def _count_nodes(root: yaml.Node) -> int:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
+        stack.extend(_children(node))
     return len(seen)
+
+
+def _expanded_size(root: yaml.Node, limit: int) -> int:
+    """How many values the file holds once every alias is written out (counted up to `limit` + 1).
+
+    Each distinct node is sized once from the sizes of its children, so an alias bomb
+    is measured in a few steps per line instead of being expanded. An alias to a value
+    that contains it counts as one value (the builder reports it).
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if children_done:
+            open_nodes.discard(id(node))
+            sizes[id(node)] = min(limit + 1, 1 + sum(sizes.get(id(child), 1) for child in _children(node)))
+            continue
+        if id(node) in sizes or id(node) in open_nodes:
+            continue
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node)
+                     if id(child) not in sizes and id(child) not in open_nodes)
+    return sizes[id(root)]
 
 
 class _AliasBudgetExceeded(Exception):
@@ -240,6 +269,8 @@ class _Builder:
 
     def build(self, root: yaml.Node, path: Path_) -> Any:
         try:
+            if _expanded_size(root, self.budget) > self.budget:
+                raise _AliasBudgetExceeded
             return self._node(root, path)
         except _AliasBudgetExceeded:
             line, column = _mark(root)
