@@ -211,3 +211,45 @@ def test_a_date_written_as_a_number_gets_the_date_advice(data_copy):
     edit(data_copy, "sources.yml", "  date: 2024-11-15", "  date: 20241115")
     messages = errors_after(data_copy)
     assert any("`date` must be text, not a number. Write the date as YYYY-MM-DD" in m for m in messages), messages
+
+
+
+WRONG_SHAPES = [[], {"a": 1}, 1, 2.5, True, None, "", "x"]
+
+
+def value_paths(data, path=()):
+    yield path
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from value_paths(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data[:1]):  # the first entry of a list stands for all
+            yield from value_paths(value, path + (index,))
+
+
+@pytest.mark.parametrize("name, schema", [("actors.yml", "actors.schema.json"), ("people.yml", "people.schema.json"),
+                                          ("sources.yml", "sources.schema.json"), (ARTICLE_DATA, "article.schema.json")])
+def test_a_wrong_shape_anywhere_is_a_message_never_a_crash(name, schema):
+    """Every value of the first entry (and the file itself) replaced by a list, a mapping, a number, nothing..."""
+    import copy
+
+    from annotated_article.schema_validation import validate_document
+    from annotated_article.yaml_loading import YamlDocument, load_yaml_file
+
+    document = load_yaml_file(PROJECT / "data" / name, f"data/{name}")
+    paths = list(value_paths(document.data))
+    assert len(paths) >= 6
+    place = re.compile(rf"^data/{re.escape(name)}:\d+:\d+: .+[.?!]$")
+    for path in paths:
+        for shape in WRONG_SHAPES:
+            data = copy.deepcopy(document.data)
+            if path:
+                parent = data
+                for part in path[:-1]:
+                    parent = parent[part]
+                parent[path[-1]] = shape
+            else:
+                data = shape
+            changed = YamlDocument(document.file, data, document.value_marks, document.key_marks)
+            for error in validate_document(changed, PROJECT / "data" / "schemas", schema):
+                assert place.match(str(error)), (path, shape, str(error))
