@@ -6,23 +6,30 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
 
-from annotated_article import serving, site_build
+from annotated_article import open_data, serving, site_build
 from annotated_article.errors import DataErrors
 
 _site: site_build.SiteBuild | None = None
+_open_data: open_data.OpenData | None = None
 log = get_plugin_logger("annotated_article")
 
 
 def on_config(config):
-    global _site
+    global _site, _open_data
     project = Path(config.config_file_path).parent
     try:
         _site = site_build.SiteBuild.load(project / "data", Path(config.docs_dir))
+        _open_data = open_data.OpenData.for_site(_site.site, config.site_url, config.site_name,
+                                                 config.site_description, config.use_directory_urls)
     except DataErrors as failure:
         error = PluginError(f"The data has {len(failure.errors)} problem(s):\n{failure}")
         error.data_errors = failure.errors  # tells on_serve's rebuilds that nothing was written yet
         raise error from None
+    except ValueError as problem:
+        raise PluginError(f"mkdocs.yml: {problem}") from None
+    config.nav = _site.navigation(config.nav)
     return config
 
 
@@ -33,6 +40,18 @@ def on_serve(server, config, builder):
     return server
 
 
+def on_files(files, config):
+    def url_of(path: str) -> str:
+        return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+
+    downloads = dict.fromkeys(open_data.DOWNLOADS, "")  # filled in on_env, once the articles are rendered
+    for path, markdown in {**_site.pages(url_of), **downloads}.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} is generated from data/: rename or delete the file in docs/.")
+        files.append(File.generated(config, path, content=markdown))
+    return files
+
+
 def on_page_markdown(markdown, page, config, files):
     try:
         return _site.annotate_markdown(page.file.src_uri, markdown)
@@ -41,4 +60,19 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return _site.append_footnotes(page.file.src_uri, html)
+    if page.title and not page.is_homepage:
+        # The title as HTML, entities kept: the theme prints page.meta.title as it is, whereas its
+        # `page.title | striptags` turns a name's `&lt;/title&gt;&lt;script&gt;` back into markup.
+        page.meta.setdefault("title", page.title)
+    return _site.append_footnotes(page.file.src_uri, page.url, html)
+
+
+def on_env(env, config, files):
+    contents = {file.src_uri: file.page.content for file in files.documentation_pages() if file.page}
+    for name, text in _open_data.downloads(contents).items():
+        files.get_file_from_path(name).content_string = text
+    return env
+
+
+def on_post_page(output, page, config):
+    return _open_data.with_structured_data(output, page.file.src_uri, page.title or "", page.content or "")

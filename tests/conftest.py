@@ -19,6 +19,7 @@ ARTICLE_HTML = "articles/north-korea-troops-russia/index.html"
 
 def copy_project(destination: Path) -> Path:
     """A copy of everything a build reads, for tests that change the data."""
+    destination.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "hooks", "data"):
         source = PROJECT / name
         if source.is_dir():

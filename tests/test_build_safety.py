@@ -6,6 +6,7 @@ leave alone; the failing builds stop early (in the data check), except the one t
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -14,12 +15,12 @@ import pytest
 from conftest import ARTICLE_HTML, copy_project_for_make, run_make, snapshot, soup_of
 from mistakes import ARTICLE_DATA, MISTAKES
 
-NAME = 'Mark <script>document.title="pwned-name"</script> Rutte'
+NAME = 'Mark </title><script>document.title="pwned-name"</script> Rutte'
 ROLE = 'Secretary General of <b class="hostile">NATO</b> & **friends** [x](https://example.org/md-link)'
 NOTE = ('<img class="hostile" src="x" onerror="alert(1)"> **not bold** _not em_ '
         '[not a link](https://example.org/md-link) &amp; &lt; `code` <!-- comment -->')
 WHO = '<em class="hostile">Rutte</em> & co'
-TITLE = '<script>document.title="pwned-title"</script> Press point'
+TITLE = '</title><script>document.title="pwned-title"</script> Press point'
 PUBLISHER = 'NATO <i class="hostile">HQ</i>'
 TITLE_NOTE = "# not a heading"
 LABEL = '<b class="hostile">Kyiv</b> Post'
@@ -85,10 +86,27 @@ def test_no_text_from_the_data_becomes_markup_on_any_page(project):
         assert not soup.select(".hostile")
         assert not soup.select("img[onerror]")
         assert not soup.select('a[href="https://example.org/md-link"]')
-        assert not [script for script in soup.find_all("script") if "pwned" in script.get_text()]
+        for script in soup.find_all("script"):
+            if script.get("type") == "application/ld+json":
+                json.loads(script.string)  # whole: no text from the data ended the script early
+            else:
+                assert "pwned" not in script.get_text()
         assert not [strong for strong in soup.find_all(["strong", "em", "code"])
                     if strong.get_text() in ("not bold", "friends", "not em", "code")]
         assert not [h for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]) if "not a heading" in h.get_text()]
+
+
+def test_every_text_from_the_data_shows_as_typed_on_some_page(project):
+    texts = [soup.get_text() for soup in pages(project / "site")]
+    for typed in (NAME, ROLE, NOTE, WHO, TITLE, PUBLISHER, TITLE_NOTE, LABEL, DESCRIPTION):
+        assert any(typed in text for text in texts), typed
+
+
+def test_page_titles_from_the_data_are_text(project):
+    titles = [soup.title.get_text() for soup in pages(project / "site") if soup.title]
+    assert [title for title in titles if "pwned" in title and NAME not in title and TITLE not in title] == []
+    assert any(title.startswith(NAME) for title in titles)  # the person's page
+    assert any(title.startswith(TITLE) for title in titles)  # the source's page
 
 
 def test_text_from_the_data_shows_as_the_characters_typed(project):

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from annotated_article.site_data import load_site
 from conftest import PROJECT, copy_project_for_make, run_make, snapshot
 from mistakes import ARTICLE_DATA, MISTAKES, Mistake
 
@@ -26,8 +27,12 @@ def problem_lines(result) -> list[str]:
 def test_check_passes_on_the_real_data(project):
     result = run_make(project, "check")
     assert result.returncode == 0, result.stderr
-    assert re.match(r"data/ has no problems: 9 actors, 12 people, 11 sources, 1 article\(s\) with 13 annotations",
-                    result.stdout), result.stdout
+    site = load_site(PROJECT / "data", PROJECT / "docs")
+    annotations = sum(len(article.annotations) for article in site.articles.values())
+    assert result.stdout == (f"data/ has no problems: {len(site.actors)} actors, {len(site.people)} people, "
+                             f"{len(site.sources)} sources, {len(site.articles)} article(s) with {annotations} "
+                             "annotations.\n")
+    assert len(site.actors) >= 9 and annotations >= 13
     assert result.stderr == ""
 
 

@@ -8,12 +8,13 @@ import pytest
 
 from conftest import ARTICLE_HTML, FIXTURES, soup_of
 
-# The twelve attributions of the research file (the Wall Street Journal twice): the words the
+# The twelve attributions of the research file (the Wall Street Journal twice, so 13 places): the words the
 # marker must follow, the speaker the footnote must name, and the outlet or publisher.
 ATTRIBUTIONS = [
-    ("according to defense officials and analysts.", "Antony Blinken", "U.S. Department of State"),
+    ("according to defense officials and analysts.", "Defense officials and analysts", "U.S. Department of State"),
     ("sign of Putin’s “growing desperation.”", "Mark Rutte", "NATO"),
-    ("dangerous and major escalation of a war now in its third year.", "North Atlantic Council", "North Atlantic Council"),
+    ("dangerous and major escalation of a war now in its third year.", "governments of the United States",
+     "North Atlantic Council"),
     ("about 1,200 Russian troops are being killed daily", "Antony Blinken", "U.S. Department of State"),
     ("most of them won’t likely come back home alive.”", "Lee Woong-gil", "The Associated Press"),
     ("having not previously carried out joint military exercises.”", "UK Ministry of Defence",

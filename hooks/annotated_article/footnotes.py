@@ -64,11 +64,11 @@ class Footnote:
         return f"fn:{self.source.id}"
 
     def letter(self, annotation: Annotation) -> str:
-        """`a`, `b`, ... for a source cited from several places; empty for one."""
+        """`a`, `b`, ... `z`, `aa`, ... for a source cited from several places; empty for one."""
         if len(self.citations) == 1:
             return ""
-        index = self.citations.index(annotation)
-        return _letters(index)
+        positions = self.__dict__.setdefault("_positions", {a.id: i for i, a in enumerate(self.citations)})
+        return letters(positions[annotation.id])
 
 
 def number_footnotes(annotations: list[Annotation], site: SiteData) -> list[Footnote]:
@@ -192,6 +192,11 @@ def _join(names: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _letters(index: int) -> str:
-    letters = string.ascii_lowercase
-    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+def letters(index: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa, 701 -> zz, 702 -> aaa (bijective base 26)."""
+    word = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        word = string.ascii_lowercase[remainder] + word
+    return word

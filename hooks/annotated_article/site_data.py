@@ -69,6 +69,13 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Figure:
+    actor: str
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
 class Annotation:
     id: str
     exact: str
@@ -82,6 +89,7 @@ class Annotation:
     see_also: tuple[str, ...] = ()
     note: str = ""
     actors: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
     @property
     def quote(self) -> TextQuote:
@@ -95,6 +103,7 @@ class Article:
     path: str
     data_file: str
     annotations: tuple[Annotation, ...]
+    title: str = ""
 
 
 @dataclass
@@ -204,7 +213,8 @@ class _Loader:
         annotations = self.registry(YamlDocument(document.file, document.data["annotations"],
                                                  _strip_first(document.value_marks, "annotations"),
                                                  _strip_first(document.key_marks, "annotations")), _annotation)
-        text = FoldedText(article_file.read_text(encoding="utf-8"))
+        markdown = article_file.read_text(encoding="utf-8")
+        text = FoldedText(markdown)
         placed: list[tuple[Anchor, Annotation, int]] = []
         for index, annotation in enumerate(document.data["annotations"]):
             entry = annotations.get(annotation["id"])
@@ -216,7 +226,8 @@ class _Loader:
                 self.errors.append(document.error(("annotations", index, "exact"), failure.problem, failure.fix))
         self.errors.extend(_crossing(placed, document))
         placed.sort(key=lambda item: (item[0].start, -item[0].end))
-        site.articles[path] = Article(path, document.file, tuple(entry for _, entry, _ in placed))
+        title = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), path)
+        site.articles[path] = Article(path, document.file, tuple(entry for _, entry, _ in placed), title)
         self.article_documents.append(document)
 
     def check_references(self, documents: dict[str, YamlDocument | None], site: SiteData) -> None:
@@ -252,6 +263,9 @@ class _Loader:
                 for number, actor in enumerate(item.get("actors", [])):
                     self.reference(document, place + ("actors", number), actor, site.actors, "actor",
                                    "data/actors.yml")
+                for number, figure in enumerate(item.get("figures", [])):
+                    self.reference(document, place + ("figures", number, "actor"), figure["actor"], site.actors,
+                                   "actor", "data/actors.yml")
 
     def reference(self, document: YamlDocument, place: tuple, value: str, registry: dict, what: str,
                   where: str) -> None:
@@ -308,4 +322,5 @@ def _annotation(item: dict) -> Annotation:
         speaker=item.get("speaker", ""), attributed_to=item.get("attributed_to", ""),
         see_also=tuple(item.get("see_also", [])), note=item.get("note", ""),
         actors=tuple(item.get("actors", [])),
+        figures=tuple(Figure(f["actor"], f["label"], f["value"]) for f in item.get("figures", [])),
     )

@@ -1,0 +1,70 @@
+"""The annotations as one table, for spreadsheets: one row per annotation, UTF-8 CSV with a header row.
+
+The rows carry the same facts as the Web Annotations, flattened: ids where the
+JSON-LD has IRIs, lists joined with a space (ids and addresses hold none).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .article_text import ArticleText
+from .site_data import SiteData
+from .site_urls import SiteUrls
+
+COLUMNS = (
+    "annotation", "article", "annotation_id", "exact", "prefix", "suffix",
+    "speaker_id", "speaker_name", "speaker_type", "speaker_role", "attributed_to",
+    "source_id", "source_publisher", "source_title", "source_date", "source_authors", "source_kind",
+    "source_link", "source_link_kind", "source_other_links",
+    "attribution_kind", "verification", "editors_note", "see_also", "actors",
+)
+
+
+def annotation_rows(site: SiteData, texts: dict[str, ArticleText], urls: SiteUrls) -> list[dict[str, str]]:
+    """One row per annotation, articles in path order, annotations in reading order."""
+    rows = []
+    for article in sorted(site.articles.values(), key=lambda a: a.path):
+        for annotation in article.annotations:
+            quote = texts[article.path].quote(annotation.id)
+            speaker = site.people.get(annotation.speaker) if annotation.speaker else None
+            source = site.sources[annotation.source]
+            first_link = source.links[0] if source.links else None
+            rows.append({
+                "annotation": urls.annotation(article.path, annotation.id),
+                "article": urls.page(article.path),
+                "annotation_id": annotation.id,
+                "exact": quote.exact,
+                "prefix": quote.prefix,
+                "suffix": quote.suffix,
+                "speaker_id": speaker.id if speaker else "",
+                "speaker_name": speaker.name if speaker else "",
+                "speaker_type": speaker.type if speaker else "",
+                "speaker_role": speaker.role if speaker else "",
+                "attributed_to": annotation.attributed_to,
+                "source_id": source.id,
+                "source_publisher": source.publisher,
+                "source_title": source.title,
+                "source_date": source.date,
+                "source_authors": "; ".join(source.authors),
+                "source_kind": source.kind,
+                "source_link": first_link.url if first_link else "",
+                "source_link_kind": first_link.kind if first_link else "",
+                "source_other_links": " ".join(link.url for link in source.links[1:]),
+                "attribution_kind": annotation.kind,
+                "verification": annotation.verification,
+                "editors_note": annotation.note,
+                "see_also": " ".join(annotation.see_also),
+                "actors": " ".join(annotation.actors),
+            })
+    return rows
+
+
+def csv_text(rows: list[dict[str, str]]) -> str:
+    """The rows as CSV (RFC 4180: CRLF line ends, fields quoted where needed), header first."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()

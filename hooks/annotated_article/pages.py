@@ -1,0 +1,220 @@
+"""The generated pages, as Markdown: one per actor, person and source, and an index for each.
+
+Every entry links to the exact passage of the article it comes from
+(`../articles/NAME.md#annotation-id`); MkDocs resolves and checks those links.
+Text from the data goes through `markdown_text`, so it shows as written.
+"""
+
+from __future__ import annotations
+
+from .footnotes import KIND_WORDS, LINK_KIND_WORDS, SOURCE_KIND_WORDS, format_date
+from .markup import excerpt, index_path, markdown_text, page_path, relative_source_path
+from .relations_map import relations_map_svg
+from .site_data import Actor, Person, SiteData, Source
+from .site_index import Citation, SiteIndex, all_relations
+
+KINDS = ("actors", "people", "sources")
+
+
+def generated_pages(site: SiteData, index: SiteIndex, page_url) -> dict[str, str]:
+    """Every generated page: its path inside docs/ and its Markdown.
+
+    `page_url(src_path)` gives the site URL of a page, for the links inside the relations map.
+    """
+    pages = {index_path("actors"): actors_index(site, page_url),
+             index_path("people"): people_index(site),
+             index_path("sources"): sources_index(site)}
+    for actor in site.actors.values():
+        pages[page_path("actors", actor.id)] = actor_page(actor, site, index)
+    for person in site.people.values():
+        pages[page_path("people", person.id)] = person_page(person, site, index)
+    for source in site.sources.values():
+        pages[page_path("sources", source.id)] = source_page(source, site, index)
+    return pages
+
+
+def nav_entries(site: SiteData) -> list[dict]:
+    """Navigation for the generated pages: featured actors by name, and the three indexes."""
+    featured = [{actor.name: page_path("actors", actor.id)} for actor in site.actors.values() if actor.featured]
+    return [{"Actors": [{"All actors": index_path("actors")}, *featured]},
+            {"People": index_path("people")},
+            {"Sources": index_path("sources")}]
+
+
+class _Page:
+    """Markdown lines for one page, with the footnotes for the sources it cites."""
+
+    def __init__(self, path: str, site: SiteData, title: str):
+        self.path = path
+        self.site = site
+        self.lines = [f"# {markdown_text(title)}", ""]
+        self.cited: list[str] = []
+
+    def link(self, text: str, target_path: str, fragment: str = "") -> str:
+        target = relative_source_path(self.path, target_path)
+        return f"[{markdown_text(text)}]({target}{'#' + fragment if fragment else ''})"
+
+    def passage(self, citation: Citation) -> str:
+        link = self.link(excerpt(citation.annotation.exact), citation.article.path, citation.annotation.id)
+        if len(self.site.articles) > 1:
+            link += f" in *{markdown_text(citation.article.title)}*"
+        return link
+
+    def speaker(self, citation: Citation) -> str:
+        annotation = citation.annotation
+        person = self.site.people.get(annotation.speaker)
+        named = f"{self.link(person.name, page_path('people', person.id))}, {markdown_text(person.role)}" if person else ""
+        if annotation.attributed_to:
+            credited = markdown_text(annotation.attributed_to)
+            return f"{credited}; on record: {named}" if named else credited
+        return named
+
+    def footnote(self, source_id: str) -> str:
+        if source_id not in self.cited:
+            self.cited.append(source_id)
+        return f"[^{source_id}]"
+
+    def verification(self, citation: Citation) -> str:
+        word = citation.annotation.verification
+        return f'<span class="verification verification--{word}">{word}</span>'
+
+    def entry(self, citation: Citation, with_speaker: bool = True) -> str:
+        annotation = citation.annotation
+        parts = [self.speaker(citation)] if with_speaker else []
+        parts += [KIND_WORDS[annotation.kind], self.verification(citation)]
+        return f"- {self.passage(citation)} — {' · '.join(p for p in parts if p)}{self.footnote(annotation.source)}"
+
+    def section(self, heading: str, lines: list[str]) -> None:
+        if lines:
+            self.lines += [f"## {markdown_text(heading)}", "", *lines, ""]
+
+    def markdown(self) -> str:
+        notes = [f"[^{source_id}]: {source_markdown(self, self.site.sources[source_id])}" for source_id in self.cited]
+        return "\n".join(self.lines + notes) + "\n"
+
+
+def source_markdown(page: _Page, source: Source) -> str:
+    """A source as a one-line citation, linked to its page."""
+    text = page.link(source.publisher, page_path("sources", source.id))
+    if source.title:
+        text += f", “{markdown_text(source.title)}”"
+    if source.date:
+        text += f", {format_date(source.date)}"
+    return text + "."
+
+
+def actor_page(actor: Actor, site: SiteData, index: SiteIndex) -> str:
+    page = _Page(page_path("actors", actor.id), site, actor.name)
+    if actor.full_name:
+        page.lines += [f"*{markdown_text(actor.full_name)}*", ""]
+    page.lines += [markdown_text(actor.description), ""]
+    page.section(f"What was said about {actor.name}", [page.entry(c) for c in index.about_actor[actor.id]])
+    page.section(f"What {actor.name}’s officials and bodies said", [page.entry(c) for c in index.by_actor[actor.id]])
+    page.section("Figures", [
+        f"- **{markdown_text(figure.value)}**: {markdown_text(figure.label)} "
+        f"({page.link('the passage', citation.article.path, citation.annotation.id)})"
+        f"{page.footnote(citation.annotation.source)}"
+        for figure, citation in index.figures[actor.id]
+    ])
+    page.section("Related actors", [_relation_line(page, site, actor, link) for link in index.relations[actor.id]])
+    members = [site.people[person_id] for person_id in index.members[actor.id]]
+    page.section("Officials and bodies", [
+        f"- {page.link(person.name, page_path('people', person.id))}, {markdown_text(person.role)}" for person in members
+    ])
+    return page.markdown()
+
+
+def _relation_line(page: _Page, site: SiteData, actor: Actor, link) -> str:
+    source, target = site.actors[link.source], site.actors[link.target]
+    names = [page.link(a.name, page_path("actors", a.id)) if a.id != actor.id else markdown_text(a.name)
+             for a in (source, target)]
+    return f"- {names[0]} → {names[1]}: {markdown_text(link.relation.relation)}"
+
+
+def person_page(person: Person, site: SiteData, index: SiteIndex) -> str:
+    page = _Page(page_path("people", person.id), site, person.name)
+    details = [markdown_text(person.role)]
+    if person.actor:
+        details.append(page.link(site.actors[person.actor].name, page_path("actors", person.actor)))
+    if person.affiliation:
+        details.append(markdown_text(person.affiliation))
+    page.lines += [" · ".join(details), ""]
+    said = [page.entry(c, with_speaker=False) for c in index.by_speaker[person.id]]
+    page.section("What it said" if person.type == "organization" else "What they said", said)
+    if not said:
+        page.lines += ["No statement of theirs is annotated yet.", ""]
+    return page.markdown()
+
+
+def source_page(source: Source, site: SiteData, index: SiteIndex) -> str:
+    fallback = source.publisher + (f", {format_date(source.date)}" if source.date else "")
+    page = _Page(page_path("sources", source.id), site, source.title or fallback)
+    facts = [f"- **Publisher:** {markdown_text(source.publisher)}",
+             f"- **Kind:** {SOURCE_KIND_WORDS[source.kind]}"]
+    if source.title_note:
+        facts.append(f"- **Title:** {markdown_text(source.title_note)}")
+    if source.date or source.date_note:
+        date = format_date(source.date) if source.date else "not known"
+        note = f" ({markdown_text(source.date_note)})" if source.date_note else ""
+        facts.append(f"- **Date:** {date}{note}")
+    if source.authors:
+        facts.append(f"- **Authors:** {markdown_text(', '.join(source.authors))}")
+    for link in source.links:
+        kind = LINK_KIND_WORDS[link.kind]
+        label = markdown_text(link.label or link.url)
+        facts.append(f"- **Link:** [{label}](<{link.url}>){' (' + markdown_text(kind) + ')' if kind else ''}")
+    page.lines += [*facts, ""]
+    if source.note:
+        page.lines += [markdown_text(source.note), ""]
+    page.section("Cited for", [_cited_entry(page, c) for c in index.citing_source[source.id]])
+    page.section("Suggested as further reading for",
+                 [f"- {page.passage(c)} — {page.speaker(c)}" for c in index.recommending_source[source.id]])
+    return page.markdown()
+
+
+def _cited_entry(page: _Page, citation: Citation) -> str:
+    annotation = citation.annotation
+    line = f"- {page.passage(citation)} — {page.speaker(citation)} · {KIND_WORDS[annotation.kind]} · " \
+           f"{page.verification(citation)}"
+    if annotation.note:
+        line += f"  \n  *Editor’s note:* {markdown_text(annotation.note)}"
+    return line
+
+
+def actors_index(site: SiteData, page_url) -> str:
+    page = _Page(index_path("actors"), site, "Actors")
+    page.lines += ["The parties the articles name, and how they relate to each other.", ""]
+    relations = all_relations(site)
+    if relations:
+        page.lines += ["## Relations map", "", relations_map_svg(site, relations, page_url(index_path("actors")),
+                                                                  {a.id: page_url(page_path("actors", a.id))
+                                                                   for a in site.actors.values()}), ""]
+        page.section("The relations in words", [
+            f"- {page.link(site.actors[r.source].name, page_path('actors', r.source))} → "
+            f"{page.link(site.actors[r.target].name, page_path('actors', r.target))}: "
+            f"{markdown_text(r.relation.relation)}" for r in relations])
+    actors = sorted(site.actors.values(), key=lambda a: (not a.featured, a.name))
+    page.section("All actors", [f"- {page.link(a.name, page_path('actors', a.id))}: {markdown_text(a.description)}"
+                                for a in actors])
+    return page.markdown()
+
+
+def people_index(site: SiteData) -> str:
+    page = _Page(index_path("people"), site, "People")
+    page.lines += ["Everyone the annotations quote: people, and organizations that speak as one.", ""]
+    for kind, heading in (("person", "People"), ("organization", "Organizations")):
+        people = sorted((p for p in site.people.values() if p.type == kind), key=lambda p: p.name)
+        page.section(heading, [f"- {page.link(p.name, page_path('people', p.id))}, {markdown_text(p.role)}"
+                               for p in people])
+    return page.markdown()
+
+
+def sources_index(site: SiteData) -> str:
+    page = _Page(index_path("sources"), site, "Sources")
+    page.lines += ["Every source the annotations cite, newest first.", ""]
+    sources = sorted(site.sources.values(), key=lambda s: (s.date or "0000", s.id), reverse=True)
+    page.section("All sources", [
+        f"- {page.link(s.publisher, page_path('sources', s.id))}"
+        f"{', “' + markdown_text(s.title) + '”' if s.title else ''}"
+        f"{', ' + format_date(s.date) if s.date else ''} ({SOURCE_KIND_WORDS[s.kind]})" for s in sources])
+    return page.markdown()

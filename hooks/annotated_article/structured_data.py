@@ -1,0 +1,225 @@
+"""schema.org JSON-LD for every page, placed in the page's head (https://schema.org/).
+
+The article is a `NewsArticle` whose `citation`s are its sources and whose
+parts are its attributed quotes, each a `Quotation` spoken by its speaker and
+based on its source. Actor pages describe a `Country` or an `Organization`,
+people pages a `Person` (or the organization that spoke) with its affiliation,
+source pages the cited work. Every node has the same IRI as in the Web
+Annotations, so the two descriptions join up.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .article_text import ArticleText
+from .site_data import Actor, Annotation, Article, Person, SiteData, Source
+from .site_urls import ANNOTATIONS_CSV, ANNOTATIONS_JSONLD, DATA_PAGE, SiteUrls
+
+SCHEMA_CONTEXT = "https://schema.org"
+
+SOURCE_TYPES = {
+    "news-report": "NewsArticle",
+    "press-conference": "CreativeWork",
+    "official-statement": "CreativeWork",
+    "intelligence-update": "Report",
+    "research-report": "Report",
+    "social-media-post": "SocialMediaPosting",
+}
+DATASET_DESCRIPTION = (
+    "Every attributed claim in the articles, as the words quoted with the text around them, who said them, "
+    "where they were published, how the article attributes them, how sure the editors are, and the editors' "
+    "notes: W3C Web Annotations in JSON-LD, and the same as CSV.")
+_END_OF_HEAD = re.compile(r"</head\s*>", re.IGNORECASE)
+ACTOR_TYPES = {"country": "Country", "alliance": "Organization", "organization": "Organization"}
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    name: str
+    description: str
+    licence: str  # the address of the data's licence
+
+
+def page_data(src_uri: str, title: str, text: ArticleText | None, site: SiteData, urls: SiteUrls,
+              info: SiteInfo) -> dict[str, Any]:
+    """The JSON-LD for the page built from `src_uri`; `text` is the page's text, needed for articles."""
+    kind, _, name = src_uri.removesuffix(".md").partition("/")
+    if src_uri in site.articles:
+        if text is None:
+            raise ValueError(f"the text of the article {src_uri} is needed for its quotations")
+        data = news_article(site.articles[src_uri], title, text, site, urls, info)
+    elif kind == "actors" and name in site.actors:
+        data = actor_data(site.actors[name], urls)
+    elif kind == "people" and name in site.people:
+        data = speaker_data(site.people[name], site, urls)
+    elif kind == "sources" and name in site.sources:
+        data = source_work(site.sources[name], urls)
+    elif src_uri == "index.md":
+        data = website(urls, info)
+    elif src_uri == DATA_PAGE:
+        data = dataset(title, urls, info)
+    else:
+        data = web_page(src_uri, title, urls)
+    return {"@context": SCHEMA_CONTEXT, **data}
+
+
+def news_article(article: Article, title: str, text: ArticleText, site: SiteData, urls: SiteUrls,
+                 info: SiteInfo) -> dict[str, Any]:
+    cited = list(dict.fromkeys(source for a in article.annotations for source in (a.source, *a.see_also)))
+    actors = list(dict.fromkeys(actor for a in article.annotations for actor in a.actors))
+    data = {
+        "@type": "NewsArticle",
+        "@id": urls.article(article.path),
+        "url": urls.page(article.path),
+        "headline": title,
+        "inLanguage": "en",
+        "isPartOf": website_reference(urls, info),
+        "citation": [source_work(site.sources[id_], urls) for id_ in cited],
+        "hasPart": [quotation(article, annotation, text, site, urls) for annotation in article.annotations],
+    }
+    if actors:
+        data["about"] = [actor_reference(site.actors[id_], urls) for id_ in actors]
+    return data
+
+
+def quotation(article: Article, annotation: Annotation, text: ArticleText, site: SiteData,
+              urls: SiteUrls) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "Quotation",
+        "@id": urls.passage(article.path, annotation.id),
+        "text": text.quote(annotation.id).exact,
+    }
+    if annotation.speaker:
+        speaker = site.people[annotation.speaker]
+        key = "creator" if speaker.type == "organization" else "spokenByCharacter"
+        data[key] = speaker_reference(speaker, urls)
+    if annotation.attributed_to:
+        data["creditText"] = annotation.attributed_to
+    data["isBasedOn"] = {"@id": urls.entity("sources", annotation.source)}
+    return data
+
+
+def actor_data(actor: Actor, urls: SiteUrls) -> dict[str, Any]:
+    data = {**actor_reference(actor, urls), "url": urls.entity_page("actors", actor.id),
+            "description": actor.description}
+    if actor.full_name:
+        data["alternateName"] = actor.full_name
+    return data
+
+
+def actor_reference(actor: Actor, urls: SiteUrls) -> dict[str, Any]:
+    return {"@type": ACTOR_TYPES[actor.kind], "@id": urls.entity("actors", actor.id), "name": actor.name}
+
+
+def speaker_data(person: Person, site: SiteData, urls: SiteUrls) -> dict[str, Any]:
+    """A `Person` with an `affiliation`, or the `Organization` that spoke."""
+    data = {**speaker_reference(person, urls), "url": urls.entity_page("people", person.id),
+            "description": person.role}
+    actor = site.actors.get(person.actor) if person.actor else None
+    if person.type == "organization":
+        if actor and actor.kind == "country":
+            data["@type"] = "GovernmentOrganization"
+            data["areaServed"] = actor_reference(actor, urls)
+        elif actor:
+            data["parentOrganization"] = actor_reference(actor, urls)
+        if person.affiliation:
+            data["description"] = f"{person.role} ({person.affiliation})"
+        return data
+    affiliations = []
+    if actor and actor.kind == "country":
+        affiliations.append({"@type": "GovernmentOrganization",
+                             "@id": urls.entity_page("actors", actor.id) + "#government",
+                             "name": f"{actor.name} government", "areaServed": actor_reference(actor, urls)})
+    elif actor:
+        affiliations.append(actor_reference(actor, urls))
+    if person.affiliation:
+        affiliations.append({"@type": "Organization", "name": person.affiliation})
+    if affiliations:
+        data["affiliation"] = affiliations
+    return data
+
+
+def speaker_reference(person: Person, urls: SiteUrls) -> dict[str, Any]:
+    return {"@type": "Organization" if person.type == "organization" else "Person",
+            "@id": urls.entity("people", person.id), "name": person.name}
+
+
+def source_work(source: Source, urls: SiteUrls) -> dict[str, Any]:
+    """The cited work. Only an `original` link is its `url`; the others are copies or reports of it."""
+    data: dict[str, Any] = {
+        "@type": SOURCE_TYPES[source.kind],
+        "@id": urls.entity("sources", source.id),
+        "name": source.title or f"{source.publisher}, {source.kind.replace('-', ' ')}",
+        "publisher": {"@type": "Organization", "name": source.publisher},
+    }
+    if source.date:
+        data["datePublished"] = source.date
+    if source.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in source.authors]
+    originals = [link.url for link in source.links if link.kind == "original"]
+    if originals:
+        data["url"] = originals[0]
+    copies = [link.url for link in source.links if link.kind in ("reprint", "copy")]
+    if copies:
+        data["archivedAt"] = copies
+    translations = [link for link in source.links if link.kind == "translation"]
+    if translations:
+        data["workTranslation"] = [{"@type": "CreativeWork", "url": link.url, "name": link.label or link.url}
+                                   for link in translations]
+    reports = [link for link in source.links if link.kind == "report"]
+    if reports:
+        data["subjectOf"] = [{"@type": "CreativeWork", "url": link.url, "name": link.label or link.url}
+                             for link in reports]
+    return data
+
+
+def website(urls: SiteUrls, info: SiteInfo) -> dict[str, Any]:
+    return {**website_reference(urls, info), "url": urls.site_url, "description": info.description,
+            "inLanguage": "en"}
+
+
+def website_reference(urls: SiteUrls, info: SiteInfo) -> dict[str, Any]:
+    return {"@type": "WebSite", "@id": urls.website(), "name": info.name}
+
+
+def dataset(title: str, urls: SiteUrls, info: SiteInfo) -> dict[str, Any]:
+    """The Data page describes the annotations as a `Dataset` with its two downloads and its licence."""
+    return {
+        "@type": "Dataset",
+        "@id": urls.page(DATA_PAGE) + "#dataset",
+        "url": urls.page(DATA_PAGE),
+        "name": f"{info.name}: {title}" if title else info.name,
+        "description": DATASET_DESCRIPTION,
+        "license": info.licence,
+        "isAccessibleForFree": True,
+        "isPartOf": website_reference(urls, info),
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": "application/ld+json",
+             "contentUrl": urls.file(ANNOTATIONS_JSONLD)},
+            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.file(ANNOTATIONS_CSV)},
+        ],
+    }
+
+
+def web_page(src_uri: str, title: str, urls: SiteUrls) -> dict[str, Any]:
+    return {"@type": "WebPage", "@id": urls.page(src_uri), "url": urls.page(src_uri), "name": title,
+            "isPartOf": {"@id": urls.website()}}
+
+
+def head_script(data: dict[str, Any]) -> str:
+    """A `<script type="application/ld+json">` element; `<`, `>` and `&` are escaped so no text can end it."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">\n{text}\n</script>\n'
+
+
+def insert_in_head(html: str, script: str) -> str:
+    """`script` placed just before `</head>`; any theme's pages have one."""
+    end_of_head = _END_OF_HEAD.search(html)
+    if end_of_head is None:
+        raise ValueError("the page has no </head> to put its structured data in")
+    return html[:end_of_head.start()] + script + html[end_of_head.start():]

@@ -1,0 +1,190 @@
+"""Every annotation as a W3C Web Annotation, in one AnnotationCollection (https://www.w3.org/TR/annotation-model/).
+
+Each annotation targets its article's address through a TextQuoteSelector
+(the words as published, with the text just before and after), and carries one
+embedded textual body: a sentence a person can read, and the same facts as
+structured properties (speaker, source, kind of attribution, verification,
+editor's note). Terms the W3C context does not define are given IRIs in the
+site's own vocabulary, explained on the Data page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .article_text import ArticleText
+from .footnotes import KIND_WORDS, VERIFICATION_WORDS, format_date
+from .site_data import Actor, Annotation, Article, Person, SiteData, Source
+from .site_urls import SiteUrls
+
+W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+#: The site's own terms and how each is defined on top of the vocabulary namespace; the Data page explains each
+#: one under an anchor of the same name, which is where its IRI leads.
+VOCABULARY: dict[str, dict[str, str]] = {
+    "speaker": {"@type": "@id"},
+    "role": {},
+    "attributedTo": {},
+    "citedSource": {"@type": "@id"},
+    "sourceKind": {},
+    "titleNote": {},
+    "dateNote": {},
+    "sourceNote": {},
+    "link": {"@type": "@id"},
+    "linkKind": {},
+    "attributionKind": {},
+    "verification": {},
+    "editorsNote": {},
+    "actor": {"@type": "@id"},
+}
+
+#: Terms borrowed from vocabularies the W3C context already names (Dublin Core elements, RDF Schema).
+BORROWED_TERMS = {
+    "title": "dc:title",
+    "publisher": "dc:publisher",
+    "date": {"@id": "dc:date", "@type": "xsd:date"},
+    "author": "dc:creator",
+    "seeAlso": {"@id": "rdfs:seeAlso", "@type": "@id"},
+}
+
+
+def context(urls: SiteUrls) -> list[Any]:
+    """The W3C context, then the site's own terms and the borrowed ones."""
+    terms: dict[str, Any] = {"aa": urls.vocabulary()}
+    for name, definition in VOCABULARY.items():
+        terms[name] = {"@id": f"aa:{name}", **definition} if definition else f"aa:{name}"
+    terms.update(BORROWED_TERMS)
+    return [W3C_CONTEXT, terms]
+
+
+def annotation_collection(site: SiteData, texts: dict[str, ArticleText], urls: SiteUrls, label: str,
+                          rights: str) -> dict[str, Any]:
+    """All annotations of all articles, in one page of one collection.
+
+    `texts` holds each article's rendered text by its path in docs/; `rights` is the licence's address.
+    """
+    items = [web_annotation(site, article, annotation, texts[article.path], urls, rights)
+             for article in sorted(site.articles.values(), key=lambda a: a.path)
+             for annotation in article.annotations]
+    collection_id = urls.annotation_collection()
+    page_id = collection_id + "#page-1"
+    return {
+        "@context": context(urls),
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": label,
+        "rights": rights,
+        "total": len(items),
+        "first": {
+            "id": page_id,
+            "type": "AnnotationPage",
+            "partOf": {"id": collection_id, "label": label, "total": len(items)},
+            "startIndex": 0,
+            "items": items,
+        },
+        "last": page_id,
+    }
+
+
+def web_annotation(site: SiteData, article: Article, annotation: Annotation, text: ArticleText, urls: SiteUrls,
+                   rights: str) -> dict[str, Any]:
+    quote = text.quote(annotation.id)
+    selector = {"type": "TextQuoteSelector", "exact": quote.exact}
+    if quote.prefix:
+        selector["prefix"] = quote.prefix
+    if quote.suffix:
+        selector["suffix"] = quote.suffix
+    return {
+        "id": urls.annotation(article.path, annotation.id),
+        "type": "Annotation",
+        "motivation": "describing",
+        "rights": rights,
+        "body": attribution_body(site, annotation, urls),
+        "target": {"type": "SpecificResource", "source": urls.page(article.path), "selector": selector},
+    }
+
+
+def attribution_body(site: SiteData, annotation: Annotation, urls: SiteUrls) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": "TextualBody",
+        "purpose": "describing",
+        "format": "text/plain",
+        "language": "en",
+        "value": attribution_sentence(site, annotation),
+    }
+    if annotation.speaker:
+        body["speaker"] = speaker_node(site.people[annotation.speaker], site, urls)
+    if annotation.attributed_to:
+        body["attributedTo"] = annotation.attributed_to
+    body["citedSource"] = source_node(site.sources[annotation.source], urls)
+    body["attributionKind"] = annotation.kind
+    body["verification"] = annotation.verification
+    if annotation.note:
+        body["editorsNote"] = annotation.note
+    if annotation.see_also:
+        body["seeAlso"] = [source_node(site.sources[id_], urls) for id_ in annotation.see_also]
+    if annotation.actors:
+        body["actor"] = [actor_node(site.actors[id_], urls) for id_ in annotation.actors]
+    return body
+
+
+def speaker_node(person: Person, site: SiteData, urls: SiteUrls) -> dict[str, Any]:
+    node = {"id": urls.entity("people", person.id),
+            "type": "Organization" if person.type == "organization" else "Person",
+            "name": person.name, "role": person.role}
+    if person.actor:
+        node["actor"] = actor_node(site.actors[person.actor], urls)
+    return node
+
+
+def actor_node(actor: Actor, urls: SiteUrls) -> dict[str, Any]:
+    return {"id": urls.entity("actors", actor.id), "name": actor.name}
+
+
+def source_node(source: Source, urls: SiteUrls) -> dict[str, Any]:
+    node: dict[str, Any] = {"id": urls.entity("sources", source.id), "publisher": source.publisher}
+    if source.title:
+        node["title"] = source.title
+    if source.title_note:
+        node["titleNote"] = source.title_note
+    if source.date:
+        node["date"] = source.date
+    if source.date_note:
+        node["dateNote"] = source.date_note
+    if source.authors:
+        node["author"] = list(source.authors)
+    node["sourceKind"] = source.kind
+    if source.links:
+        node["link"] = [{"id": link.url, "label": link.label or link.url, "linkKind": link.kind}
+                        for link in source.links]
+    if source.note:
+        node["sourceNote"] = source.note
+    return node
+
+
+def attribution_sentence(site: SiteData, annotation: Annotation) -> str:
+    """The footnote's facts as plain text: who, how, how sure, where, and the editor's note."""
+    parts = [f"Who: {who_text(site, annotation)}.",
+             f"How: {KIND_WORDS[annotation.kind]}.",
+             f"How sure: {annotation.verification} ({VERIFICATION_WORDS[annotation.verification]}).",
+             f"Source: {source_text(site.sources[annotation.source])}."]
+    if annotation.note:
+        parts.append(f"Editor’s note: {annotation.note}")
+    return " ".join(parts)
+
+
+def who_text(site: SiteData, annotation: Annotation) -> str:
+    speaker = site.people.get(annotation.speaker) if annotation.speaker else None
+    named = f"{speaker.name}, {speaker.role}" if speaker else ""
+    if annotation.attributed_to and named:
+        return f"{annotation.attributed_to}; on record: {named}"
+    return annotation.attributed_to or named
+
+
+def source_text(source: Source) -> str:
+    parts = [source.publisher]
+    if source.title:
+        parts.append(f"“{source.title}”")
+    if source.date:
+        parts.append(format_date(source.date))
+    return ", ".join(parts)

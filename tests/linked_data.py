@@ -1,0 +1,111 @@
+"""Offline checks of linked data: JSON-LD expansion with pyld, and the W3C Web Annotation test suite.
+
+pyld loads contexts only through `offline_loader`, which serves the local
+copies in fixtures/contexts/ and refuses every other address, so no test
+reaches the network. The W3C suite's assertions are JSON Schemas (draft-04)
+that `$ref` the files of its definitions/ folder; they are checked with
+jsonschema, formats included.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft4Validator
+from pyld import jsonld
+from referencing import Registry
+from referencing.jsonschema import DRAFT4
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CONTEXTS = FIXTURES / "contexts"
+W3C_SUITE = FIXTURES / "w3c-annotation-tests"
+
+LOCAL_CONTEXTS = {
+    "http://www.w3.org/ns/anno.jsonld": CONTEXTS / "anno.jsonld",
+    "https://www.w3.org/ns/anno.jsonld": CONTEXTS / "anno.jsonld",
+    "https://schema.org": CONTEXTS / "schema.org.jsonld",
+    "https://schema.org/": CONTEXTS / "schema.org.jsonld",
+    "http://schema.org": CONTEXTS / "schema.org.jsonld",
+    "http://schema.org/": CONTEXTS / "schema.org.jsonld",
+}
+
+
+class NotOffline(Exception):
+    """A document asked for a context that has no local copy."""
+
+
+def offline_loader(url: str, options: dict | None = None) -> dict:
+    if url not in LOCAL_CONTEXTS:
+        raise NotOffline(f"no local copy of {url}")
+    return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
+            "document": json.loads(LOCAL_CONTEXTS[url].read_text(encoding="utf-8"))}
+
+
+@dataclass
+class Expansion:
+    expanded: list
+    dropped: list[str | None]
+
+
+def expand(document: dict) -> Expansion:
+    """Expand `document` offline, noting every property the processor dropped."""
+    dropped: list[str | None] = []
+    expanded = jsonld.expand(document, {"documentLoader": offline_loader}, on_property_dropped=dropped.append)
+    return Expansion(expanded, dropped)
+
+
+def node_iris(expanded) -> list[str]:
+    """Every `@id` and `@type` in an expanded document."""
+    found: list[str] = []
+    stack = [expanded]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if key == "@id":
+                    found.append(value)
+                elif key == "@type" and isinstance(value, list):
+                    found.extend(value)
+                else:
+                    stack.append(value)
+    return found
+
+
+@cache
+def _registry() -> Registry:
+    definitions = [(path.name, DRAFT4.create_resource(json.loads(path.read_text(encoding="utf-8"))))
+                   for path in sorted((W3C_SUITE / "definitions").glob("*.json"))]
+    return Registry().with_resources(definitions)
+
+
+@dataclass(frozen=True)
+class Assertion:
+    path: str
+    validator: Draft4Validator
+
+    def problems(self, document: dict) -> list[str]:
+        message = self.validator.schema.get("errorMessage", "")
+        return [f"{self.path}: {message} ({error.message})" for error in self.validator.iter_errors(document)]
+
+
+@cache
+def must_assertions(test_file: str) -> tuple[Assertion, ...]:
+    """The MUST assertions a `.test` file of the suite lists, e.g. `annotations/annotationMusts.test`."""
+    listing = json.loads((W3C_SUITE / test_file).read_text(encoding="utf-8"))
+    assertions = []
+    for path in listing["assertions"]:
+        schema = json.loads((W3C_SUITE / path).read_text(encoding="utf-8"))
+        if schema.get("assertionType") != "must" or schema.get("expectedResult") != "valid":
+            raise ValueError(f"{path} is not a MUST assertion expecting a valid document")
+        validator = Draft4Validator(schema, registry=_registry(), format_checker=Draft4Validator.FORMAT_CHECKER)
+        assertions.append(Assertion(path, validator))
+    return tuple(assertions)
+
+
+def must_failures(test_file: str, document: dict) -> list[str]:
+    return [problem for assertion in must_assertions(test_file) for problem in assertion.problems(document)]

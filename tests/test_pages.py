@@ -1,0 +1,131 @@
+"""Generated pages as Markdown, and the relations map, built directly from small data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+
+import markdown
+
+from annotated_article.pages import actor_page, generated_pages, nav_entries, person_page, source_page
+from annotated_article.relations_map import relations_map_svg
+from annotated_article.site_data import (Actor, Annotation, Article, Figure, Link, Person, Relation, SiteData,
+                                         Source)
+from annotated_article.site_index import all_relations, index_site
+from conftest import PROJECT
+
+
+def small_site() -> SiteData:
+    actors = {
+        "alpha": Actor("alpha", "Alpha <Land>", "country", "First *country*.", featured=True,
+                       relations=(Relation("beta", "trades with"),)),
+        "beta": Actor("beta", "Beta", "country", "Second country."),
+        "gamma": Actor("gamma", "Gamma", "alliance", "An alliance.", relations=(Relation("alpha", "watches"),)),
+    }
+    people = {
+        "minister": Person("minister", "Ann Minister", "Foreign Minister", actor="alpha"),
+        "expert": Person("expert", "Ed Expert", "Fellow", affiliation="Some Institute"),
+    }
+    sources = {"paper": Source("paper", "The Paper", "news-report", title="A [story]", date="2024-11-02",
+                               links=(Link("https://example.org/x", "reprint", "Example"),)),
+               "extra": Source("extra", "Extra", "research-report")}
+    annotations = (
+        Annotation("said-by-minister", "Alpha will act.", "paper", "direct-quote", "confirmed", speaker="minister",
+                   actors=("alpha", "beta"), figures=(Figure("beta", "troops", "1,000"),)),
+        Annotation("about-alpha", "Experts doubt Alpha.", "paper", "paraphrase", "likely", speaker="expert",
+                   actors=("alpha",), see_also=("extra",), note="Careful."),
+    )
+    article = Article("articles/story.md", "data/articles/story.yml", annotations, "The story")
+    return SiteData(actors, people, sources, {"articles/story.md": article})
+
+
+def render(page_markdown: str) -> str:
+    return markdown.markdown(page_markdown, extensions=["attr_list", "footnotes"])
+
+
+def test_actor_page_separates_what_was_said_about_it_from_what_its_officials_said():
+    site = small_site()
+    alpha = actor_page(site.actors["alpha"], site, index_site(site))
+    about = alpha.split("## What was said about Alpha <Land>")
+    assert len(about) == 1  # headings are escaped text
+    html = render(alpha)
+    assert "<h1>Alpha &lt;Land&gt;</h1>" in html
+    assert "First *country*." in html.replace("\\*", "*") and "<em>country</em>" not in html
+    said_about = html.split("What was said about Alpha &lt;Land&gt;</h2>")[1].split("</ul>")[0]
+    assert 'href="../articles/story.md#about-alpha"' in said_about
+    assert "said-by-minister" not in said_about
+    own = html.split("officials and bodies said</h2>")[1].split("</ul>")[0]
+    assert 'href="../articles/story.md#said-by-minister"' in own
+    related = html.split("Related actors</h2>")[1].split("</ul>")[0]
+    assert "→ <a href=\"beta.md\">Beta</a>: trades with" in related
+    assert "<a href=\"gamma.md\">Gamma</a> → Alpha &lt;Land&gt;: watches" in related
+    assert 'id="fn:paper"' in html and "A [story]" in html
+
+
+def test_figures_show_on_the_actor_they_concern():
+    site = small_site()
+    html = render(actor_page(site.actors["beta"], site, index_site(site)))
+    figures = html.split("Figures</h2>")[1].split("</ul>")[0]
+    assert "<strong>1,000</strong>: troops" in figures and "#said-by-minister" in figures
+
+
+def test_person_page_lists_what_they_said_with_affiliation():
+    site = small_site()
+    html = render(person_page(site.people["minister"], site, index_site(site)))
+    assert '<a href="../actors/alpha.md">Alpha &lt;Land&gt;</a>' in html
+    assert "#said-by-minister" in html and "direct quote" in html
+    expert = render(person_page(site.people["expert"], site, index_site(site)))
+    assert "Some Institute" in expert
+
+
+def test_source_page_lists_every_citation_and_further_reading():
+    site = small_site()
+    index = index_site(site)
+    html = render(source_page(site.sources["paper"], site, index))
+    assert html.count("../articles/story.md#") == 2
+    assert "2 November 2024" in html and "(reprint)" in html and "Careful." in html
+    extra = render(source_page(site.sources["extra"], site, index))
+    assert "Suggested as further reading for" in extra and "#about-alpha" in extra
+
+
+def test_pages_come_from_the_data_alone():
+    site = small_site()
+    pages = generated_pages(site, index_site(site), lambda path: path.removesuffix(".md").removesuffix("index") + "/")
+    assert set(pages) == {
+        "actors/index.md", "people/index.md", "sources/index.md", "actors/alpha.md", "actors/beta.md",
+        "actors/gamma.md", "people/minister.md", "people/expert.md", "sources/paper.md", "sources/extra.md",
+    }
+    assert nav_entries(site)[0] == {"Actors": [{"All actors": "actors/index.md"}, {"Alpha <Land>": "actors/alpha.md"}]}
+
+
+def test_relations_map_is_well_formed_svg_with_links_and_titles():
+    site = small_site()
+    urls = {actor_id: f"actors/{actor_id}/" for actor_id in site.actors}
+    svg = relations_map_svg(site, all_relations(site), "actors/", urls)
+    assert "\n" not in svg
+    root = ElementTree.fromstring(svg)
+    namespace = {"svg": "http://www.w3.org/2000/svg"}
+    links = root.findall(".//svg:a", namespace)
+    assert sorted(link.get("href") for link in links) == ["alpha/", "beta/", "gamma/"]
+    titles = [t.text for t in root.findall(".//svg:title", namespace)]
+    assert "Alpha <Land> → Beta: trades with" in titles
+    for line in root.findall(".//svg:line", namespace):
+        assert all(0 <= float(line.get(k)) <= 760 for k in ("x1", "x2"))
+        assert all(0 <= float(line.get(k)) <= 500 for k in ("y1", "y2"))
+
+
+def test_relations_map_layout_is_the_same_in_every_process():
+    """Rebuilding must not move the map: compare runs under different hash seeds."""
+    script = ("import sys; sys.path[:0] = ['hooks', 'tests']; from test_pages import small_site; "
+              "from annotated_article.relations_map import relations_map_svg; "
+              "from annotated_article.site_index import all_relations; site = small_site(); "
+              "print(relations_map_svg(site, all_relations(site), 'actors/', "
+              "{a: f'actors/{a}/' for a in site.actors}))")
+    outputs = {
+        subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1 and "<svg" in outputs.pop()
