@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from browser_fixtures import reading
 from conftest import ARTICLE
-from test_reading_in_browser import RUTTE, RUTTE_MARKER
+from test_reading_in_browser import PAGE_OF_EVERY_KIND, RUTTE, RUTTE_MARKER
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
 
@@ -32,7 +32,7 @@ OVERFLOWING = """() => {
 def test_nothing_overflows_a_390_pixel_screen(browser, hosted):
     with reading(browser, hosted, **PHONE) as reader:
         overflowing = {}
-        for url in hosted.pages():
+        for url in map(hosted.url, PAGE_OF_EVERY_KIND):
             reader.page.goto(url)
             overflowing[url] = reader.page.evaluate(OVERFLOWING)
         assert {url: found for url, found in overflowing.items() if found} == {}

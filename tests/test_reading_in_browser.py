@@ -15,7 +15,7 @@ from conftest import ARTICLE
 RUTTE = "rutte-growing-desperation"
 RUTTE_MARKER = f'[id="fnref:{RUTTE}"] a'
 RUTTE_BACK_LINK = f'[id="cite:{RUTTE}"] [role="doc-backlink"]'
-#: One page of each template and kind; every page is opened by the accessibility and phone tests.
+#: One page of each template and kind (the accessibility test opens every page).
 PAGE_OF_EVERY_KIND = ["index.md", ARTICLE, "data.md", "actors/index.md", "actors/nato.md", "people/index.md",
                       "people/mark-rutte.md", "sources/index.md", "sources/nato-2024-10-28.md"]
 
