@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from static_server import serve
+from static_server import serve, site_url
 
 PROJECT = Path(__file__).resolve().parent.parent
 BENCH = PROJECT / "bench"
@@ -30,12 +30,6 @@ CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-ba
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 #: The pages measured: (name, path under the site's URL).
 PAGES = [("article", "articles/north-korea-troops-russia/"), ("actor page", "actors/nato/")]
-
-
-def site_path() -> str:
-    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    url = re.search(r"^site_url:\s*(\S+)", config, re.MULTILINE).group(1)
-    return "/" + url.split("://", 1)[1].partition("/")[2]
 
 
 def audit(url: str, report_path: Path) -> dict:
@@ -104,7 +98,7 @@ def main(argv: list[str]) -> int:
     (RESULTS / "reports").mkdir(parents=True, exist_ok=True)
     load = " ".join(f"{value:.2f}" for value in os.getloadavg())
     results = {}
-    with serve(site_dir, base_path=site_path()) as root:
+    with serve(site_dir, base_path=urlsplit(site_url(PROJECT / "mkdocs.yml")).path) as root:
         for name, path in PAGES:
             if not (site_dir / path / "index.html").is_file():
                 print(f"skipped {name}: {path} is not in the site", file=sys.stderr)

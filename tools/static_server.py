@@ -11,6 +11,7 @@ import contextlib
 import gzip
 import http.server
 import posixpath
+import re
 import sys
 import threading
 import urllib.parse
@@ -98,6 +99,14 @@ class StaticSiteHandler(http.server.BaseHTTPRequestHandler):
                 return None
             return index if url_path.endswith("/") else target
         return target if target.is_file() else None
+
+
+def site_url(config_file: Path) -> str:
+    """The `site_url` of an mkdocs.yml: where the hosted edition lives, and so the path to serve it under."""
+    match = re.search(r"^site_url:\s*(\S+)", Path(config_file).read_text(encoding="utf-8"), re.MULTILINE)
+    if match is None:
+        raise ValueError(f"{config_file} has no site_url")
+    return match.group(1)
 
 
 @contextlib.contextmanager
