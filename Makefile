@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test check clean lock
+.PHONY: build serve test check clean lock offline bench
 
 $(INSTALLED): requirements.lock
 	test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
@@ -32,6 +32,18 @@ check: $(INSTALLED)
 
 test: $(INSTALLED)
 	$(PYTHON) -m pytest
+
+# The offline edition: a zip to unzip anywhere and open from disk; the same bytes on every build of a commit.
+offline: $(INSTALLED)
+	$(PYTHON) tools/offline_edition.py dist/annotated-articles-offline.zip
+
+# Lighthouse's mobile scores of the article and an actor page, into bench/results/ (needs Node.js and npm).
+bench: build bench/node_modules/.installed
+	$(PYTHON) tools/lighthouse_bench.py site
+
+bench/node_modules/.installed: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Re-resolve the pins of pyproject.toml into requirements.lock (needs the package registry).
 lock: $(INSTALLED)
