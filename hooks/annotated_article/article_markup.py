@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .anchoring import Anchor, FoldedText, anchor_quote
 from .footnotes import Footnote, marker_html, number_footnotes
@@ -47,12 +48,13 @@ def annotate_article(markdown: str, article: Article, site: SiteData, link_actor
         insertions.append((anchor.end, _PASSAGE_CLOSE, -order, closing))
         insertions.append((anchor.start, _PASSAGE_OPEN, order, f'<span class="annotated-passage" id="{annotation.id}">'))
     boundaries = {position for anchor, _ in placed for position in (anchor.start, anchor.end)}
+    actor_of = {name: actor for actor in site.actors.values() for name in actor.names} if link_actors else {}
     paragraph_ids: list[str] = []
     for block in _BLOCK.finditer(markdown):
         if not _is_paragraph(block.group()):
             continue
-        if link_actors:
-            insertions.extend(_actor_links(block, site, article.path, boundaries))
+        if actor_of:
+            insertions.extend(_actor_links(block, actor_of, article.path, boundaries))
         paragraph_id = _unique(_paragraph_id(block.group()), paragraph_ids)
         paragraph_ids.append(paragraph_id)
         end = block.start() + len(block.group().rstrip("\n"))
@@ -72,13 +74,9 @@ def _is_paragraph(block: str) -> bool:
     return not first.startswith(("#", "<", "```", "~~~", "    ", "|", "---", "{:"))
 
 
-def _actor_links(block: re.Match, site: SiteData, article_path: str, boundaries: set[int]):
+def _actor_links(block: re.Match, actor_of: dict, article_path: str, boundaries: set[int]):
     """Links at the first mention of each actor in one paragraph, where no passage boundary cuts the name."""
-    actor_of = {name: actor for actor in site.actors.values() for name in actor.names}
-    if not actor_of:
-        return []
-    names = sorted(actor_of, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in names) + r")(?![\w-])")
+    pattern = _names_pattern(tuple(actor_of))
     linked: set[str] = set()
     insertions = []
     for match in pattern.finditer(block.group()):
@@ -91,6 +89,31 @@ def _actor_links(block: re.Match, site: SiteData, article_path: str, boundaries:
         insertions.append((start, _LINK_OPEN, 0, "["))
         insertions.append((end, _LINK_CLOSE, 0, f"]({target}){{: .actor-link }}"))
     return insertions
+
+
+@lru_cache(maxsize=4)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """A whole-word match of any of `names`, the longest where several fit.
+
+    The names are arranged as a trie (`North Korea(?:n)?`), so at each place in the text the
+    regex follows the text's characters instead of trying every name in turn: with hundreds of
+    actors that is what keeps linking them linear in the text.
+    """
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for character in name:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return re.compile(r"(?<![\w-])" + _trie_pattern(trie) + r"(?![\w-])")
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(character) + _trie_pattern(child) for character, child in node.items() if character]
+    if not branches:
+        return ""
+    pattern = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{pattern})?" if "" in node else pattern
 
 
 def _paragraph_id(block: str) -> str:
