@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test check clean lock
+.PHONY: build serve test check clean lock bench
 
 $(INSTALLED): requirements.lock
 	test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
@@ -22,6 +22,10 @@ serve: $(INSTALLED)
 
 test: $(INSTALLED)
 	$(PYTHON) -m pytest
+
+# What the site costs at 1x, 10x and 100x the seed's size, against MkDocs alone: benchmarks/REPORT.md (about 10 minutes).
+bench: $(INSTALLED)
+	$(PYTHON) benchmarks/run.py
 
 # Re-resolve the pins of pyproject.toml into requirements.lock (needs the package registry).
 lock: $(INSTALLED)

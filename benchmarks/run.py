@@ -2,7 +2,7 @@
 
     python benchmarks/run.py [--scales 1 10 100] [--runs 5] [--large-runs 3] [--edits 3]
                              [--results benchmarks/results.json] [--report benchmarks/REPORT.md]
-                             [--profile DIR] [--keep DIR]
+                             [--profile DIR] [--project DIR [--commit NAME]] [--keep DIR]
 
 For each scale: generate the synthetic site (benchmarks/synthetic.py); capture the Markdown our
 hooks produce and write it out as a plain site without hooks (benchmarks/plain_site.py); check
@@ -109,9 +109,9 @@ def top_functions(stats_file: Path, limit: int = 25) -> str:
 
 
 def bench_scale(scale: int, work: Path, runs: int, edits: int, python: str, profile_dir: Path | None,
-                log) -> dict:
+                log, project: Path = PROJECT) -> dict:
     folder = work / f"{scale}x"
-    site = synthetic.generate(folder / "hooked", scale)
+    site = synthetic.generate(folder / "hooked", scale, project)
     log(f"{scale}x: {len(site.articles)} articles, {site.annotations} annotations, "
         f"{site.actors} actors, {site.people} people, {site.sources} sources")
     plain_site.capture(site.project, folder / "capture", folder / "site-capture", python)
@@ -167,11 +167,11 @@ def bench_scale(scale: int, work: Path, runs: int, edits: int, python: str, prof
     return result
 
 
-def environment(python: str) -> dict:
+def environment(python: str, project: Path) -> dict:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT, capture_output=True, text=True)
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=PROJECT,
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=project, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=project,
                            capture_output=True, text=True)
     return {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "cpu": cpu, "cores": os.cpu_count(),
             "load_before": os.getloadavg(), "python": platform.python_version(),
@@ -188,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=BENCHMARKS / "results.json")
     parser.add_argument("--report", type=Path, default=BENCHMARKS / "REPORT.md")
     parser.add_argument("--profile", type=Path, help="write cProfile statistics into this folder")
+    parser.add_argument("--project", type=Path, default=PROJECT,
+                        help="the project whose data, docs and hooks are measured (default: this one)")
+    parser.add_argument("--commit", default="", help="name the project's commit in the report (for --project)")
     parser.add_argument("--keep", type=Path, help="generate the sites here and keep them (default: a temporary folder)")
     arguments = parser.parse_args(argv)
     python = sys.executable
@@ -198,11 +201,14 @@ def main(argv: list[str] | None = None) -> int:
 
     work = arguments.keep or Path(tempfile.mkdtemp(prefix="annotated-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    results = {"environment": environment(python), "scales": []}
+    results = {"environment": environment(python, arguments.project), "scales": []}
+    if arguments.commit:
+        results["environment"]["commit"] = arguments.commit
     try:
         for scale in arguments.scales:
             runs = arguments.runs if scale < 50 else arguments.large_runs
-            results["scales"].append(bench_scale(scale, work, runs, arguments.edits, python, arguments.profile, log))
+            results["scales"].append(bench_scale(scale, work, runs, arguments.edits, python, arguments.profile, log,
+                                                 arguments.project.resolve()))
     finally:
         if arguments.keep is None:
             shutil.rmtree(work, ignore_errors=True)
