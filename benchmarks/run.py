@@ -1,6 +1,6 @@
 """`make bench`: what the site costs at 1x, 10x and 100x the seed's size, against MkDocs alone.
 
-    python benchmarks/run.py [--scales 1 10 100] [--runs 5] [--large-runs 3] [--edits 3]
+    python benchmarks/run.py [--scales 1 10 100] [--runs 5] [--large-runs 2] [--edits 3] [--large-edits 1]
                              [--results benchmarks/results.json] [--report benchmarks/REPORT.md]
                              [--profile DIR] [--project DIR [--commit NAME]] [--keep DIR]
 
@@ -183,8 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure below 50x (default 5)")
-    parser.add_argument("--large-runs", type=int, default=3, help="runs per figure from 50x (default 3)")
-    parser.add_argument("--edits", type=int, default=3, help="data edits under mkdocs serve per scale")
+    parser.add_argument("--large-runs", type=int, default=2, help="runs per figure from 50x (default 2)")
+    parser.add_argument("--edits", type=int, default=3, help="data edits under mkdocs serve below 50x (default 3)")
+    parser.add_argument("--large-edits", type=int, default=1, help="data edits under mkdocs serve from 50x (default 1)")
     parser.add_argument("--results", type=Path, default=BENCHMARKS / "results.json")
     parser.add_argument("--report", type=Path, default=BENCHMARKS / "REPORT.md")
     parser.add_argument("--profile", type=Path, help="write cProfile statistics into this folder")
@@ -206,8 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         results["environment"]["commit"] = arguments.commit
     try:
         for scale in arguments.scales:
-            runs = arguments.runs if scale < 50 else arguments.large_runs
-            results["scales"].append(bench_scale(scale, work, runs, arguments.edits, python, arguments.profile, log,
+            runs, edits = (arguments.runs, arguments.edits) if scale < 50 else (arguments.large_runs, arguments.large_edits)
+            results["scales"].append(bench_scale(scale, work, runs, edits, python, arguments.profile, log,
                                                  arguments.project.resolve()))
     finally:
         if arguments.keep is None:
