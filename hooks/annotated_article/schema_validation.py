@@ -11,13 +11,14 @@ import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from .errors import DataError
+from .schema_subset import subset_validator
 from .yaml_loading import YamlDocument
+
+if TYPE_CHECKING:
+    import jsonschema
 
 _TYPE_WORDS = {
     "string": "text",
@@ -30,13 +31,21 @@ _TYPE_WORDS = {
 
 
 @lru_cache(maxsize=None)
-def _validator(schema_dir: str, schema_name: str) -> jsonschema.protocols.Validator:
+def _validator(schema_dir: str, schema_name: str) -> Any:
+    """The schema's validator: our own for the keywords our schemas use (see schema_subset), else jsonschema's."""
     schemas = {path.name: json.loads(path.read_text(encoding="utf-8"))
                for path in Path(schema_dir).glob("*.schema.json")}
-    registry = Registry().with_resources(
-        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
-    )
     schema = _inline_references(schemas[schema_name], schemas)
+    return subset_validator(schema) or _jsonschema_validator(schema, schemas)
+
+
+def _jsonschema_validator(schema: dict, schemas: dict[str, Any]) -> jsonschema.protocols.Validator:
+    import jsonschema  # only here: importing it costs more than checking the data (see schema_subset)
+    from referencing import Registry, Resource
+
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(contents)) for name, contents in schemas.items()
+    )
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
 
