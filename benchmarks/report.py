@@ -168,18 +168,23 @@ def render(results: dict, benchmarks: Path = BENCHMARKS) -> str:
                   "(1.00 is linear in the data, below 1 fixed costs still weigh, above 1 is faster than linear).", ""]
         lines += _table(["figure", f"{first['scale']}x", f"{last['scale']}x", "growth", "exponent"],
                         growth_rows(scales))
-    lines += ["## Targets", ""]
-    rows = [[f"our hooks add at most {HOOKS_TARGET:.0%} to a build, {s['scale']}x",
-             f"{_overhead(s, 'cpu'):+.1%} CPU, {_overhead(s, 'wall'):+.1%} wall",
-             _mark(_overhead(s, "cpu") <= HOOKS_TARGET)] for s in scales]
+    lines += ["## Targets", "",
+              "Judged on CPU time (user + system of the process alone), which is what a build needs of an idle "
+              "machine; wall-clock time on this shared machine is shown beside it.", ""]
+    rows = [[f"our hooks add at most {HOOKS_TARGET:.0%} to a build, {s['scale']}x", f"{_overhead(s, 'cpu'):+.1%}",
+             f"{_overhead(s, 'wall'):+.1%}", _mark(_overhead(s, "cpu") <= HOOKS_TARGET)] for s in scales]
     if 1 in by_scale:
-        rows.append([f"check under {CHECK_TARGET_S} s at 1x", _s(by_scale[1]["check"]["wall"]),
-                     _mark(by_scale[1]["check"]["wall"] < CHECK_TARGET_S)])
+        check = by_scale[1]["check"]
+        rows.append([f"check under {CHECK_TARGET_S} s at 1x", _s(check["cpu"]), _s(check["wall"]),
+                     _mark(check["cpu"] < CHECK_TARGET_S)])
     if 100 in by_scale:
-        rows.append([f"100x site builds in under {BUILD_100X_TARGET_S:.0f} s on {env['cores']} cores",
-                     f"{_s(by_scale[100]['build_hooked']['wall'])} wall, {_s(by_scale[100]['build_hooked']['cpu'])} CPU",
-                     _mark(by_scale[100]["build_hooked"]["wall"] < BUILD_100X_TARGET_S)])
-    lines += _table(["target", "measured", ""], rows)
+        build = by_scale[100]["build_hooked"]
+        rows.append([f"100x site builds in under {BUILD_100X_TARGET_S:.0f} s on {env['cores']} cores", _s(build["cpu"]),
+                     _s(build["wall"]), _mark(build["cpu"] < BUILD_100X_TARGET_S)])
+        plain = by_scale[100]["build_plain"]
+        rows.append(["(the same 100x site built by MkDocs alone)", _s(plain["cpu"]), _s(plain["wall"]),
+                     _mark(plain["cpu"] < BUILD_100X_TARGET_S)])
+    lines += _table(["target", "CPU", "wall", ""], rows)
     lines += ["## Page weight", "",
               "The seed article page as a browser loads it: the requests Chromium made for it from a local "
               "server (`measure.page_weight`; a static reading of the HTML where Chromium is missing), with each "
