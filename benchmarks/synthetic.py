@@ -27,14 +27,10 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 
-#: The seed's size, per block: what one article brings (counted from the seed's data files).
+#: Paragraphs of a synthetic article, as in the seed's.
 PARAGRAPHS = 9
-ANNOTATIONS = 13
-ACTORS = 9
-PEOPLE = 12
-SOURCES = 11
-#: Of the seed's 13 annotations: with further reading, with figures, credited in words.
-SEE_ALSO, FIGURES, CREDITED = 5, 3, 3
+#: Of each block's annotations (the seed's 15): with further reading, with figures, credited in words.
+SEE_ALSO, FIGURES, CREDITED = 5, 3, 5
 #: Seed actors a synthetic article names besides its own (Russia, Ukraine and NATO are in most news on the war).
 SHARED_ACTORS = ("russia", "ukraine", "nato")
 
@@ -58,6 +54,16 @@ _VERIFICATION = ("confirmed", "likely", "unverified")
 _SOURCE_KINDS = ("news-report", "press-conference", "official-statement", "intelligence-update",
                  "research-report", "social-media-post")
 _LINK_KINDS = ("report", "report", "reprint", "translation", "copy", "pattern", "original")
+
+
+@dataclass(frozen=True)
+class Size:
+    """What one block brings: the seed's count of each (per article, for annotations)."""
+
+    actors: int
+    people: int
+    sources: int
+    annotations: int
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,9 @@ def generate(destination: Path, scale: int, project: Path = PROJECT) -> Syntheti
                            for path in seed_articles)
     seed_actor_names = {actor["id"]: actor["names"][0] for actor in seed["actors"]}
     shared = [actor_id for actor_id in SHARED_ACTORS if actor_id in seed_actor_names]
-    blocks = [_block(number, shared, seed_actor_names) for number in range(1, scale)]
+    size = Size(len(seed["actors"]), len(seed["people"]), len(seed["sources"]),
+                round(seed_annotations / len(seed_articles)))
+    blocks = [_block(number, shared, seed_actor_names, size) for number in range(1, scale)]
     for name in ("actors", "people", "sources"):
         entries = [entry for block in blocks for entry in block[name]]
         if entries:
@@ -111,9 +119,8 @@ def generate(destination: Path, scale: int, project: Path = PROJECT) -> Syntheti
         project=destination, scale=scale,
         articles=[yaml.safe_load(p.read_text(encoding="utf-8"))["article"] for p in seed_articles]
         + [path for _, path in articles],
-        actors=len(seed["actors"]) + ACTORS * len(blocks), people=len(seed["people"]) + PEOPLE * len(blocks),
-        sources=len(seed["sources"]) + SOURCES * len(blocks),
-        annotations=seed_annotations + ANNOTATIONS * len(blocks),
+        actors=size.actors * scale, people=size.people * scale, sources=size.sources * scale,
+        annotations=seed_annotations + size.annotations * len(blocks),
     )
 
 
@@ -121,13 +128,13 @@ def _dump(data) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
-def _block(number: int, shared: list[str], seed_names: dict[str, str]) -> dict:
+def _block(number: int, shared: list[str], seed_names: dict[str, str], size: Size) -> dict:
     """One synthetic article and the registry entries it needs, the same for `number` at every scale."""
     rng = random.Random(f"block-{number}")
     tag = f"b{number}"
     actors = []
     used_names: set[str] = set()
-    for index in range(ACTORS):
+    for index in range(size.actors):
         while True:
             stem = "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
             if stem not in used_names:
@@ -142,25 +149,25 @@ def _block(number: int, shared: list[str], seed_names: dict[str, str]) -> dict:
             actor["full_name"] = f"Republic of {name}"
         actors.append(actor)
     targets = [a["id"] for a in actors] + shared
-    for index, actor in enumerate(actors[:-1]):  # eight of the nine have a relation, as in the seed
+    for index, actor in enumerate(actors[:-1]):  # all but one have a relation, as in the seed
         to = rng.choice([t for t in targets if t != actor["id"]])
         actor["relations"] = [{"to": to, "relation": " ".join(rng.choice(_WORDS) for _ in range(rng.randint(3, 8)))}]
     people = []
-    for index in range(PEOPLE):
+    for index in range(size.people):
         person = {"id": f"{tag}-person-{index + 1}"}
         if index % 3 == 0:  # a third are organizations, as in the seed
-            person.update(name=f"{actors[index % ACTORS]['name']} {rng.choice(_WORDS).capitalize()} Office",
+            person.update(name=f"{actors[index % size.actors]['name']} {rng.choice(_WORDS).capitalize()} Office",
                           type="organization")
         else:
             person["name"] = f"{rng.choice(_GIVEN)} {''.join(rng.choice(_SYLLABLES) for _ in range(2)).capitalize()}"
         person["role"] = _sentence(rng, 3, 8).rstrip(".")
         if index < 7:
-            person["actor"] = actors[index % ACTORS]["id"]
+            person["actor"] = actors[index % size.actors]["id"]
         elif index < 10:
             person["affiliation"] = f"Institute of {rng.choice(_WORDS).capitalize()} Studies"
         people.append(person)
     sources = []
-    for index in range(SOURCES):
+    for index in range(size.sources):
         source = {"id": f"{tag}-source-{index + 1}",
                   "publisher": f"The {''.join(rng.choice(_SYLLABLES) for _ in range(2)).capitalize()} "
                                f"{rng.choice(('Times', 'Post', 'Herald', 'Ministry', 'Institute'))}",
@@ -179,7 +186,7 @@ def _block(number: int, shared: list[str], seed_names: dict[str, str]) -> dict:
         sources.append(source)
     title = f"{actors[0]['name']} and {actors[1]['name']}: {_sentence(rng, 5, 9).rstrip('.')}"
     slug = f"synthetic-{number}"
-    paragraphs, annotations = _article_text(rng, tag, actors, people, sources, shared, seed_names)
+    paragraphs, annotations = _article_text(rng, tag, actors, people, sources, shared, seed_names, size)
     markdown = f"# {title}\n\n" + "\n\n".join(paragraphs) + "\n"
     for annotation in annotations:
         if markdown.count(annotation["exact"]) != 1:
@@ -188,9 +195,10 @@ def _block(number: int, shared: list[str], seed_names: dict[str, str]) -> dict:
             "actors": actors, "people": people, "sources": sources}
 
 
-def _article_text(rng, tag, actors, people, sources, shared, seed_names):
+def _article_text(rng, tag, actors, people, sources, shared, seed_names, size: Size):
     """Paragraphs of filler and quoted sentences; every annotation quotes one sentence of one paragraph."""
-    per_paragraph = [ANNOTATIONS // PARAGRAPHS + (1 if i < ANNOTATIONS % PARAGRAPHS else 0) for i in range(PARAGRAPHS)]
+    per_paragraph = [size.annotations // PARAGRAPHS + (1 if i < size.annotations % PARAGRAPHS else 0)
+                     for i in range(PARAGRAPHS)]
     source_order = [s["id"] for s in sources] + [sources[0]["id"], sources[1]["id"]]  # two sources cited twice
     paragraphs, annotations = [], []
     for paragraph_number, count in enumerate(per_paragraph):
@@ -199,7 +207,7 @@ def _article_text(rng, tag, actors, people, sources, shared, seed_names):
             sentences.append(_sentence(rng, 10, 20, mention=rng.choice(actors)["names"][rng.randint(0, 2)]))
         for _ in range(count):
             number = len(annotations)
-            speaker = people[number % PEOPLE]
+            speaker = people[number % size.people]
             named = [rng.choice(actors) for _ in range(rng.randint(1, 3))]
             mention = named[0]["names"][rng.randint(0, 2)]
             if rng.random() < 0.5 and shared:
@@ -214,7 +222,7 @@ def _article_text(rng, tag, actors, people, sources, shared, seed_names):
             if number < CREDITED:
                 annotation["attributed_to"] = f"{rng.choice(_WORDS).capitalize()} officials and analysts"
             if number % 3 == 1 and number // 3 < SEE_ALSO:
-                annotation["see_also"] = [sources[(number + 3) % SOURCES]["id"]]
+                annotation["see_also"] = [sources[(number + 3) % size.sources]["id"]]
             if number % 4 == 2 and number // 4 < FIGURES:
                 annotation["figures"] = [{"actor": named[0]["id"], "label": _sentence(rng, 3, 9).rstrip("."),
                                           "value": f"about {rng.randint(2, 90) * 100:,}"}]

@@ -43,7 +43,9 @@ def test_a_row_flattens_lists_and_ids():
     row = rows["russian-despair"]
     assert row["see_also"] == "pentagon-2024-10-28 nato-2024-10-28"
     assert row["actors"] == "north-korea russia"
-    assert row["speaker_id"] == "antony-blinken" and row["speaker_type"] == "person"
+    assert row["speaker_id"] == "" and row["attributed_to"].startswith("Defense officials and analysts")
+    losses = rows["russian-losses-per-day"]
+    assert losses["speaker_id"] == "antony-blinken" and losses["speaker_type"] == "person"
     assert row["source_link_kind"] == "report"
     assert rows["rutte-growing-desperation"]["source_other_links"] == "https://fu.kyivpost.com/post/41237"
     isw = rows["isw-troops-pledged"]

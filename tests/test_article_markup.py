@@ -6,8 +6,9 @@ import re
 
 import pytest
 
+from annotated_article.anchoring import AnchorError
 from annotated_article.article_markup import annotate_article
-from annotated_article.footnotes import footnotes_html, format_date, number_footnotes
+from annotated_article.footnotes import footnotes_html, format_date, letters, number_footnotes
 from annotated_article.site_data import Actor, Annotation, Article, Link, Person, SiteData, Source
 
 
@@ -104,10 +105,11 @@ def test_paragraphs_get_stable_ids_from_their_first_words():
     markdown = "# Title\n\nThe cat’s mat is red.\n\nThe cat’s mat is blue.\n\nAnother one here.\n"
     site, article = make_site()
     result = annotate_article(markdown, article, site)
-    assert result.paragraph_ids == ["p-the-cats-mat-is-red", "p-the-cats-mat-is-blue", "p-another-one-here"]
+    assert re.findall(r"\{: #([\w-]+) \}", result.markdown) == [
+        "p-the-cats-mat-is-red", "p-the-cats-mat-is-blue", "p-another-one-here"]
     assert "Title\n\nThe cat’s mat is red.\n{: #p-the-cats-mat-is-red }\n" in result.markdown
     repeated = annotate_article("Same words here.\n\nSame words here.\n", article, site)
-    assert repeated.paragraph_ids == ["p-same-words-here", "p-same-words-here-2"]
+    assert re.findall(r"\{: #([\w-]+) \}", repeated.markdown) == ["p-same-words-here", "p-same-words-here-2"]
 
 
 def test_actor_names_link_at_first_mention_per_paragraph_and_never_across_a_passage():
@@ -125,3 +127,57 @@ def test_actor_names_link_at_first_mention_per_paragraph_and_never_across_a_pass
     # "beta" is cut by the start of passage "b" ("ta Land"), so it is not linked; "Land" is inside "b".
     assert "[beta]" not in second
     assert '<span class="annotated-passage" id="b">ta [Land](actors/land.md){: .actor-link }<sup' in second
+
+
+@pytest.mark.parametrize("index, word", [(0, "a"), (25, "z"), (26, "aa"), (51, "az"), (701, "zz"), (702, "aaa")])
+def test_back_link_letters_never_run_out(index, word):
+    assert letters(index) == word
+
+
+def test_footnotes_are_numbered_in_the_order_readers_meet_the_markers():
+    # The outer passage starts first, but the inner one's marker comes first.
+    site, article = make_site(annotation("outer", "alpha beta gamma"), annotation("inner", "beta", source="two"))
+    result = annotate_article("alpha beta gamma\n", article, site)
+    assert [(f.number, f.source.id) for f in result.footnotes] == [(1, "two"), (2, "one")]
+    markers = re.findall(r'aria-label="Footnote (\d+)"', result.markdown)
+    assert markers == ["1", "2"]
+
+
+@pytest.mark.parametrize("markdown, exact, problem", [
+    ("Some `code with words` here.\n", "code with", "inside code"),
+    ("A *really bold* claim here.\n", "bold* claim", "inside emphasis"),
+    ("A *really bold* claim here.\n", "A *really", "inside emphasis"),
+    ("See [the report](https://x.org/a) now.\n", "report](https://x.org/a) now", "inside a link"),
+    ("# Heading words\n\nText.\n", "Heading words", "not within one paragraph"),
+    ("- item one\n- item two\n", "item one", "not within one paragraph"),
+    ("```\nfenced words\n```\n", "fenced words", "not within one paragraph"),
+])
+def test_quotes_that_would_break_the_markdown_are_refused(markdown, exact, problem):
+    site, article = make_site(annotation("a", exact))
+    with pytest.raises(AnchorError) as failure:
+        annotate_article(markdown, article, site)
+    assert problem in failure.value.problem
+
+
+def test_quotes_around_or_inside_whole_inline_syntax_are_fine():
+    site, article = make_site(annotation("a", "A *really bold* claim"), annotation("b", "really"))
+    result = annotate_article("A *really bold* claim here.\n", article, site)
+    assert '<span class="annotated-passage" id="a">A *<span class="annotated-passage" id="b">really<sup' in \
+        result.markdown
+
+
+def test_actor_names_are_not_linked_inside_code_or_links():
+    site, article = make_site()
+    site.actors = {"land": Actor("land", "Land", "country", "A land.", names=("Land",))}
+    markdown = "`Land said` and [Land report](https://x.org) and <b title='Land'>x</b> then Land.\n"
+    result = annotate_article(markdown, article, site)
+    assert result.markdown.count("{: .actor-link }") == 1
+    assert result.markdown.startswith("`Land said` and [Land report](https://x.org) and <b title='Land'>x</b> then [Land]")
+
+
+def test_paragraphs_skip_code_fences_tables_and_lines_of_spaces():
+    site, article = make_site()
+    markdown = ("First para.\n   \nSecond para.\n\n```\ncode\n\nmore code\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+                "Title\n=====\n\nLast para.\n")
+    result = annotate_article(markdown, article, site)
+    assert re.findall(r"\{: #([\w-]+) \}", result.markdown) == ["p-first-para", "p-second-para", "p-last-para"]

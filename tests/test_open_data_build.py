@@ -65,15 +65,19 @@ def test_the_annotation_file_expands_offline_and_drops_no_term(collection):
 
 def test_every_annotation_has_the_models_required_fields(collection, annotations):
     assert collection["type"] == "AnnotationCollection"
-    assert collection["total"] == len(annotations) == 13
+    assert collection["total"] == len(annotations) == 15
     for annotation in annotations:
         assert annotation["type"] == "Annotation"
         assert annotation["id"].startswith(SITE_URL + "annotations.jsonld#")
         assert annotation["target"]["source"] == ARTICLE_URL
         assert annotation["target"]["selector"]["type"] == "TextQuoteSelector"
         body = annotation["body"]
-        assert body["value"] and body["citedSource"]["publisher"]
-        assert body["verification"] in ("confirmed", "likely", "unverified")
+        assert body["value"] and body["verification"] in ("confirmed", "likely", "unverified")
+        if "citedSource" in body:
+            assert body["citedSource"]["publisher"]
+        else:
+            assert body["verification"] == "unverified" and "Source: none found." in body["value"]
+    assert sum("citedSource" in annotation["body"] for annotation in annotations) == 13
     assert len({annotation["id"] for annotation in annotations}) == len(annotations)
 
 
@@ -99,8 +103,8 @@ def test_the_csv_has_the_annotations_of_the_jsonld(csv_rows, annotations):
         assert row["article"] == annotation["target"]["source"]
         assert row["speaker_name"] == body.get("speaker", {}).get("name", "")
         assert row["speaker_role"] == body.get("speaker", {}).get("role", "")
-        assert row["source_title"] == body["citedSource"].get("title", "")
-        assert row["source_date"] == body["citedSource"].get("date", "")
+        assert row["source_title"] == body.get("citedSource", {}).get("title", "")
+        assert row["source_date"] == body.get("citedSource", {}).get("date", "")
         assert (row["attribution_kind"], row["verification"]) == (body["attributionKind"], body["verification"])
         assert row["editors_note"] == body.get("editorsNote", "")
 
@@ -161,16 +165,22 @@ def test_the_article_page_is_a_news_article_with_its_quotations(built_site, anno
         assert quotation["@type"] == "Quotation"
         assert quotation["text"] in text
         assert urlsplit(quotation["@id"]).fragment in ids_in_page
-        assert quotation["isBasedOn"]["@id"] in cited
+        assert quotation["isBasedOn"]["@id"] in cited if "isBasedOn" in quotation else \
+            quotation["@id"].endswith(("#experts-flailing-economy", "#analysts-inexperienced-troops"))
         assert "spokenByCharacter" in quotation or "creator" in quotation or "creditText" in quotation
 
 
 def test_both_formats_name_speakers_and_sources_by_the_same_iris(built_site, annotations):
     [data] = page_jsonld(built_site / ARTICLE_HTML)
-    speakers = {(q.get("spokenByCharacter") or q.get("creator"))["@id"] for q in data["hasPart"]}
-    assert speakers == {a["body"]["speaker"]["id"] for a in annotations}
-    sources = {q["isBasedOn"]["@id"] for q in data["hasPart"]}
-    assert sources == {a["body"]["citedSource"]["id"] for a in annotations}
+    speakers = {(q.get("spokenByCharacter") or q.get("creator"))["@id"] for q in data["hasPart"]
+                if "spokenByCharacter" in q or "creator" in q}
+    assert speakers == {a["body"]["speaker"]["id"] for a in annotations if "speaker" in a["body"]}
+    assert len(speakers) > 5
+    unnamed = [q for q in data["hasPart"] if "spokenByCharacter" not in q and "creator" not in q]
+    assert [q["creditText"] for q in unnamed] == [a["body"]["attributedTo"] for a in annotations
+                                                  if "speaker" not in a["body"]]
+    sources = {q["isBasedOn"]["@id"] for q in data["hasPart"] if "isBasedOn" in q}
+    assert sources == {a["body"]["citedSource"]["id"] for a in annotations if "citedSource" in a["body"]}
 
 
 def test_a_site_without_site_url_fails_with_a_clear_message(tmp_path):

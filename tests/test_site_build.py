@@ -8,12 +8,13 @@ import pytest
 
 from conftest import ARTICLE_HTML, FIXTURES, soup_of
 
-# The twelve attributions of the research file (the Wall Street Journal twice): the words the
+# The twelve attributions of the research file (the Wall Street Journal twice, so 13 places): the words the
 # marker must follow, the speaker the footnote must name, and the outlet or publisher.
 ATTRIBUTIONS = [
-    ("according to defense officials and analysts.", "Antony Blinken", "U.S. Department of State"),
+    ("according to defense officials and analysts.", "Defense officials and analysts", "U.S. Department of State"),
     ("sign of Putin’s “growing desperation.”", "Mark Rutte", "NATO"),
-    ("dangerous and major escalation of a war now in its third year.", "North Atlantic Council", "North Atlantic Council"),
+    ("dangerous and major escalation of a war now in its third year.", "governments of the United States",
+     "North Atlantic Council"),
     ("about 1,200 Russian troops are being killed daily", "Antony Blinken", "U.S. Department of State"),
     ("most of them won’t likely come back home alive.”", "Lee Woong-gil", "The Associated Press"),
     ("having not previously carried out joint military exercises.”", "UK Ministry of Defence",
@@ -79,7 +80,24 @@ def _text_before(marker) -> str:
 
 
 def test_every_annotation_has_a_marker_and_all_twelve_attributions_are_there(article):
-    assert len(article.select("sup.annotation-marker")) == len(ATTRIBUTIONS)
+    assert len(article.select("sup.annotation-marker")) == len(ATTRIBUTIONS) + len(UNSOURCED)
+
+
+# Attributions the article makes that no source was found for: marked, and said so.
+UNSOURCED = [
+    ("failing military efforts, experts say.", "experts-flailing-economy", "Unnamed experts"),
+    ("largely inexperienced, analysts say.", "analysts-inexperienced-troops", "Unnamed analysts"),
+]
+
+
+@pytest.mark.parametrize("words, annotation_id, who", UNSOURCED)
+def test_attributions_without_a_source_are_marked_and_say_so(article, words, annotation_id, who):
+    marker = article.find(id=f"fnref:{annotation_id}")
+    assert _text_before(marker).endswith(words)
+    footnote = article.find(id=marker.a["href"][1:])
+    assert "No source was found for this attribution." in footnote.get_text()
+    entry = footnote.find(id=f"cite:{annotation_id}")
+    assert who in entry.get_text() and "unverified" in entry.get_text()
 
 
 def test_footnote_says_how_and_how_sure_with_the_editors_note(article):

@@ -46,12 +46,15 @@ def test_the_real_data_loads():
     site = load_site(PROJECT / "data", PROJECT / "docs")
     assert {"russia", "north-korea", "china", "south-korea"} <= set(site.actors)
     article = site.articles["articles/north-korea-troops-russia.md"]
-    assert len(article.annotations) == 13
-    assert len({a.source for a in article.annotations}) == 7
+    assert len(article.annotations) == 15
+    assert sum(1 for a in article.annotations if not a.source) == 2
+    assert len({a.source for a in article.annotations if a.source}) == 7
 
 
 # (file, text to replace, replacement, words that mark the line, expected message)
 MISTAKES = [
+    (ARTICLE_DATA, "    source: nato-2024-10-28\n", "", "verification: confirmed",
+     "annotation `rutte-growing-desperation` has no `source` but is `confirmed`. Add `source:`"),
     ("people.yml", "  role: Secretary General of NATO", "  rle: Secretary General of NATO", "rle:",
      "unknown key `rle`. Did you mean `role`?"),
     (ARTICLE_DATA, "    speaker: mark-rutte", "    speker: mark-rutte", "speker:",

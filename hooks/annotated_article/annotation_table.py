@@ -10,7 +10,7 @@ import csv
 import io
 
 from .article_text import ArticleText
-from .site_data import SiteData
+from .site_data import SiteData, Source
 from .site_urls import SiteUrls
 
 COLUMNS = (
@@ -22,6 +22,9 @@ COLUMNS = (
 )
 
 
+NO_SOURCE = Source(id="", publisher="", kind="")
+
+
 def annotation_rows(site: SiteData, texts: dict[str, ArticleText], urls: SiteUrls) -> list[dict[str, str]]:
     """One row per annotation, articles in path order, annotations in reading order."""
     rows = []
@@ -29,7 +32,7 @@ def annotation_rows(site: SiteData, texts: dict[str, ArticleText], urls: SiteUrl
         for annotation in article.annotations:
             quote = texts[article.path].quote(annotation.id)
             speaker = site.people.get(annotation.speaker) if annotation.speaker else None
-            source = site.sources[annotation.source]
+            source = site.sources.get(annotation.source, NO_SOURCE)
             first_link = source.links[0] if source.links else None
             rows.append({
                 "annotation": urls.annotation(article.path, annotation.id),

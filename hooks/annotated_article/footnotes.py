@@ -55,29 +55,33 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 @dataclass
 class Footnote:
+    """A source's footnote; or, for an attribution whose source was not found (`source` None), its own."""
+
     number: int
-    source: Source
+    source: Source | None
     citations: list[Annotation] = field(default_factory=list)
 
     @property
     def element_id(self) -> str:
-        return f"fn:{self.source.id}"
+        return f"fn:{self.source.id}" if self.source else f"fn:unsourced-{self.citations[0].id}"
 
     def letter(self, annotation: Annotation) -> str:
-        """`a`, `b`, ... for a source cited from several places; empty for one."""
+        """`a`, `b`, ... `z`, `aa`, ... for a source cited from several places; empty for one."""
         if len(self.citations) == 1:
             return ""
-        index = self.citations.index(annotation)
-        return _letters(index)
+        positions = self.__dict__.setdefault("_positions", {a.id: i for i, a in enumerate(self.citations)})
+        return letters(positions[annotation.id])
 
 
 def number_footnotes(annotations: list[Annotation], site: SiteData) -> list[Footnote]:
     """Footnotes in order of first citation, given the annotations in reading order."""
     by_source: dict[str, Footnote] = {}
     for annotation in annotations:
-        footnote = by_source.get(annotation.source)
+        key = annotation.source or f" {annotation.id}"  # an unsourced attribution has a footnote of its own
+        footnote = by_source.get(key)
         if footnote is None:
-            footnote = by_source[annotation.source] = Footnote(len(by_source) + 1, site.sources[annotation.source])
+            source = site.sources[annotation.source] if annotation.source else None
+            footnote = by_source[key] = Footnote(len(by_source) + 1, source)
         footnote.citations.append(annotation)
     return list(by_source.values())
 
@@ -105,8 +109,9 @@ def footnotes_html(footnotes: list[Footnote], site: SiteData, page_url: PageLink
 
 def _footnote_item(footnote: Footnote, site: SiteData, page_url: PageLinker) -> str:
     entries = "\n".join(_citation_entry(footnote, annotation, site, page_url) for annotation in footnote.citations)
-    return (f'<li id="{footnote.element_id}">\n<p class="source-citation">'
-            f"{source_citation_html(footnote.source, page_url)}</p>\n"
+    citation = (source_citation_html(footnote.source, page_url) if footnote.source else
+                '<span class="no-source">No source was found for this attribution.</span>')
+    return (f'<li id="{footnote.element_id}">\n<p class="source-citation">{citation}</p>\n'
             f'<ul class="attributions">\n{entries}\n</ul>\n</li>')
 
 
@@ -192,6 +197,11 @@ def _join(names: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _letters(index: int) -> str:
-    letters = string.ascii_lowercase
-    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+def letters(index: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa, 701 -> zz, 702 -> aaa (bijective base 26)."""
+    word = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        word = string.ascii_lowercase[remainder] + word
+    return word

@@ -39,6 +39,15 @@ def relative_url(from_url: str, to_url: str) -> str:
     return relative + (f"#{fragment}" if fragment else "")
 
 
+def page_path(kind: str, id_: str) -> str:
+    """Path inside docs/ of the generated page of an actor, person or source (`kind`: actors, people, sources)."""
+    return f"{kind}/{id_}.md"
+
+
+def index_path(kind: str) -> str:
+    return f"{kind}/index.md"
+
+
 def relative_source_path(from_src: str, to_src: str) -> str:
     """Markdown link from one source file (inside docs/) to another, as MkDocs resolves them."""
     return _relpath(to_src, posixpath.dirname(from_src) or ".")

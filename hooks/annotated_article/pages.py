@@ -8,20 +8,12 @@ Text from the data goes through `markdown_text`, so it shows as written.
 from __future__ import annotations
 
 from .footnotes import KIND_WORDS, LINK_KIND_WORDS, SOURCE_KIND_WORDS, format_date
-from .markup import excerpt, markdown_text, relative_source_path
+from .markup import excerpt, index_path, markdown_text, page_path, relative_source_path
 from .relations_map import relations_map_svg
 from .site_data import Actor, Person, SiteData, Source
 from .site_index import Citation, SiteIndex, all_relations
 
 KINDS = ("actors", "people", "sources")
-
-
-def page_path(kind: str, id_: str) -> str:
-    return f"{kind}/{id_}.md"
-
-
-def index_path(kind: str) -> str:
-    return f"{kind}/index.md"
 
 
 def generated_pages(site: SiteData, index: SiteIndex, page_url) -> dict[str, str]:
@@ -78,6 +70,9 @@ class _Page:
         return named
 
     def footnote(self, source_id: str) -> str:
+        """A footnote marker for the source (nothing for an attribution whose source was not found)."""
+        if not source_id:
+            return ""
         if source_id not in self.cited:
             self.cited.append(source_id)
         return f"[^{source_id}]"

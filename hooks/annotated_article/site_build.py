@@ -11,7 +11,8 @@ from .article_markup import annotate_article
 from .errors import DataError, DataErrors
 from .footnotes import Footnote, footnotes_html
 from .markup import relative_url
-from .pages import generated_pages, nav_entries, page_path
+from .markup import page_path
+from .pages import generated_pages, nav_entries
 from .site_data import SiteData, load_site
 from .site_index import index_site
 

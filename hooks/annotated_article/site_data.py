@@ -239,8 +239,15 @@ class _Loader:
                 if "speaker" in item:
                     self.reference(document, place + ("speaker",), item["speaker"], site.people, "person",
                                    "data/people.yml")
-                self.reference(document, place + ("source",), item["source"], site.sources, "source",
-                               "data/sources.yml")
+                if "source" in item:
+                    self.reference(document, place + ("source",), item["source"], site.sources, "source",
+                                   "data/sources.yml")
+                elif item["verification"] != "unverified":
+                    self.errors.append(document.error(
+                        place + ("verification",), f"annotation `{item['id']}` has no `source` but is "
+                        f"`{item['verification']}`",
+                        "Add `source:` with an id from data/sources.yml, or, if no source was found, "
+                        "set `verification: unverified`"))
                 for number, source in enumerate(item.get("see_also", [])):
                     self.reference(document, place + ("see_also", number), source, site.sources, "source",
                                    "data/sources.yml")
@@ -301,7 +308,7 @@ def _source(item: dict) -> Source:
 
 def _annotation(item: dict) -> Annotation:
     return Annotation(
-        id=item["id"], exact=item["exact"], source=item["source"], kind=item["kind"],
+        id=item["id"], exact=item["exact"], source=item.get("source", ""), kind=item["kind"],
         verification=item["verification"], prefix=item.get("prefix", ""), suffix=item.get("suffix", ""),
         speaker=item.get("speaker", ""), attributed_to=item.get("attributed_to", ""),
         see_also=tuple(item.get("see_also", [])), note=item.get("note", ""),

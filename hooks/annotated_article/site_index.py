@@ -53,7 +53,8 @@ def index_site(site: SiteData) -> SiteIndex:
                     index.about_actor[actor_id].append(citation)
             if speaker:
                 index.by_speaker[speaker.id].append(citation)
-            index.citing_source[annotation.source].append(citation)
+            if annotation.source:
+                index.citing_source[annotation.source].append(citation)
             for source_id in annotation.see_also:
                 index.recommending_source[source_id].append(citation)
             for figure in annotation.figures:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .pages import page_path
+from .markup import page_path
 
 #: Page kinds generated from the registries, their folder in the site, and the fragment naming the entity.
 ENTITY_PAGES = {"actors": "actor", "people": "speaker", "sources": "source"}

@@ -69,7 +69,7 @@ def page_data(src_uri: str, title: str, text: ArticleText | None, site: SiteData
 
 def news_article(article: Article, title: str, text: ArticleText, site: SiteData, urls: SiteUrls,
                  info: SiteInfo) -> dict[str, Any]:
-    cited = list(dict.fromkeys(source for a in article.annotations for source in (a.source, *a.see_also)))
+    cited = list(dict.fromkeys(source for a in article.annotations for source in (a.source, *a.see_also) if source))
     actors = list(dict.fromkeys(actor for a in article.annotations for actor in a.actors))
     data = {
         "@type": "NewsArticle",
@@ -99,7 +99,8 @@ def quotation(article: Article, annotation: Annotation, text: ArticleText, site:
         data[key] = speaker_reference(speaker, urls)
     if annotation.attributed_to:
         data["creditText"] = annotation.attributed_to
-    data["isBasedOn"] = {"@id": urls.entity("sources", annotation.source)}
+    if annotation.source:
+        data["isBasedOn"] = {"@id": urls.entity("sources", annotation.source)}
     return data
 
 

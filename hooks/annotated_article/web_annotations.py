@@ -116,7 +116,8 @@ def attribution_body(site: SiteData, annotation: Annotation, urls: SiteUrls) -> 
         body["speaker"] = speaker_node(site.people[annotation.speaker], site, urls)
     if annotation.attributed_to:
         body["attributedTo"] = annotation.attributed_to
-    body["citedSource"] = source_node(site.sources[annotation.source], urls)
+    if annotation.source:
+        body["citedSource"] = source_node(site.sources[annotation.source], urls)
     body["attributionKind"] = annotation.kind
     body["verification"] = annotation.verification
     if annotation.note:
@@ -167,7 +168,7 @@ def attribution_sentence(site: SiteData, annotation: Annotation) -> str:
     parts = [f"Who: {who_text(site, annotation)}.",
              f"How: {KIND_WORDS[annotation.kind]}.",
              f"How sure: {annotation.verification} ({VERIFICATION_WORDS[annotation.verification]}).",
-             f"Source: {source_text(site.sources[annotation.source])}."]
+             f"Source: {source_text(site.sources[annotation.source]) if annotation.source else 'none found'}."]
     if annotation.note:
         parts.append(f"Editor’s note: {annotation.note}")
     return " ".join(parts)
