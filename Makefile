@@ -24,8 +24,10 @@ test: $(INSTALLED)
 	$(PYTHON) -m pytest
 
 # What the site costs at 1x, 10x and 100x the seed's size, against MkDocs alone: benchmarks/REPORT.md (about 10 minutes).
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--scales 1 10" (python benchmarks/run.py --help).
+BENCH_ARGS ?=
 bench: $(INSTALLED)
-	$(PYTHON) benchmarks/run.py
+	$(PYTHON) benchmarks/run.py $(BENCH_ARGS)
 
 # Re-resolve the pins of pyproject.toml into requirements.lock (needs the package registry).
 lock: $(INSTALLED)
