@@ -74,8 +74,11 @@ class Server:
     """`mkdocs serve` of a project, with each line it logs and the moment it arrived."""
 
     def __init__(self, command: list[str], cwd: Path, env: dict[str, str]):
+        # A job started in the background by a shell ignores SIGINT, and so would the server: give it back
+        # the default, so that Python turns SIGINT into KeyboardInterrupt and the server shuts down cleanly.
         self.process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, text=True, bufsize=1)
+                                        stderr=subprocess.PIPE, text=True, bufsize=1,
+                                        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
         self.log: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -101,12 +104,15 @@ class Server:
             if text in line:
                 return moment
 
-    def stop(self) -> float:
-        """Stop the server; its peak memory in MiB."""
+    def stop(self, timeout: float = 60) -> float:
+        """Stop the server (SIGINT, as Ctrl-C does; killed if it has not ended in `timeout` s); its peak memory in MiB."""
         self.process.send_signal(signal.SIGINT)
+        killer = threading.Timer(timeout, self.process.kill)
+        killer.start()
         try:
             _, _, usage = os.wait4(self.process.pid, 0)
         finally:
+            killer.cancel()
             self.process.returncode = 0
         return usage.ru_maxrss / 1024
 
