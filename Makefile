@@ -14,11 +14,21 @@ $(INSTALLED): requirements.lock
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	touch $@
 
+# The site is built into site.new/ and swapped in only when the build succeeds: a failed build leaves site/ as it was.
 build: $(INSTALLED)
-	$(PYTHON) -m mkdocs build --strict
+	@rm -rf site.new
+	$(PYTHON) -m mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
+	@rm -rf site.old
+	@if [ -e site ]; then mv site site.old; fi
+	@mv site.new site && rm -rf site.old
 
+DEV_ADDR ?= 127.0.0.1:8000
 serve: $(INSTALLED)
-	$(PYTHON) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(PYTHON) -m mkdocs serve --strict --dev-addr $(DEV_ADDR)
+
+# Validation of data/ alone (no build): every problem as data/FILE.yml:LINE:COLUMN, exit 1 if any.
+check: $(INSTALLED)
+	@$(PYTHON) -m annotated_article.check
 
 test: $(INSTALLED)
 	$(PYTHON) -m pytest
@@ -38,4 +48,4 @@ lock: $(INSTALLED)
 	{ head -2 requirements.lock; $(PYTHON) -m pip freeze; } > requirements.lock.new && mv requirements.lock.new requirements.lock
 
 clean:
-	rm -rf site dist $(VENV) .pytest_cache
+	rm -rf site site.new site.old dist $(VENV) .pytest_cache

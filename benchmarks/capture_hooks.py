@@ -6,7 +6,7 @@ to in BENCH_CAPTURE_DIR. They change nothing in the build; they write:
 - `nav.yml`: the navigation as the project's hooks left it;
 - `docs/PATH`: for every page, its Markdown after every `on_page_markdown`, with whatever the
   hooks' `on_page_content` appended to its HTML added at the end (an HTML block passes through
-  Markdown unchanged);
+  Markdown unchanged), and its metadata as the hooks left it, as front matter;
 - `docs/PATH` of every other file the hooks generated, as it is once every `on_env` has run;
 - `changed.txt`: the pages whose HTML the hooks changed other than by appending to it (the
   baseline cannot reproduce those, so the benchmark refuses to compare).
@@ -71,5 +71,7 @@ def on_page_context(context, page, config, nav):
         markdown = page.markdown
         with (_out() / "changed.txt").open("a", encoding="utf-8") as file:
             file.write(page.file.src_uri + "\n")
+    if page.meta:  # as the hooks left it (front matter is not part of page.markdown)
+        markdown = "---\n" + yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False) + "---\n\n" + markdown
     _write(page.file.src_uri, markdown)
     return context

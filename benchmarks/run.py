@@ -210,13 +210,14 @@ def main(argv: list[str] | None = None) -> int:
             runs, edits = (arguments.runs, arguments.edits) if scale < 50 else (arguments.large_runs, arguments.large_edits)
             results["scales"].append(bench_scale(scale, work, runs, edits, python, arguments.profile, log,
                                                  arguments.project.resolve()))
+            results["environment"]["load_after"] = os.getloadavg()
+            results["environment"]["duration_s"] = round(time.perf_counter() - started)
+            # after each scale, so that an interrupted run still leaves what it measured
+            arguments.results.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+            report.write_report(arguments.results, arguments.report)
     finally:
         if arguments.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    results["environment"]["load_after"] = os.getloadavg()
-    results["environment"]["duration_s"] = round(time.perf_counter() - started)
-    arguments.results.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    report.write_report(arguments.results, arguments.report)
     log(f"wrote {arguments.results} and {arguments.report}")
     return 0
 

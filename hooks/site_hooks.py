@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
-from annotated_article import open_data, site_build
+from annotated_article import open_data, serving, site_build
 from annotated_article.errors import DataErrors
 
 _site: site_build.SiteBuild | None = None
 _open_data: open_data.OpenData | None = None
+log = get_plugin_logger("annotated_article")
 
 
 def on_config(config):
@@ -22,11 +24,20 @@ def on_config(config):
         _open_data = open_data.OpenData.for_site(_site.site, config.site_url, config.site_name,
                                                  config.site_description, config.use_directory_urls)
     except DataErrors as failure:
-        raise PluginError(f"The data has {len(failure.errors)} problem(s):\n{failure}") from None
+        error = PluginError(f"The data has {len(failure.errors)} problem(s):\n{failure}")
+        error.data_errors = failure.errors  # tells on_serve's rebuilds that nothing was written yet
+        raise error from None
     except ValueError as problem:
         raise PluginError(f"mkdocs.yml: {problem}") from None
     config.nav = _site.navigation(config.nav)
     return config
+
+
+def on_serve(server, config, builder):
+    if hasattr(server, "builder"):
+        server.builder = serving.keep_last_good_site(server.builder, lambda: log.error(
+            "The site was not rebuilt: fix the problems above and save. The last good site is still served."))
+    return server
 
 
 def on_files(files, config):
@@ -49,6 +60,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    if page.title and not page.is_homepage:
+        # The title as HTML, entities kept: the theme prints page.meta.title as it is, whereas its
+        # `page.title | striptags` turns a name's `&lt;/title&gt;&lt;script&gt;` back into markup.
+        page.meta.setdefault("title", page.title)
     return _site.append_footnotes(page.file.src_uri, page.url, html)
 
 

@@ -59,3 +59,31 @@ def project_copy(tmp_path) -> Path:
 
 def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+#: The virtual environment the tests run in (the project's .venv under `make test`).
+VENV = Path(sys.prefix) if sys.prefix != sys.base_prefix else PROJECT / ".venv"
+
+
+def copy_project_for_make(destination: Path) -> Path:
+    """`copy_project`, plus what `make` reads, for tests that run the Makefile's targets."""
+    destination.mkdir(parents=True, exist_ok=True)
+    copy_project(destination)
+    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+        shutil.copy2(PROJECT / name, destination / name)
+    return destination
+
+
+def run_make(project: Path, target: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    """`make TARGET` in `project`, with the test run's virtual environment (already installed: never reinstalled)."""
+    environment = {key: value for key, value in os.environ.items() if key not in ("GITHUB_ACTIONS", "MAKEFLAGS")}
+    environment.update(env or {})
+    return subprocess.run(
+        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", target, f"VENV={VENV}"],
+        cwd=project, env=environment, capture_output=True, text=True, timeout=timeout,
+    )
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` and its bytes, to tell that nothing was changed."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}

@@ -168,3 +168,91 @@ def test_a_second_article_needs_no_code(data_copy):
         "    verification: unverified\n    actors: [russia, china]\n", "utf-8")
     site = load_site(data_copy / "data", data_copy / "docs")
     assert [a.id for a in site.articles["articles/second.md"].annotations] == ["met"]
+
+
+def test_each_data_file_names_its_schema_and_the_name_resolves():
+    from annotated_article.site_data import REGISTRIES
+    from annotated_article.yaml_loading import load_yaml_file
+
+    data = PROJECT / "data"
+    expected = {data / name: data / "schemas" / schema for name, schema in REGISTRIES.items()}
+    expected |= {path: data / "schemas" / "article.schema.json" for path in (data / "articles").glob("*.yml")}
+    assert len(expected) >= 4
+    for path, schema in expected.items():
+        document = load_yaml_file(path, path.name)
+        assert document.schema_reference_line == 1, path
+        named = path.parent / document.schema_reference
+        assert named.is_file() and named.samefile(schema), (path, document.schema_reference)
+
+
+@pytest.mark.parametrize("reference", ["https://example.org/people.schema.json", "schemas/missing.schema.json",
+                                       "../schemas/people.schema.json"])
+def test_a_schema_line_that_does_not_resolve_to_the_files_schema_is_an_error(data_copy, reference):
+    edit(data_copy, "people.yml", "$schema=schemas/people.schema.json", f"$schema={reference}")
+    messages = errors_after(data_copy)
+    assert any(m.startswith(f"data/people.yml:1:1: the schema line names `{reference}`, which is not this file's "
+                            "schema (data/schemas/people.schema.json). Make the line read "
+                            "`# yaml-language-server: $schema=schemas/people.schema.json`") for m in messages), messages
+
+
+def test_a_file_without_a_schema_line_still_loads(data_copy):
+    edit(data_copy, "people.yml", "# yaml-language-server: $schema=schemas/people.schema.json\n", "")
+    load_site(data_copy / "data", data_copy / "docs")
+
+
+@pytest.mark.parametrize("path", ["../docs/articles/north-korea-troops-russia.md", "articles/./north-korea-troops-russia.md",
+                                  "articles//north-korea-troops-russia.md", "/articles/north-korea-troops-russia.md",
+                                  "articles\\north-korea-troops-russia.md"])
+def test_an_article_path_must_be_written_plainly(data_copy, path):
+    edit(data_copy, ARTICLE_DATA, "article: articles/north-korea-troops-russia.md", f"article: '{path}'")
+    messages = errors_after(data_copy)
+    assert any(m.startswith(f"data/{ARTICLE_DATA}:7:10: `article` is `{path}`, which does not have the expected form")
+               for m in messages), messages
+
+
+def test_a_date_written_as_a_number_gets_the_date_advice(data_copy):
+    edit(data_copy, "sources.yml", "  date: 2024-11-15", "  date: 20241115")
+    messages = errors_after(data_copy)
+    assert any("`date` must be text, not a number. Write the date as YYYY-MM-DD" in m for m in messages), messages
+
+
+
+WRONG_SHAPES = [[], {"a": 1}, 1, 2.5, True, None, "", "x"]
+
+
+def value_paths(data, path=()):
+    yield path
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from value_paths(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data[:1]):  # the first entry of a list stands for all
+            yield from value_paths(value, path + (index,))
+
+
+@pytest.mark.parametrize("name, schema", [("actors.yml", "actors.schema.json"), ("people.yml", "people.schema.json"),
+                                          ("sources.yml", "sources.schema.json"), (ARTICLE_DATA, "article.schema.json")])
+def test_a_wrong_shape_anywhere_is_a_message_never_a_crash(name, schema):
+    """Every value of the first entry (and the file itself) replaced by a list, a mapping, a number, nothing..."""
+    import copy
+
+    from annotated_article.schema_validation import validate_document
+    from annotated_article.yaml_loading import YamlDocument, load_yaml_file
+
+    document = load_yaml_file(PROJECT / "data" / name, f"data/{name}")
+    paths = list(value_paths(document.data))
+    assert len(paths) >= 6
+    place = re.compile(rf"^data/{re.escape(name)}:\d+:\d+: .+[.?!]$")
+    for path in paths:
+        for shape in WRONG_SHAPES:
+            data = copy.deepcopy(document.data)
+            if path:
+                parent = data
+                for part in path[:-1]:
+                    parent = parent[part]
+                parent[path[-1]] = shape
+            else:
+                data = shape
+            changed = YamlDocument(document.file, data, document.value_marks, document.key_marks)
+            for error in validate_document(changed, PROJECT / "data" / "schemas", schema):
+                assert place.match(str(error)), (path, shape, str(error))

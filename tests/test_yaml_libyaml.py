@@ -21,7 +21,7 @@ TRICKY = {
     ),
     "anchors and aliases": "base: &b {kind: country, tags: [x, y]}\nfirst: *b\nsecond: [*b, *b]\n",
     "long plain scalars over lines": "note: this is a long\n  plain scalar that goes\n  on over lines\n",
-    "nested fairly deep": "v: " + "[" * 60 + "1" + "]" * 60 + "\n",
+    "nested as deep as allowed": "v: " + "[" * (yaml_loading.MAX_DEPTH - 1) + "1" + "]" * (yaml_loading.MAX_DEPTH - 1) + "\n",
 }
 ERRORS = {
     "unclosed quote": 'name: "North Korea\nkind: country\n',
@@ -75,5 +75,8 @@ def test_errors_are_worded_the_same(monkeypatch, name):
 def test_deep_nesting_is_left_to_the_pure_python_parser():
     depth = yaml_loading.LIBYAML_MAX_DEPTH + 1
     assert yaml_loading._compose_with_libyaml("v: " + "[" * depth + "]" * depth) is yaml_loading._NOT_COMPOSED
-    # libyaml's recursive composer would crash the process on this one; the event count stops first
+    # libyaml's recursive composer would crash the process on this one; the event count stops first,
+    # and the pure-Python parser refuses it in words
     assert yaml_loading._compose_with_libyaml("[" * 200_000 + "]" * 200_000) is yaml_loading._NOT_COMPOSED
+    with pytest.raises(DataErrors, match="nested more than"):
+        yaml_loading.load_yaml_bytes(b"[" * 200_000 + b"]" * 200_000, "data/deep.yml")

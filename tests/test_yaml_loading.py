@@ -77,3 +77,67 @@ def test_an_alias_bomb_fails_at_once():
 def test_modest_aliases_still_work():
     document = load("base: &actors [russia, ukraine]\nagain: *actors\n")
     assert document.data["again"] == ["russia", "ukraine"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: " + "[" * 5000 + "]" * 5000 + "\n", "data/people.yml:1:24: lists and mappings are nested more than 20 levels"),
+    ("".join("  " * level + "k:\n" for level in range(40)) + "  " * 40 + "v\n",
+     "data/people.yml:21:41: lists and mappings are nested more than 20 levels"),
+])
+def test_deep_nesting_is_refused_before_python_runs_out_of_stack(text, expected):
+    messages = errors_of(text)
+    assert any(message.startswith(expected) for message in messages), messages
+
+
+def test_aliases_cannot_nest_deeper_than_the_limit():
+    lines = ["a0: &a0 " + "[" * 10 + "]" * 10]
+    lines += [f"a{level}: &a{level} " + "[" * 10 + f"*a{level - 1}" + "]" * 10 for level in range(1, 30)]
+    messages = errors_of("\n".join(lines) + "\n")
+    assert any("nested more than 20 levels deep" in message for message in messages), messages
+
+
+def test_twenty_levels_are_still_fine():
+    assert load("a: " + "[" * 19 + "x" + "]" * 19 + "\n").data["a"] is not None
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x08", "\x1b", "\ufffe"])
+def test_a_control_character_is_named_with_its_place(character):
+    (message,) = errors_of(f"- id: a\n  name: Mark{character}Rutte\n")
+    assert message.startswith(f"data/people.yml:2:13: the file contains the invisible control character "
+                              f"U+{ord(character):04X}"), message
+
+
+def test_an_oversized_file_is_refused_without_reading_it_as_yaml():
+    (message,) = errors_of(b"a: " + b"x" * 1_000_000 + b"\n")
+    assert message.startswith("data/people.yml:1:1: the file is 1.0 MB, more than a data file should ever be")
+
+
+def test_merge_keys_are_refused():
+    messages = errors_of("base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n")
+    assert any(m.startswith("data/people.yml:3:3: `<<` (merging in another mapping) is not allowed") for m in messages)
+
+
+@pytest.mark.parametrize("text, reference, line", [
+    ("# yaml-language-server: $schema=schemas/people.schema.json\n- id: a\n", "schemas/people.schema.json", 1),
+    ("\ufeff#\n#   yaml-language-server:  $schema=../x.json\n\n- id: a\n", "../x.json", 2),
+    ("- id: a\n# yaml-language-server: $schema=schemas/people.schema.json\n", "", 1),
+    ("- id: a\n", "", 1),
+])
+def test_the_schema_line_is_read_from_the_comments_at_the_top(text, reference, line):
+    document = load(text)
+    assert (document.schema_reference, document.schema_reference_line) == (reference, line)
+
+
+def test_an_alias_bomb_is_measured_not_expanded():
+    # 10^30 values once written out: expanding even a tiny part of it would never end.
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]" for level in range(1, 30)]
+    (message,) = errors_of("\n".join(lines) + "\n")
+    assert message.startswith("data/people.yml:1:1: the file's aliases (*name) expand to too many values")
+
+
+def test_shared_aliases_within_the_budget_are_built():
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]" for level in range(1, 4)]
+    document = load("\n".join(lines) + "\n")
+    assert len(document.data["a3"]) == 10 and document.data["a3"][9][9][9] == ["lol"] * 10

@@ -16,8 +16,12 @@ class DataError:
     fix: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {_sentence(self.problem)}"
-        return f"{text} {_sentence(self.fix)}" if self.fix else text
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+    @property
+    def message(self) -> str:
+        """What is wrong and how to fix it, without the place."""
+        return f"{_sentence(self.problem)} {_sentence(self.fix)}" if self.fix else _sentence(self.problem)
 
 
 class DataErrors(Exception):

@@ -124,6 +124,8 @@ def _explain(error: jsonschema.ValidationError, document: YamlDocument, defs: di
         wanted = error.validator_value
         wanted_words = " or ".join(_TYPE_WORDS.get(t, t) for t in ([wanted] if isinstance(wanted, str) else wanted))
         fix = "Put the value in quotes" if wanted == "string" else f"Write it as {wanted_words}"
+        if error.schema.get("format") == "date":
+            fix = "Write the date as YYYY-MM-DD, for example 2024-11-01"
         return [document.error(path, f"{name} must be {wanted_words}, not {_what(error.instance)}", fix)]
     if kind == "enum":
         options = [str(option) for option in error.validator_value]

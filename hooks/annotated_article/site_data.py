@@ -8,6 +8,7 @@ every problem at once.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,9 +144,24 @@ class _Loader:
         except DataErrors as failure:
             self.errors.extend(failure.errors)
             return None
+        self.check_schema_reference(document, path, schema)
         problems = validate_document(document, self.schema_dir, schema)
         self.errors.extend(problems)
         return None if problems else document
+
+    def check_schema_reference(self, document: YamlDocument, path: Path, schema: str) -> None:
+        """The `# yaml-language-server: $schema=...` line, when there is one, must name the file's schema."""
+        if not document.schema_reference:
+            return
+        expected = os.path.relpath(self.schema_dir / schema, path.parent).replace(os.sep, "/")
+        named = path.parent / document.schema_reference
+        if "://" in document.schema_reference or not named.is_file() or not named.samefile(self.schema_dir / schema):
+            self.errors.append(DataError(
+                document.file, document.schema_reference_line, 1,
+                f"the schema line names `{document.schema_reference}`, which is not this file's schema "
+                f"({self.display(self.schema_dir / schema)})",
+                f"Make the line read `# yaml-language-server: $schema={expected}`, so that editors check "
+                "the file as the build does"))
 
     def load(self) -> SiteData:
         site = SiteData()

@@ -5,11 +5,13 @@ objects from tags such as `!!python/object`, and expand aliases without limit.
 Here the file is only *composed* into nodes (aliases stay shared, so composing
 is cheap), then built into plain dicts, lists and scalars by our own walk,
 which refuses duplicate keys and unknown tags and stops an alias expansion that
-grows past a budget.
+grows past a budget. Size and nesting depth are bounded too, so that no file,
+however odd, takes long to read or ends in a Python error instead of a message.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,13 +35,19 @@ _MAPPING_TAG = "tag:yaml.org,2002:map"
 
 #: Nodes a file may expand to, beyond ten times the nodes it is written with.
 ALIAS_EXPANSION_BUDGET = 100_000
+#: Largest data file read, in bytes: ours are a few kilobytes, and reading stays well under a second.
+MAX_FILE_BYTES = 1_000_000
+#: Deepest nesting of lists and mappings (the data needs four levels).
+MAX_DEPTH = 20
+
+_SCHEMA_LINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
 
 #: libyaml's parser, where PyYAML was built with it: it composes the same nodes, with the same marks,
 #: several times faster than the pure-Python parser (see `_compose_with_libyaml`).
 _LIBYAML_LOADER = getattr(yaml, "CSafeLoader", None)
-#: libyaml's composer recurses in C, where running out of stack crashes the process: files nested
-#: deeper than this are left to the pure-Python parser.
-LIBYAML_MAX_DEPTH = 64
+#: libyaml's composer recurses in C, where running out of stack crashes the process: a file nested
+#: deeper than the data may be is left to the pure-Python parser, which refuses it in words.
+LIBYAML_MAX_DEPTH = MAX_DEPTH
 _NOT_COMPOSED = object()
 
 
@@ -51,6 +59,9 @@ class YamlDocument:
     data: Any
     value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    #: The `# yaml-language-server: $schema=...` reference at the top of the file, and its line.
+    schema_reference: str = ""
+    schema_reference_line: int = 1
 
     def where(self, path: Path_, at_key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (or of its key), else of its nearest parent."""
@@ -77,17 +88,15 @@ def load_yaml_file(path: Path, display_name: str) -> YamlDocument:
 
 
 def load_yaml_bytes(raw: bytes, display_name: str) -> YamlDocument:
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataErrors([DataError(
+            display_name, 1, 1,
+            f"the file is {len(raw) / 1_000_000:.1f} MB, more than a data file should ever be "
+            f"({MAX_FILE_BYTES // 1_000_000} MB at most)",
+            "Check that the right file was saved here; long texts belong in the article, not in the data")])
     text = _decode(raw, display_name)
     _refuse_tab_indentation(text, display_name)
-    try:
-        root = _compose_with_libyaml(text)
-        if root is _NOT_COMPOSED:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        raise DataErrors([_syntax_error(error, display_name)]) from None
-    except yaml.YAMLError as error:
-        raise DataErrors([DataError(display_name, 1, 1, f"is not valid YAML ({error})",
-                                    "Fix the YAML syntax")]) from None
+    root = _compose(text, display_name)
     if root is None:
         raise DataErrors([DataError(display_name, 1, 1, "the file is empty",
                                     "Add its entries, or delete the file")])
@@ -95,15 +104,89 @@ def load_yaml_bytes(raw: bytes, display_name: str) -> YamlDocument:
     data = builder.build(root, ())
     if builder.errors:
         raise DataErrors(builder.errors)
-    return YamlDocument(display_name, data, builder.value_marks, builder.key_marks)
+    reference, reference_line = _schema_reference(text)
+    return YamlDocument(display_name, data, builder.value_marks, builder.key_marks, reference, reference_line)
+
+
+class _DepthLimitedLoader(yaml.SafeLoader):
+    """PyYAML's composer recurses once per level: refuse deep nesting before Python's stack runs out."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH + 1:  # +1: the scalar inside the deepest list or mapping
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark):
+        super().__init__()
+        self.mark = mark
+
+
+def _compose(text: str, display_name: str) -> yaml.Node | None:
+    root = _compose_with_libyaml(text)
+    if root is not _NOT_COMPOSED:
+        return root
+    loader = None
+    try:
+        loader = _DepthLimitedLoader(text)  # reads the text, and may refuse a character at once
+        return loader.get_single_node()
+    except _TooDeep as failure:
+        raise DataErrors([DataError(
+            display_name, failure.mark.line + 1, failure.mark.column + 1,
+            f"lists and mappings are nested more than {MAX_DEPTH} levels deep here",
+            "Check the brackets and the indentation: no data file needs this many levels")]) from None
+    except yaml.MarkedYAMLError as error:
+        raise DataErrors([_syntax_error(error, display_name)]) from None
+    except yaml.reader.ReaderError as error:
+        raise DataErrors([_reader_error(error, text, display_name)]) from None
+    except yaml.YAMLError as error:
+        raise DataErrors([DataError(display_name, 1, 1, f"is not valid YAML ({error})",
+                                    "Fix the YAML syntax")]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _reader_error(error: yaml.reader.ReaderError, text: str, display_name: str) -> DataError:
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    return DataError(display_name, line, column,
+                     f"the file contains the invisible control character U+{ord(character):04X}, "
+                     "which YAML does not allow",
+                     "Delete it (retype the text around it; such characters often come with text "
+                     "copied from a PDF or a word processor)")
+
+
+def _schema_reference(text: str) -> tuple[str, int]:
+    """The `$schema=` named in the comment lines at the top of the file, and its line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        if not line.lstrip().startswith("#"):
+            break
+        match = _SCHEMA_LINE.match(line.strip())
+        if match:
+            return match.group(1), number
+    return "", 1
 
 
 def _compose_with_libyaml(text: str) -> Any:
     """The file's nodes composed by libyaml, or `_NOT_COMPOSED`.
 
     The nesting is measured first from libyaml's events (a loop, no recursion). A file that is
-    too deep, or that libyaml refuses, is not composed here: the pure-Python parser does it, and
-    words any error as editors have always read it.
+    too deep, or that libyaml refuses, is not composed here: the pure-Python parser does it, with
+    its limits, and words any error as editors have always read it.
     """
     if _LIBYAML_LOADER is None:
         return _NOT_COMPOSED
@@ -158,6 +241,14 @@ def _syntax_error(error: yaml.MarkedYAMLError, display_name: str) -> DataError:
                      "Check the indentation, colons and quotes on this line and the one before")
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
 def _count_nodes(root: yaml.Node) -> int:
     seen: set[int] = set()
     stack = [root]
@@ -166,12 +257,33 @@ def _count_nodes(root: yaml.Node) -> int:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
+        stack.extend(_children(node))
     return len(seen)
+
+
+def _expanded_size(root: yaml.Node, limit: int) -> int:
+    """How many values the file holds once every alias is written out (counted up to `limit` + 1).
+
+    Each distinct node is sized once from the sizes of its children, so an alias bomb
+    is measured in a few steps per line instead of being expanded. An alias to a value
+    that contains it counts as one value (the builder reports it).
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if children_done:
+            open_nodes.discard(id(node))
+            sizes[id(node)] = min(limit + 1, 1 + sum(sizes.get(id(child), 1) for child in _children(node)))
+            continue
+        if id(node) in sizes or id(node) in open_nodes:
+            continue
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node)
+                     if id(child) not in sizes and id(child) not in open_nodes)
+    return sizes[id(root)]
 
 
 class _AliasBudgetExceeded(Exception):
@@ -191,6 +303,8 @@ class _Builder:
 
     def build(self, root: yaml.Node, path: Path_) -> Any:
         try:
+            if _expanded_size(root, self.budget) > self.budget:
+                raise _AliasBudgetExceeded
             return self._node(root, path)
         except _AliasBudgetExceeded:
             line, column = _mark(root)
@@ -208,6 +322,10 @@ class _Builder:
         self.value_marks.setdefault(path, _mark(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
+        if len(path) >= MAX_DEPTH:  # reachable through aliases of deep values inside deep values
+            self._error(node, f"lists and mappings are nested more than {MAX_DEPTH} levels deep here",
+                        "Write the values out instead of nesting aliases")
+            return None
         if id(node) in self._open:
             self._error(node, "an alias refers to the value that contains it",
                         "Write the value out instead of using the alias")
@@ -246,6 +364,10 @@ class _Builder:
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._error(key_node, "`<<` (merging in another mapping) is not allowed in data files",
+                            "Write the keys out in full")
+                continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
                 self._error(key_node, "a key must be a plain word", "Write the key as `name:`")
                 continue

@@ -1,0 +1,70 @@
+"""`make check`: the build's validation of `data/`, alone, quick enough to run on every save.
+
+    python -m annotated_article.check [--data DIR] [--docs DIR]
+
+Runs the same pass as the build (`site_data.load_site`), prints every problem as
+`data/FILE.yml:LINE:COLUMN: what is wrong. How to fix it.` and exits with 1 if
+there is any, 0 if there is none. With `GITHUB_ACTIONS=true` it also prints each
+problem as a workflow command (`::error file=...,line=...,col=...::...`), so that
+GitHub shows it on the pull request's diff. It only reads: no file is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .errors import DataError, DataErrors
+from .site_data import SiteData, load_site
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m annotated_article.check", description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the articles' folder (default: docs)")
+    arguments = parser.parse_args(argv)
+    try:
+        site = load_site(arguments.data, arguments.docs)
+    except DataErrors as failure:
+        report(failure.errors, github=os.environ.get("GITHUB_ACTIONS") == "true")
+        return 1
+    print(summary(site, arguments.data))
+    return 0
+
+
+def report(errors: list[DataError], github: bool = False) -> None:
+    """Every problem on standard error; with `github`, also as workflow annotations on standard output."""
+    for error in errors:
+        print(error, file=sys.stderr)
+    count = len(errors)
+    print(f"{count} problem{'s' if count != 1 else ''} found in the data. "
+          "Each line above says where (file:line:column), what is wrong and how to fix it.", file=sys.stderr)
+    if github:
+        for error in errors:
+            print(workflow_annotation(error))
+
+
+def workflow_annotation(error: DataError) -> str:
+    """The GitHub Actions workflow command that shows `error` on the line it is about."""
+    return (f"::error file={_property(error.file)},line={error.line},col={error.column},"
+            f"title={_property('Data problem')}::{_data(error.message)}")
+
+
+def summary(site: SiteData, data_dir: Path) -> str:
+    annotations = sum(len(article.annotations) for article in site.articles.values())
+    return (f"{data_dir.as_posix()}/ has no problems: {len(site.actors)} actors, {len(site.people)} people, "
+            f"{len(site.sources)} sources, {len(site.articles)} article(s) with {annotations} annotations.")
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

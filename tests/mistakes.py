@@ -1,0 +1,118 @@
+"""The editors' mistakes of issue 4, each made in a copy of the data, for `make check` and `make build` tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ARTICLE_DATA = "articles/north-korea-troops-russia.yml"
+
+ALIAS_BOMB = "\n".join(
+    ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    + [f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]" for level in range(1, 10)]
+) + "\n"  # 10^10 strings once expanded, from ten lines
+
+
+@dataclass(frozen=True)
+class Mistake:
+    name: str
+    file: str  # inside data/
+    old: str | None  # None: the whole file becomes `new`
+    new: str | bytes
+    marker: str | int  # the line the message must name: a line number, or words on it (after the edit)
+    expected: str  # words the message must hold
+    explained: str  # words of CONTRIBUTING.md that explain the message
+    occurrence: int = 1  # which line holding `marker`
+
+    def make(self, project: Path) -> None:
+        """Make this mistake in `project`'s data."""
+        path = project / "data" / self.file
+        if self.old is None:
+            path.write_bytes(self.new if isinstance(self.new, bytes) else self.new.encode("utf-8"))
+            return
+        raw = path.read_bytes()
+        old = self.old.encode("utf-8")
+        assert raw.count(old) >= 1, f"{self.old!r} is not in {self.file}"
+        new = self.new if isinstance(self.new, bytes) else self.new.encode("utf-8")
+        path.write_bytes(raw.replace(old, new, 1))
+
+    def line(self, project: Path) -> int:
+        """The line the message must name, in the edited file."""
+        if isinstance(self.marker, int):
+            return self.marker
+        lines = (project / "data" / self.file).read_bytes().split(b"\n")
+        marker = self.marker.encode("utf-8")
+        return [number for number, line in enumerate(lines, 1) if marker in line][self.occurrence - 1]
+
+
+MISTAKES = [
+    Mistake("yaml-syntax", ARTICLE_DATA, "    see_also: [white-house-2024-11-15]",
+            "    see_also: [white-house-2024-11-15]]", "white-house-2024-11-15]]",
+            "YAML syntax error", "YAML syntax error"),
+    Mistake("empty-file", "people.yml", None, "", 1, "the file is empty", "the file is empty"),
+    Mistake("comments-only-file", "sources.yml", None, "# yaml-language-server: $schema=schemas/sources.schema.json\n",
+            1, "the file is empty", "the file is empty"),
+    Mistake("not-utf-8", "people.yml", "  name: Mark Rutte", b"  name: Mark R\xfctte", "name: Mark R",
+            "the file is not UTF-8 text", "is not UTF-8 text"),
+    Mistake("tab-indentation", "people.yml", "  role: Secretary General of NATO",
+            "\trole: Secretary General of NATO", "role: Secretary General of NATO",
+            "a tab is used for indentation", "a tab is used for indentation"),
+    Mistake("duplicate-key", "people.yml", "  role: Secretary General of NATO",
+            "  role: Secretary General of NATO\n  role: NATO chief", "role: NATO chief",
+            "the key `role` appears twice here", "appears twice here"),
+    Mistake("duplicate-id", "actors.yml", "- id: japan", "- id: ukraine", "id: ukraine",
+            "the id `ukraine` is used twice", "is used twice", occurrence=2),
+    Mistake("unknown-key", ARTICLE_DATA, "    speaker: mark-rutte", "    speker: mark-rutte", "speker:",
+            "unknown key `speker`. Did you mean `speaker`?", "unknown key"),
+    Mistake("missing-field", "people.yml", "  name: Mark Rutte\n", "", "- id: mark-rutte",
+            "has no `name`. Add `name:`", "has no"),
+    Mistake("wrong-type", "people.yml", "  name: Mark Rutte", "  name: 1984", "name: 1984",
+            "`name` must be text, not a number", "must be text"),
+    Mistake("wrong-type-list", "actors.yml", "  names: [Russia, Russian, Moscow]", "  names: Russia",
+            "names: Russia", "`names` must be a list", "must be a list"),
+    Mistake("invalid-date", "sources.yml", "  date: 2024-11-15", "  date: 2024-11-31", "date: 2024-11-31",
+            "`date` is `2024-11-31`, which is not a valid date", "which is not a valid date"),
+    Mistake("date-in-words", "sources.yml", "  date: 2024-11-15", "  date: 15 November 2024", "15 November 2024",
+            "which is not a valid date", "which is not a valid date"),
+    Mistake("javascript-link", "sources.yml", "    - url: https://kvia.com", "    - url: javascript:alert(1)//kvia.com",
+            "javascript:alert(1)", "which is not an http or https link", "is not an http or https link"),
+    Mistake("data-link", "sources.yml", "    - url: https://kvia.com",
+            "    - url: data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "data:text/html",
+            "which is not an http or https link", "is not an http or https link"),
+    Mistake("unknown-enum-value", ARTICLE_DATA, "    verification: confirmed", "    verification: sure",
+            "verification: sure", "`verification` is `sure`, which is not one of: confirmed, likely, unverified",
+            "which is not one of"),
+    Mistake("bad-id", ARTICLE_DATA, "  - id: rutte-growing-desperation", "  - id: Rutte Growing",
+            "Rutte Growing", "which is not a valid id", "is not a valid id"),
+    Mistake("missing-person", ARTICLE_DATA, "    speaker: mark-rutte", "    speaker: mark-rute", "mark-rute",
+            "there is no person with the id `mark-rute`. Did you mean `mark-rutte`?", "there is no person"),
+    Mistake("missing-source", ARTICLE_DATA, "    source: nato-2024-10-28", "    source: nato-2024-10-29",
+            "nato-2024-10-29", "there is no source with the id `nato-2024-10-29`. Did you mean `nato-2024-10-28`?",
+            "there is no source"),
+    Mistake("missing-actor", "people.yml", "  actor: nato\n", "  actor: natoo\n", "natoo",
+            "there is no actor with the id `natoo`. Did you mean `nato`?", "there is no actor"),
+    Mistake("words-not-in-article", ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
+            "    exact: about 1,200 Russian troops are killed daily", "are killed daily",
+            "these words are not in the article. The closest passage is “about 1,200 Russian troops are being",
+            "these words are not in the article"),
+    Mistake("ambiguous-words", ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
+            "    exact: troop deployment", "exact: troop deployment",
+            "the words occur 3 times in the article and nothing tells which one is meant",
+            "nothing tells which one is meant"),
+    Mistake("alias-bomb", "people.yml", None, ALIAS_BOMB, 1, "it looks like an alias bomb", "alias bomb"),
+    Mistake("python-tag", "people.yml", "- id: mark-rutte",
+            '- !!python/object/apply:os.system ["echo pwned"]\n- id: mark-rutte', "!!python",
+            "the tag `tag:yaml.org,2002:python/object/apply:os.system` is not allowed", "is not allowed in data files"),
+    Mistake("custom-tag", "sources.yml", "  date: 2024-11-15", "  date: !date 2024-11-15", "!date",
+            "the tag `!date` is not allowed", "is not allowed in data files"),
+    Mistake("deep-nesting", "people.yml", "  name: Mark Rutte", "  name: " + "[" * 40 + "]" * 40, "name: [[",
+            "nested more than 20 levels deep", "levels deep"),
+    Mistake("control-character", "people.yml", "  name: Mark Rutte", "  name: Mark\x08Rutte", "name: Mark",
+            "the file contains the invisible control character U+0008", "invisible control character"),
+    Mistake("wrong-schema-line", "people.yml", "$schema=schemas/people.schema.json",
+            "$schema=schemas/actors.schema.json", "$schema=", "which is not this file's schema",
+            "is not this file's schema"),
+    Mistake("article-path-outside", ARTICLE_DATA, "article: articles/north-korea-troops-russia.md",
+            "article: articles/../articles/north-korea-troops-russia.md", "article:",
+            "does not have the expected form", "does not have the expected form"),
+]

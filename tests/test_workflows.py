@@ -1,0 +1,75 @@
+"""The GitHub Actions workflows: linted by actionlint (with shellcheck on their scripts), and doing their job."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import PROJECT, VENV
+
+WORKFLOWS = PROJECT / ".github" / "workflows"
+
+
+def actionlint(*files: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(VENV / "bin" / "actionlint"), "-no-color", f"-shellcheck={VENV / 'bin' / 'shellcheck'}", "-pyflakes=",
+         *map(str, files)],
+        cwd=PROJECT, capture_output=True, text=True, timeout=120,
+    )
+
+
+def workflow(name: str) -> dict:
+    # BaseLoader keeps `on:` a key (YAML 1.1 would read it as true) and every value as written.
+    return yaml.load((WORKFLOWS / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def runs(job: dict) -> list[str]:
+    return [step.get("run", "") for step in job["steps"]]
+
+
+def test_both_workflows_pass_actionlint():
+    files = sorted(WORKFLOWS.glob("*.yml"))
+    assert [f.name for f in files] == ["deploy.yml", "pull-request.yml"]
+    result = actionlint(*files)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("runs-on: ubuntu-latest", "runs-onn: ubuntu-latest", 'unexpected key "runs-onn"'),
+    ("run: make check", "run: echo $GITHUB_REF_NAME; make check", "SC2086"),
+    ("run: make check", 'run: echo "${{ github.event.pull_request.title }}"', "potentially untrusted"),
+])
+def test_actionlint_would_catch_a_broken_workflow(tmp_path, old, new, expected):
+    broken = tmp_path / ".github" / "workflows" / "pull-request.yml"
+    broken.parent.mkdir(parents=True)
+    text = (WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8")
+    assert old in text
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = actionlint(broken)
+    assert result.returncode == 1 and expected in result.stdout, result.stdout + result.stderr
+
+
+def test_pull_requests_run_make_check_then_the_tests():
+    flow = workflow("pull-request.yml")
+    assert "pull_request" in flow["on"]
+    (job,) = flow["jobs"].values()
+    commands = runs(job)
+    check = commands.index("make check")
+    tests = commands.index(".ci/run")
+    assert check < tests
+    assert job["steps"][tests]["if"] == "${{ !cancelled() }}"  # the tests run even when the data check failed
+
+
+def test_main_is_built_and_deployed_to_github_pages():
+    flow = workflow("deploy.yml")
+    assert flow["on"]["push"]["branches"] == ["main"]
+    build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
+    assert "make build" in runs(build)
+    upload = [step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert upload and upload[0]["with"]["path"] == "site"
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
