@@ -37,9 +37,13 @@ test: $(INSTALLED)
 offline: $(INSTALLED)
 	$(PYTHON) tools/offline_edition.py dist/annotated-articles-offline.zip
 
-# Lighthouse's mobile scores of the article and an actor page, into bench/results/ (needs Node.js and npm).
+# What the site costs: Lighthouse's mobile scores of the article and an actor page (bench/results/, needs
+# Node.js and npm), then build cost at 1x, 10x and 100x the seed's size against MkDocs alone, all in
+# benchmarks/REPORT.md (about 15 minutes). BENCH_ARGS passes options, e.g. BENCH_ARGS="--scales 1 10".
+BENCH_ARGS ?=
 bench: build bench/node_modules/.installed
 	$(PYTHON) tools/lighthouse_bench.py site
+	$(PYTHON) benchmarks/run.py $(BENCH_ARGS)
 
 bench/node_modules/.installed: bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error

@@ -9,6 +9,7 @@ never a guess.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass
@@ -52,23 +53,36 @@ class FoldedText:
 
     def __init__(self, text: str):
         self.original = text
+        # Typography folds one character into one, so only runs of white space change the length.
+        # The folded text is kept as pieces (a stretch between runs, or the one space of a run),
+        # each with where it starts in both texts: the map costs a pair per word, not per character.
+        translated = text.translate(_FOLD)
         folded: list[str] = []
-        positions: list[int] = []
-        for match in re.finditer(r"\s+|\S", text):
-            character = " " if match.group().isspace() else match.group().translate(_FOLD)
-            folded.append(character)
-            positions.append(match.start())
+        self._folded_starts: list[int] = []
+        self._original_starts: list[int] = []
+        length = done = 0
+        for space in _SPACE.finditer(text):
+            start = space.start()
+            for piece, original_start in ((translated[done:start], done), (" ", start)):
+                folded.append(piece)
+                self._folded_starts.append(length)
+                self._original_starts.append(original_start)
+                length += len(piece)
+            done = space.end()
+        folded.append(translated[done:])
+        self._folded_starts.append(length)
+        self._original_starts.append(done)
         self.text = "".join(folded)
-        self._positions = positions + [len(text)]
 
     def original_start(self, index: int) -> int:
-        return self._positions[index]
+        piece = bisect.bisect_right(self._folded_starts, index) - 1
+        return self._original_starts[piece] + index - self._folded_starts[piece]
 
     def original_end(self, index: int) -> int:
         """Original position just after the folded character before `index`."""
         if index == 0:
             return 0
-        previous = self._positions[index - 1]
+        previous = self.original_start(index - 1)
         if self.original[previous].isspace():
             return previous + len(_SPACE.match(self.original, previous).group())
         return previous + 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .anchoring import Anchor, AnchorError, FoldedText, anchor_quote
 from .footnotes import Footnote, marker_html, number_footnotes
@@ -81,9 +82,7 @@ class _ActorNames:
 
     def __init__(self, site: SiteData):
         self.actor_of = {name: actor for actor in site.actors.values() for name in actor.names}
-        names = sorted(self.actor_of, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])") \
-            if names else None
+        self.pattern = _names_pattern(tuple(self.actor_of)) if self.actor_of else None
 
     def links(self, text: str, offset: int, article_path: str, boundaries: list[int]):
         if self.pattern is None:
@@ -101,6 +100,31 @@ class _ActorNames:
             insertions.append((start, _LINK_OPEN, 0, "["))
             insertions.append((end, _LINK_CLOSE, 0, f"]({target}){{: .actor-link }}"))
         return insertions
+
+
+@lru_cache(maxsize=4)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """A whole-word match of any of `names`, the longest where several fit.
+
+    The names are arranged as a trie (`North Korea(?:n)?`), so at each place in the text the
+    regex follows the text's characters instead of trying every name in turn: with hundreds of
+    actors that is what keeps linking them linear in the text. Compiled once per build.
+    """
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for character in name:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return re.compile(r"(?<![\w-])" + _trie_pattern(trie) + r"(?![\w-])")
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(character) + _trie_pattern(child) for character, child in node.items() if character]
+    if not branches:
+        return ""
+    pattern = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{pattern})?" if "" in node else pattern
 
 
 def _cuts(boundaries: list[int], start: int, end: int) -> bool:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from html import escape
+
+# posixpath.relpath asks the OS for the working folder on every call; a generated site makes tens of
+# thousands of links between a few folders, so the answers are kept (they do not depend on that
+# folder: both paths are always relative, or both absolute).
+_relpath = lru_cache(maxsize=1 << 16)(posixpath.relpath)
 
 # The characters Python-Markdown lets a backslash escape; escaping any other would show the backslash.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -27,7 +33,7 @@ def relative_url(from_url: str, to_url: str) -> str:
     """
     target, _, fragment = to_url.partition("#")
     base = from_url if from_url == "" or from_url.endswith("/") else posixpath.dirname(from_url)
-    relative = posixpath.relpath("/" + target, "/" + base)
+    relative = _relpath("/" + target, "/" + base)
     if target == "" or target.endswith("/"):
         relative = relative.rstrip("/") + "/"
     return relative + (f"#{fragment}" if fragment else "")
@@ -44,7 +50,7 @@ def index_path(kind: str) -> str:
 
 def relative_source_path(from_src: str, to_src: str) -> str:
     """Markdown link from one source file (inside docs/) to another, as MkDocs resolves them."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return _relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
 def excerpt(text: str, words: int = 18) -> str:

@@ -23,8 +23,9 @@ DOWNLOADS = (ANNOTATIONS_JSONLD, ANNOTATIONS_CSV)
 #: The licence of the annotations and data (not of the article text they quote).
 DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 
-#: An article's content is read once per build, for the downloads, and reused for its page's JSON-LD.
-_read_text = lru_cache(maxsize=16)(article_text)
+#: An article's content is read once per build, for the downloads, and reused for its page's JSON-LD
+#: (room for every article of a large site: the downloads read them all before the first page's JSON-LD).
+_read_text = lru_cache(maxsize=1024)(article_text)
 
 
 @dataclass(frozen=True)

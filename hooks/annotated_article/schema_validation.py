@@ -11,13 +11,14 @@ import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from .errors import DataError
+from .schema_subset import subset_validator
 from .yaml_loading import YamlDocument
+
+if TYPE_CHECKING:
+    import jsonschema
 
 _TYPE_WORDS = {
     "string": "text",
@@ -30,15 +31,60 @@ _TYPE_WORDS = {
 
 
 @lru_cache(maxsize=None)
-def _validator(schema_dir: str, schema_name: str) -> jsonschema.protocols.Validator:
+def _validator(schema_dir: str, schema_name: str) -> Any:
+    """The schema's validator: our own for the keywords our schemas use (see schema_subset), else jsonschema's."""
     schemas = {path.name: json.loads(path.read_text(encoding="utf-8"))
                for path in Path(schema_dir).glob("*.schema.json")}
+    schema = _inline_references(schemas[schema_name], schemas)
+    return subset_validator(schema) or _jsonschema_validator(schema, schemas)
+
+
+def _jsonschema_validator(schema: dict, schemas: dict[str, Any]) -> jsonschema.protocols.Validator:
+    import jsonschema  # only here: importing it costs more than checking the data (see schema_subset)
+    from referencing import Registry, Resource
+
     registry = Registry().with_resources(
-        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+        (name, Resource.from_contents(contents)) for name, contents in schemas.items()
     )
-    schema = schemas[schema_name]
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+
+
+#: Keywords that only describe: where a `$ref` and its definition both have one, the `$ref`'s is kept.
+_ANNOTATIONS = {"description", "title", "$comment", "examples", "default"}
+
+
+def _inline_references(node: Any, schemas: dict[str, Any], seen: frozenset = frozenset()) -> Any:
+    """`node` with each `$ref` to a definition in one of `schemas` replaced by the definition itself.
+
+    jsonschema looks a `$ref` up in its registry on every value it checks, which took most of the
+    validation time once the data has thousands of entries. Inlined, the same keywords check the
+    same values, so the errors are the same. A `$ref` that is not of the form
+    `FILE#/$defs/NAME`, that is circular, or whose definition shares a checking keyword with the
+    `$ref`'s own, is left to the registry.
+    """
+    if isinstance(node, list):
+        return [_inline_references(item, schemas, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    reference = node.get("$ref")
+    target = _definition(reference, schemas) if isinstance(reference, str) and reference not in seen else None
+    if target is not None and (set(target) & set(node)) - _ANNOTATIONS:
+        target = None
+    result = {} if target is None else _inline_references(target, schemas, seen | {reference})
+    for key, value in node.items():
+        if key != "$ref" or target is None:
+            result[key] = _inline_references(value, schemas, seen)
+    return result
+
+
+def _definition(reference: str, schemas: dict[str, Any]) -> dict | None:
+    file, _, pointer = reference.partition("#")
+    parts = pointer.split("/")
+    if len(parts) != 3 or parts[:2] != ["", "$defs"] or file not in schemas:
+        return None
+    definition = schemas[file].get("$defs", {}).get(parts[2])
+    return definition if isinstance(definition, dict) else None
 
 
 def definitions(schema_dir: Path) -> dict[str, Any]:

@@ -1,0 +1,100 @@
+"""The validator the build uses finds exactly the errors jsonschema finds with the schemas as written.
+
+The build inlines the schemas' `$ref`s to shared definitions and checks them with its own
+validator for the keywords they use (schema_subset), without importing jsonschema.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import jsonschema
+import pytest
+from referencing import Registry, Resource
+
+from annotated_article import schema_subset, schema_validation
+from annotated_article.yaml_loading import YamlDocument, load_yaml_file
+from conftest import PROJECT
+
+SCHEMAS = PROJECT / "data" / "schemas"
+FILES = {"actors.yml": "actors.schema.json", "people.yml": "people.schema.json", "sources.yml": "sources.schema.json",
+         "articles/north-korea-troops-russia.yml": "article.schema.json"}
+
+
+def schemas() -> dict:
+    return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in SCHEMAS.glob("*.schema.json")}
+
+
+def as_written(schema_name: str):
+    loaded = schemas()
+    registry = Registry().with_resources((name, Resource.from_contents(s)) for name, s in loaded.items())
+    cls = jsonschema.validators.validator_for(loaded[schema_name])
+    return cls(loaded[schema_name], registry=registry, format_checker=cls.FORMAT_CHECKER)
+
+
+def broken_variants(data):
+    """The data with one value spoiled at a time: each emptied, made a bad id or a number; a key added to each mapping."""
+    def walk(node, path=()):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from walk(value, path + (key,))
+            yield path + ("unknown_key",), "add"
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from walk(value, path + (index,))
+        else:
+            yield path, "replace"
+
+    for path, action in walk(data):
+        for bad in (["", "Not An Id", 42, None, True, 1.5, [], {"a": 1}, "2024-02-30", "2024-1-1"]
+                    if action == "replace" else [1]):
+            variant = copy.deepcopy(data)
+            target = variant
+            for part in path[:-1]:
+                target = target[part]
+            target[path[-1]] = bad
+            yield variant
+
+
+def errors(validator, document: YamlDocument) -> list[tuple]:
+    """Each error as jsonschema reports it and as the editor reads it."""
+    defs = schema_validation.definitions(SCHEMAS)
+    return sorted((tuple(map(str, e.absolute_path)), e.validator, e.message,
+                   tuple(str(x) for x in schema_validation._explain(e, document, defs)))
+                  for e in validator.iter_errors(document.data))
+
+
+def test_inlining_removes_the_references_to_definitions():
+    inlined = schema_validation._inline_references(schemas()["article.schema.json"], schemas())
+    assert "definitions.schema.json#" not in json.dumps(inlined)
+
+
+@pytest.mark.parametrize("schema_name", sorted(set(FILES.values())))
+def test_the_build_checks_our_schemas_without_jsonschema(schema_name):
+    assert isinstance(schema_validation._validator(str(SCHEMAS), schema_name), schema_subset.SubsetValidator)
+
+
+def test_a_schema_with_other_keywords_is_checked_by_jsonschema():
+    schema = {"type": "array", "items": {"type": "string", "maxLength": 3}}
+    assert schema_subset.subset_validator(schema) is None
+    assert schema_subset.subset_validator({"type": "string", "format": "email"}) is None
+    assert schema_subset.subset_validator({"$ref": "other.json#/$defs/x"}) is None
+    assert schema_validation._jsonschema_validator(schema, {}).is_valid(["abc"])
+
+
+@pytest.mark.parametrize("data_file", FILES)
+def test_the_build_finds_the_same_errors_as_jsonschema(data_file):
+    schema_name = FILES[data_file]
+    inlined = schema_validation._validator(str(SCHEMAS), schema_name)
+    written = as_written(schema_name)
+    document = load_yaml_file(PROJECT / "data" / data_file, data_file)
+    checked = 0
+    data = document.data[:3] if isinstance(document.data, list) else {**document.data,
+                                                                       "annotations": document.data["annotations"][:3]}
+    for variant in broken_variants(data):
+        spoiled = YamlDocument(document.file, variant, document.value_marks, document.key_marks)
+        found = errors(inlined, spoiled)
+        assert found == errors(written, spoiled)
+        checked += bool(found)
+    assert checked > 20  # variants that break the schema, compared
