@@ -32,6 +32,18 @@ def violations(page, within: str | None = None) -> list[str]:
             for v in found]
 
 
+def until_opaque(page, selector: str) -> None:
+    """Wait until the element `selector` picks, and every element around it, is fully opaque: a
+    tooltip fades in over a quarter of a second, and axe measures contrast against what it sees,
+    so text caught half-faded fails a rule it passes once shown."""
+    page.wait_for_function("""selector => {
+        for (let node = document.querySelector(selector); node; node = node.parentElement) {
+            if (getComputedStyle(node).opacity !== "1") return false;
+        }
+        return document.querySelector(selector) !== null;
+    }""", arg=selector)
+
+
 def violations_by_page(reader, urls: list[str]) -> dict[str, list[str]]:
     found = {}
     for url in urls:
@@ -59,7 +71,9 @@ def test_an_open_footnote_tooltip_has_no_accessibility_violation(browser, hosted
         marker.hover()
         name = marker.get_attribute("aria-label")
         expect(reader.page.get_by_role("dialog", name=name)).to_be_visible()
-        assert violations(reader.page, within=f'[role="dialog"][aria-label="{name}"]') == []
+        dialog = f'[role="dialog"][aria-label="{name}"]'
+        until_opaque(reader.page, dialog)
+        assert violations(reader.page, within=dialog) == []
 
 
 def test_a_missing_address_gets_the_404_page_with_no_violation_and_a_way_on(browser, hosted):
