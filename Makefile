@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test check clean lock bench
+.PHONY: build serve test check clean lock offline bench
 
 $(INSTALLED): requirements.lock
 	test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
@@ -33,11 +33,22 @@ check: $(INSTALLED)
 test: $(INSTALLED)
 	$(PYTHON) -m pytest
 
-# What the site costs at 1x, 10x and 100x the seed's size, against MkDocs alone: benchmarks/REPORT.md (about 10 minutes).
-# BENCH_ARGS passes options, e.g. BENCH_ARGS="--scales 1 10" (python benchmarks/run.py --help).
+# The offline edition: a zip to unzip anywhere and open from disk; the same bytes on every build of a commit.
+offline: $(INSTALLED)
+	$(PYTHON) tools/offline_edition.py dist/annotated-articles-offline.zip
+
+# Lighthouse's mobile scores of the article and an actor page, into bench/results/ (needs Node.js and npm);
+# then what the site costs at 1x, 10x and 100x the seed's size, against MkDocs alone, with those scores:
+# benchmarks/REPORT.md (about 15 minutes in all). BENCH_ARGS passes options to the second part,
+# e.g. BENCH_ARGS="--scales 1 10" (python benchmarks/run.py --help).
 BENCH_ARGS ?=
-bench: $(INSTALLED)
+bench: build bench/node_modules/.installed
+	$(PYTHON) tools/lighthouse_bench.py site
 	$(PYTHON) benchmarks/run.py $(BENCH_ARGS)
+
+bench/node_modules/.installed: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Re-resolve the pins of pyproject.toml into requirements.lock (needs the package registry).
 lock: $(INSTALLED)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from synthetic import THEME_FOLDERS
+
 CAPTURE_HOOKS = Path(__file__).resolve().parent / "capture_hooks.py"
 _HOOKS = re.compile(r"^hooks:[ \t]*\n(?:[ \t]+-.*\n|[ \t]*#.*\n)*", re.MULTILINE)
 _WATCH = re.compile(r"^watch:[ \t]*\n(?:[ \t]+-.*\n|[ \t]*#.*\n)*", re.MULTILINE)  # data/ and hooks/ are not there
@@ -65,6 +67,9 @@ def write_plain_site(project: Path, capture_dir: Path, destination: Path) -> Non
     if destination.exists():
         shutil.rmtree(destination)
     shutil.copytree(project / "docs", destination / "docs", ignore=shutil.ignore_patterns("*.md"))
+    for name in THEME_FOLDERS:
+        if (project / name).is_dir():
+            shutil.copytree(project / name, destination / name)
     shutil.copytree(capture_dir / "docs", destination / "docs", dirs_exist_ok=True)
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     match = _hooks_block(text)

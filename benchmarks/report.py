@@ -3,9 +3,8 @@
     python benchmarks/report.py [--results benchmarks/results.json] [--report benchmarks/REPORT.md]
 
 Other parts are added where their file is there:
+- bench/results/lighthouse.md: Lighthouse's scores, as tools/lighthouse_bench.py writes them;
 - benchmarks/results-before.json: the same figures before the fixes, for a before/after table;
-- benchmarks/lighthouse.json: Lighthouse scores, as {"tool": "...", "form_factor": "mobile",
-  "pages": {"article": {"url": "...", "scores": {"performance": 0.98, ...}, "metrics": {...}}, ...}};
 - benchmarks/notes.md: what the profiles showed and what was changed, in words.
 """
 
@@ -75,17 +74,15 @@ def growth_rows(scales: list[dict]) -> list[list[str]]:
 
 
 def lighthouse_section(path: Path) -> list[str]:
+    """Lighthouse's table as tools/lighthouse_bench.py writes it (bench/results/lighthouse.md), if there."""
     lines = ["## Lighthouse", ""]
     if not path.is_file():
-        return lines + ["Not measured in this run: `benchmarks/lighthouse.json` is absent. The Lighthouse run "
-                        "(npm lighthouse, mobile) writes it; this section then shows its scores.", ""]
-    data = json.loads(path.read_text(encoding="utf-8"))
-    pages = data.get("pages", {})
-    categories = sorted({name for page in pages.values() for name in page.get("scores", {})})
-    lines += [f"{data.get('tool', 'Lighthouse')}, form factor {data.get('form_factor', 'mobile')}.", ""]
-    rows = [[name, page.get("url", ""), *(f"{round(page['scores'][c] * 100)}" if c in page.get("scores", {})
-                                            else "n/a" for c in categories)] for name, page in pages.items()]
-    return lines + _table(["page", "URL", *categories], rows)
+        return lines + [f"Not measured: `{path.relative_to(path.parents[2])}` is absent. `make bench` writes it "
+                        "first (tools/lighthouse_bench.py, Lighthouse's mobile scores of the article and an actor "
+                        "page); this section then shows its table.", ""]
+    return lines + [f"From `{path.relative_to(path.parents[2])}`, which `make bench` writes just before this report "
+                    "(the figures of its last run):", "",
+                    path.read_text(encoding="utf-8").strip(), ""]
 
 
 def before_after_section(before_path: Path, after: dict) -> list[str]:
@@ -206,7 +203,7 @@ def render(results: dict, benchmarks: Path = BENCHMARKS) -> str:
                       f"with {weight['method']}):", ""]
             lines += _table(["request", "bytes", "gzip"], weight_rows(weight)
                             + [["**total**", f"**{_kb(weight['raw'])}**", f"**{_kb(weight['gzip'])}**"]])
-    lines += lighthouse_section(benchmarks / "lighthouse.json")
+    lines += lighthouse_section(benchmarks.parent / "bench" / "results" / "lighthouse.md")
     lines += before_after_section(benchmarks / "results-before.json", results)
     notes = benchmarks / "notes.md"
     if notes.is_file():

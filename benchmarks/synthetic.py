@@ -27,6 +27,8 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 
+#: Folders besides docs/, data/ and hooks/ that a build reads (the theme's `custom_dir`).
+THEME_FOLDERS = ("overrides",)
 #: Paragraphs of a synthetic article, as in the seed's.
 PARAGRAPHS = 9
 #: Of each block's annotations (the seed's 15): with further reading, with figures, credited in words.
@@ -84,9 +86,10 @@ def generate(destination: Path, scale: int, project: Path = PROJECT) -> Syntheti
     if scale < 1:
         raise ValueError("scale must be at least 1")
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("docs", "data", "hooks"):
-        shutil.copytree(project / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"),
-                        dirs_exist_ok=True)
+    for name in ("docs", "data", "hooks", *THEME_FOLDERS):
+        if (project / name).is_dir():
+            shutil.copytree(project / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"),
+                            dirs_exist_ok=True)
     shutil.copy2(project / "mkdocs.yml", destination / "mkdocs.yml")
     data = destination / "data"
     seed = {name: yaml.safe_load((data / f"{name}.yml").read_text(encoding="utf-8"))

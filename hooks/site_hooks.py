@@ -21,12 +21,13 @@ def on_config(config):
     project = Path(config.config_file_path).parent
     try:
         _site = site_build.SiteBuild.load(project / "data", Path(config.docs_dir))
-        _open_data = open_data.OpenData.for_site(_site.site, config.site_url, config.site_name,
-                                                 config.site_description, config.use_directory_urls)
     except DataErrors as failure:
         error = PluginError(f"The data has {len(failure.errors)} problem(s):\n{failure}")
         error.data_errors = failure.errors  # tells on_serve's rebuilds that nothing was written yet
         raise error from None
+    try:
+        _open_data = open_data.OpenData.for_site(_site.site, config.site_url, config.site_name,
+                                                 config.site_description, config.use_directory_urls)
     except ValueError as problem:
         raise PluginError(f"mkdocs.yml: {problem}") from None
     config.nav = _site.navigation(config.nav)

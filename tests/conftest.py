@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,11 +17,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLE = "articles/north-korea-troops-russia.md"
 ARTICLE_HTML = "articles/north-korea-troops-russia/index.html"
 
+pytest_plugins = ["browser_fixtures"]
+
 
 def copy_project(destination: Path) -> Path:
     """A copy of everything a build reads, for tests that change the data."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "hooks", "data"):
+    for name in ("mkdocs.yml", "docs", "hooks", "data", "overrides"):
         source = PROJECT / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -87,3 +90,35 @@ def run_make(project: Path, target: str, env: dict | None = None, timeout: float
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` and its bytes, to tell that nothing was changed."""
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def site_url() -> str:
+    """The `site_url` of mkdocs.yml, where the hosted edition lives."""
+    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.search(r"^site_url:\s*(\S+)", config, re.MULTILINE).group(1)
+
+
+#: Elements a browser loads something for, and the attribute that says from where.
+_LOADED_FROM = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src",
+                "embed": "src", "object": "data", "link": "href"}
+#: Link relations that only name another page; the browser loads nothing for them.
+_PAGE_RELATIONS = {"canonical", "alternate", "prev", "next"}
+_OTHER_HOST = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
+
+
+def resources_from_other_hosts(soup: BeautifulSoup) -> list[str]:
+    """What a page's HTML would load from another host: scripts, styles, fonts, images, frames."""
+    found = []
+    for tag, attribute in _LOADED_FROM.items():
+        for element in soup.find_all(tag):
+            if tag == "link" and _PAGE_RELATIONS & set(element.get("rel", [])):
+                continue
+            if _OTHER_HOST.match(element.get(attribute, "")):
+                found.append(f"<{tag} {attribute}={element[attribute]}>")
+    for element in soup.find_all(["image", "use", "feImage"]):  # SVG, inline in a page
+        for attribute in ("href", "xlink:href"):
+            if _OTHER_HOST.match(element.get(attribute, "")):
+                found.append(f"<{element.name} {attribute}={element[attribute]}>")
+    for style in soup.find_all("style"):
+        found += [f"<style> {url}" for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", style.get_text())]
+    return found

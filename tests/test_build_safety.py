@@ -24,7 +24,7 @@ TITLE = '</title><script>document.title="pwned-title"</script> Press point'
 PUBLISHER = 'NATO <i class="hostile">HQ</i>'
 TITLE_NOTE = "# not a heading"
 LABEL = '<b class="hostile">Kyiv</b> Post'
-URL = 'https://fu.kyivpost.com/post/41237?q="><script>document.title="pwned-url"</script>'
+URL = "https://fu.kyivpost.com/post/41237?q=1&amp=2&lang=en#top"
 DESCRIPTION = 'Military alliance <script>document.title="pwned-actor"</script> **x**'
 
 HOSTILE_EDITS = [  # (file, old, new): every value is single-quoted YAML, so it is exactly the text above

@@ -14,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from conftest import ARTICLE_HTML, VENV, copy_project_for_make
+from conftest import ARTICLE_HTML, VENV, copy_project_for_make, run_make
 from mistakes import MISTAKES
 
 #: How long to wait for the server before giving up on it: a guard against a hang, not a measure of speed.
@@ -121,3 +121,15 @@ def test_serve_reports_a_data_mistake_and_keeps_serving_the_last_good_site(tmp_p
     finally:
         server.stop()
     assert not [line for line in server.lines if "Traceback" in line or "An error happened" in line], server.lines
+
+
+def test_serve_with_a_data_mistake_from_the_start_stops_with_the_message(tmp_path):
+    project = copy_project_for_make(tmp_path / "project")
+    mistake = next(m for m in MISTAKES if m.name == "missing-person")
+    mistake.make(project)
+    result = run_make(project, "serve", env={"DEV_ADDR": f"127.0.0.1:{free_port()}"}, timeout=PATIENCE)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    place = f"data/{mistake.file}:{mistake.line(project)}:"
+    assert any(line.startswith(place) and mistake.expected in line for line in output.splitlines()), output

@@ -53,6 +53,18 @@ def test_the_real_data_loads():
 
 # (file, text to replace, replacement, words that mark the line, expected message)
 MISTAKES = [
+    ("actors.yml", "- id: japan", "- id: index", "id: index",
+     "the id `index` is reserved for the list page"),
+    (ARTICLE_DATA, "  - id: wsj-chief-concern", "  - id: p-chief-concern", "id: p-chief-concern",
+     "the id `p-chief-concern` could be taken by the page itself"),
+    ("actors.yml", "  names: [Japan]", "  names: [Japan, NATO]", "names: [Japan, NATO]",
+     "the name `NATO` is already a name of `nato`"),
+    (ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
+     "    exact: assist Russia met with condemnation", "exact: assist Russia met",
+     "the words occur 2 times"),
+    (ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
+     "    exact: assist Russia met with condemnation\n    prefix: troop deployment to\n    suffix: North Korea’s",
+     "exact: assist Russia met", "not within one paragraph of running text"),
     (ARTICLE_DATA, "    source: nato-2024-10-28\n", "", "verification: confirmed",
      "annotation `rutte-growing-desperation` has no `source` but is `confirmed`. Add `source:`"),
     ("people.yml", "  role: Secretary General of NATO", "  rle: Secretary General of NATO", "rle:",
@@ -256,3 +268,17 @@ def test_a_wrong_shape_anywhere_is_a_message_never_a_crash(name, schema):
             changed = YamlDocument(document.file, data, document.value_marks, document.key_marks)
             for error in validate_document(changed, PROJECT / "data" / "schemas", schema):
                 assert place.match(str(error)), (path, shape, str(error))
+
+
+@pytest.mark.parametrize("registry", ["people.yml", "sources.yml", "actors.yml"])
+def test_an_empty_registry_is_reported_at_every_reference_and_never_crashes(data_copy, registry):
+    (data_copy / "data" / registry).write_text("[]\n", encoding="utf-8")
+    messages = errors_after(data_copy)
+    assert any("there is no" in m and "with the id" in m for m in messages), messages
+
+
+def test_article_files_may_end_in_yaml(data_copy):
+    articles = data_copy / "data" / "articles"
+    (articles / "north-korea-troops-russia.yml").rename(articles / "north-korea-troops-russia.yaml")
+    site = load_site(data_copy / "data", data_copy / "docs")
+    assert site.articles["articles/north-korea-troops-russia.md"].data_file.endswith(".yaml")

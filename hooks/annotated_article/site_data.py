@@ -9,11 +9,13 @@ every problem at once.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .anchoring import Anchor, AnchorError, FoldedText, TextQuote, anchor_quote
+from .markdown_blocks import paragraphs, placement_problem
 from .errors import DataError, DataErrors
 from .schema_validation import nearest, validate_document
 from .yaml_loading import YamlDocument, load_yaml_file
@@ -114,6 +116,11 @@ class SiteData:
     articles: dict[str, Article] = field(default_factory=dict)
 
 
+#: Ids the article page gives elements of its own.
+RESERVED_PASSAGE_IDS = {"sources-and-attributions"}
+PLACEMENT_FIX = "Quote words of one paragraph of plain text, without cutting through code, links or emphasis"
+_FRONT_MATTER = re.compile(r"\A-{3}\s*\n.*?\n(?:-{3}|\.{3})\s*\n", re.DOTALL)
+
 REGISTRIES = {"actors.yml": "actors.schema.json", "people.yml": "people.schema.json",
               "sources.yml": "sources.schema.json"}
 
@@ -133,6 +140,7 @@ class _Loader:
         self.docs_dir = docs_dir
         self.schema_dir = data_dir / "schemas"
         self.errors: list[DataError] = []
+        self.unreadable: set[str] = set()
         self.article_documents: list[YamlDocument] = []
 
     def display(self, path: Path) -> str:
@@ -166,10 +174,12 @@ class _Loader:
     def load(self) -> SiteData:
         site = SiteData()
         documents = {name: self.read(self.data_dir / name, schema) for name, schema in REGISTRIES.items()}
-        site.actors = self.registry(documents["actors.yml"], _actor)
-        site.people = self.registry(documents["people.yml"], _person)
-        site.sources = self.registry(documents["sources.yml"], _source)
-        article_files = sorted((self.data_dir / "articles").glob("*.yml"))
+        self.unreadable = {name for name, document in documents.items() if document is None}
+        site.actors = self.registry(documents["actors.yml"], _actor, page_ids=True)
+        site.people = self.registry(documents["people.yml"], _person, page_ids=True)
+        site.sources = self.registry(documents["sources.yml"], _source, page_ids=True)
+        self.check_actor_names(documents["actors.yml"])
+        article_files = sorted([*(self.data_dir / "articles").glob("*.yml"), *(self.data_dir / "articles").glob("*.yaml")])
         if not article_files:
             self.errors.append(DataError(f"{self.data_dir.name}/articles", 1, 1, "there are no article files",
                                          "Add one YAML file per article in data/articles/"))
@@ -180,13 +190,18 @@ class _Loader:
         self.check_references(documents, site)
         return site
 
-    def registry(self, document: YamlDocument | None, build) -> dict[str, Any]:
+    def registry(self, document: YamlDocument | None, build, page_ids: bool = False) -> dict[str, Any]:
+        """Entries by id. With `page_ids`, ids name generated pages, so `index` is reserved."""
         if document is None:
             return {}
         entries: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for index, item in enumerate(document.data):
             entry = build(item)
+            if page_ids and entry.id == "index":
+                self.errors.append(document.error((index, "id"), "the id `index` is reserved for the list page",
+                                                  "Choose another id, for example the full name as a slug"))
+                continue
             if entry.id in entries:
                 self.errors.append(document.error(
                     (index, "id"), f"the id `{entry.id}` is used twice (first on line {first_line[entry.id]})",
@@ -195,6 +210,19 @@ class _Loader:
             entries[entry.id] = entry
             first_line[entry.id] = document.where((index, "id"))[0]
         return entries
+
+    def check_actor_names(self, document: YamlDocument | None) -> None:
+        """A name in an article must mean one actor: no name may belong to two."""
+        if document is None:
+            return
+        owner: dict[str, str] = {}
+        for index, item in enumerate(document.data):
+            for number, name in enumerate(item.get("names", [])):
+                if name in owner and owner[name] != item["id"]:
+                    self.errors.append(document.error(
+                        (index, "names", number), f"the name `{name}` is already a name of `{owner[name]}`",
+                        "Give each name to one actor only, so that the article links it to the right page"))
+                owner.setdefault(name, item["id"])
 
     def article(self, document: YamlDocument, site: SiteData) -> None:
         path = document.data["article"]
@@ -213,17 +241,29 @@ class _Loader:
         annotations = self.registry(YamlDocument(document.file, document.data["annotations"],
                                                  _strip_first(document.value_marks, "annotations"),
                                                  _strip_first(document.key_marks, "annotations")), _annotation)
-        markdown = article_file.read_text(encoding="utf-8")
+        markdown = _without_front_matter(article_file.read_text(encoding="utf-8-sig"))
         text = FoldedText(markdown)
+        blocks = paragraphs(markdown)
         placed: list[tuple[Anchor, Annotation, int]] = []
         for index, annotation in enumerate(document.data["annotations"]):
             entry = annotations.get(annotation["id"])
             if entry is None or entry.exact != annotation["exact"]:
                 continue
+            if entry.id.startswith("p-") or entry.id in RESERVED_PASSAGE_IDS:
+                self.errors.append(document.error(
+                    ("annotations", index, "id"), f"the id `{entry.id}` could be taken by the page itself",
+                    "Choose an id that does not start with `p-` (those are paragraph ids)"
+                    if entry.id.startswith("p-") else "Choose another id"))
             try:
-                placed.append((anchor_quote(text, entry.quote), entry, index))
+                anchor = anchor_quote(text, entry.quote)
             except AnchorError as failure:
                 self.errors.append(document.error(("annotations", index, "exact"), failure.problem, failure.fix))
+                continue
+            problem = placement_problem(markdown, anchor.start, anchor.end, blocks)
+            if problem:
+                self.errors.append(document.error(("annotations", index, "exact"), problem, PLACEMENT_FIX))
+                continue
+            placed.append((anchor, entry, index))
         self.errors.extend(_crossing(placed, document))
         placed.sort(key=lambda item: (item[0].start, -item[0].end))
         title = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), path)
@@ -276,7 +316,9 @@ class _Loader:
 
     def reference(self, document: YamlDocument, place: tuple, value: str, registry: dict, what: str,
                   where: str) -> None:
-        if registry and value not in registry:
+        if where.removeprefix("data/") in self.unreadable:
+            return  # its own errors are reported; every reference into it would only repeat them
+        if value not in registry:
             self.errors.append(document.error(
                 place, f"there is no {what} with the id `{value}`",
                 nearest(value, registry) or f"Use an id from {where}, or add the {what} there"))
@@ -287,15 +329,27 @@ def _strip_first(marks: dict, key: str) -> dict:
 
 
 def _crossing(placed: list[tuple[Anchor, Annotation, int]], document: YamlDocument) -> list[DataError]:
+    """Passages must nest or stay apart; one sweep in reading order finds each that crosses another."""
     errors = []
-    for anchor, annotation, index in placed:
-        for other_anchor, other, _ in placed:
-            if anchor.start < other_anchor.start < anchor.end < other_anchor.end:
-                errors.append(document.error(
-                    ("annotations", index, "exact"),
-                    f"the words of `{annotation.id}` and `{other.id}` overlap without one containing the other",
-                    "Shorten one of the two quotes so that they do not cross"))
+    open_passages: list[tuple[Anchor, Annotation]] = []
+    for anchor, annotation, index in sorted(placed, key=lambda item: (item[0].start, -item[0].end)):
+        while open_passages and open_passages[-1][0].end <= anchor.start:
+            open_passages.pop()
+        if open_passages and open_passages[-1][0].end < anchor.end:
+            other = open_passages[-1][1]
+            errors.append(document.error(
+                ("annotations", index, "exact"),
+                f"the words of `{other.id}` and `{annotation.id}` overlap without one containing the other",
+                "Shorten one of the two quotes so that they do not cross"))
+            continue
+        open_passages.append((anchor, annotation))
     return errors
+
+
+def _without_front_matter(markdown: str) -> str:
+    """The Markdown as MkDocs renders it: without a leading YAML front matter block."""
+    match = _FRONT_MATTER.match(markdown)
+    return markdown[match.end():] if match else markdown
 
 
 def _actor(item: dict) -> Actor:

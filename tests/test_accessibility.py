@@ -1,0 +1,74 @@
+"""axe-core, run in Chromium on the hosted edition: no violation of any impact on any page."""
+
+from __future__ import annotations
+
+import contextlib
+
+from axe_playwright_python.base import AXE_SCRIPT  # the axe-core build the package ships
+from playwright.sync_api import expect
+
+from browser_fixtures import reading
+from conftest import ARTICLE
+from test_reading_in_browser import RUTTE_MARKER
+
+#: Pages checked in the dark scheme too: the home page and the article (axe takes seconds on a long page).
+DARK_SCHEME_PAGES = ["index.md", ARTICLE]
+
+
+@contextlib.contextmanager
+def auditing(browser, edition, **context_options):
+    """`reading`, with axe-core loaded into every page as it opens (once per page, not per call)."""
+    with reading(browser, edition, **context_options) as reader:
+        reader.page.context.add_init_script(AXE_SCRIPT)
+        yield reader
+
+
+def violations(page, within: str | None = None) -> list[str]:
+    """One line per rule axe finds broken on the page as it stands (or in the element `within`
+    selects), naming the elements."""
+    found = page.evaluate("within => axe.run(within || document, {resultTypes: ['violations']})"
+                          ".then(results => results.violations)", within)
+    return [f"{v['id']} ({v['impact']}): {v['help']}: " + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+            for v in found]
+
+
+def violations_by_page(reader, urls: list[str]) -> dict[str, list[str]]:
+    found = {}
+    for url in urls:
+        reader.page.goto(url)
+        found[url] = violations(reader.page)
+    return {url: rules for url, rules in found.items() if rules}
+
+
+def test_no_page_has_an_accessibility_violation(browser, hosted):
+    with auditing(browser, hosted) as reader:
+        pages = hosted.pages()
+        assert len(pages) >= 2
+        assert violations_by_page(reader, pages) == {}
+
+
+def test_the_dark_scheme_has_no_accessibility_violation(browser, hosted):
+    with auditing(browser, hosted, color_scheme="dark") as reader:
+        assert violations_by_page(reader, [hosted.url(page) for page in DARK_SCHEME_PAGES]) == {}
+
+
+def test_an_open_footnote_tooltip_has_no_accessibility_violation(browser, hosted):
+    with auditing(browser, hosted) as reader:
+        reader.page.goto(hosted.url(ARTICLE))
+        marker = reader.page.locator(RUTTE_MARKER)
+        marker.hover()
+        name = marker.get_attribute("aria-label")
+        expect(reader.page.get_by_role("dialog", name=name)).to_be_visible()
+        assert violations(reader.page, within=f'[role="dialog"][aria-label="{name}"]') == []
+
+
+def test_a_missing_address_gets_the_404_page_with_no_violation_and_a_way_on(browser, hosted):
+    with auditing(browser, hosted) as reader:
+        response = reader.page.goto(hosted.root + "no-such-page/")
+        assert response.status == 404
+        expect(reader.page.get_by_role("heading", level=1)).to_have_text("Page not found")
+        assert violations(reader.page) == []
+        # Chromium logs the page's own 404 status as an error; any other error still fails the test.
+        reader.console_errors.remove("Failed to load resource: the server responded with a status of 404 (Not Found)")
+        reader.page.get_by_role("article").get_by_role("link", name="troop deployment to assist Russia").click()
+        expect(reader.page).to_have_url(hosted.url(ARTICLE))
