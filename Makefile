@@ -37,10 +37,9 @@ test: $(INSTALLED)
 offline: $(INSTALLED)
 	$(PYTHON) tools/offline_edition.py dist/annotated-articles-offline.zip
 
-# Lighthouse's mobile scores of the article and an actor page, into bench/results/ (needs Node.js and npm);
-# then what the site costs at 1x, 10x and 100x the seed's size, against MkDocs alone, with those scores:
-# benchmarks/REPORT.md (about 15 minutes in all). BENCH_ARGS passes options to the second part,
-# e.g. BENCH_ARGS="--scales 1 10" (python benchmarks/run.py --help).
+# What the site costs: Lighthouse's mobile scores of the article and an actor page (bench/results/, needs
+# Node.js and npm), then build cost at 1x, 10x and 100x the seed's size against MkDocs alone, all in
+# benchmarks/REPORT.md (about 15 minutes). BENCH_ARGS passes options, e.g. BENCH_ARGS="--scales 1 10".
 BENCH_ARGS ?=
 bench: build bench/node_modules/.installed
 	$(PYTHON) tools/lighthouse_bench.py site
