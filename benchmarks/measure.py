@@ -88,8 +88,11 @@ class Server:
             self.lines.put((time.perf_counter(), line))
         self.lines.put((time.perf_counter(), ""))
 
-    def wait_for(self, text: str, timeout: float) -> float:
-        """The moment a line containing `text` arrived; fails on an error line or when the server ends."""
+    def wait_for(self, text: str, timeout: float, after: float = 0.0) -> float:
+        """The moment a line containing `text` arrived after `after`; fails on an error line or when the server ends.
+
+        Lines from before `after` (a rebuild the watcher started twice for the previous edit) are skipped.
+        """
         deadline = time.perf_counter() + timeout
         while True:
             try:
@@ -101,7 +104,7 @@ class Server:
                 raise RuntimeError(f"mkdocs serve ended:\n{''.join(self.log)}")
             if "ERROR" in line or "Aborted" in line:
                 raise RuntimeError(f"mkdocs serve failed:\n{''.join(self.log)}")
-            if text in line:
+            if text in line and moment >= after:
                 return moment
 
     def stop(self, timeout: float = 60) -> float:
@@ -133,8 +136,8 @@ def serve_rebuilds(command: list[str], cwd: Path, env: dict[str, str], data_file
                 + lines[line_number + 1:]
             saved = time.perf_counter()
             data_file.write_text("".join(changed), encoding="utf-8")
-            building = server.wait_for("Building documentation", timeout)
-            reloaded = server.wait_for("Reloading browsers", timeout)
+            building = server.wait_for("Building documentation", timeout, after=saved)
+            reloaded = server.wait_for("Reloading browsers", timeout, after=building)
             rebuilds.append(Rebuild(reloaded - saved, reloaded - building))
     finally:
         peak = server.stop()
