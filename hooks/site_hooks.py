@@ -22,7 +22,10 @@ def on_config(config):
     try:
         _site = site_build.SiteBuild.load(project / "data", Path(config.docs_dir))
     except DataErrors as failure:
-        error = PluginError(f"The data has {len(failure.errors)} problem(s):\n{failure}")
+        # Printed here, not as the error's message: MkDocs prints a build error's message only the
+        # first time it is seen, and an editor under `make serve` may make the same mistake twice.
+        log.error(f"The data has {len(failure.errors)} problem(s):\n{failure}")
+        error = PluginError(f"The site was not built: {len(failure.errors)} data problem(s), listed above.")
         error.data_errors = failure.errors  # tells on_serve's rebuilds that nothing was written yet
         raise error from None
     try:

@@ -145,3 +145,24 @@ def test_serve_with_a_data_mistake_from_the_start_stops_with_the_message(tmp_pat
     assert "Traceback" not in output
     place = f"data/{mistake.file}:{mistake.line(project)}:"
     assert any(line.startswith(place) and mistake.expected in line for line in output.splitlines()), output
+
+
+def test_serve_reports_the_same_mistake_each_time_it_is_made(tmp_path):
+    """MkDocs prints a build message only the first time it is seen; the data's problems must show
+    every time, or an editor who repeats a mistake sees "fix the problems above" and no problem."""
+    project = copy_project_for_make(tmp_path / "project")
+    server = Server(project, free_port())
+    try:
+        (serving,) = server.wait_for("Serving on http://127.0.0.1:")[-1:]
+        url = re.search(r"Serving on (http://\S+/)", serving).group(1) + ARTICLE_HTML.removesuffix("index.html")
+        mistake = next(m for m in MISTAKES if m.name == "unknown-key")
+        for attempt in range(2):
+            replace_in(project / "data" / mistake.file, mistake.old, mistake.new)
+            place = f"data/{mistake.file}:{mistake.line(project)}:"
+            seen = server.wait_for("The last good site is still served.")
+            assert any(place in line and mistake.expected in line for line in seen), (attempt, seen)
+            replace_in(project / "data" / mistake.file, mistake.new, mistake.old)
+            replace_in(project / "data" / mistake.file, "as reported by AFP", f"as reported by AFP{attempt}")
+            assert until_served(server, url, f"as reported by AFP{attempt}")
+    finally:
+        server.stop()
