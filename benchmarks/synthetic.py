@@ -18,7 +18,6 @@ smaller ones.
 from __future__ import annotations
 
 import random
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,7 +115,8 @@ def generate(destination: Path, scale: int, project: Path = PROJECT) -> Syntheti
             "# yaml-language-server: $schema=../schemas/article.schema.json\n"
             + _dump({"article": path, "annotations": block["annotations"]}), encoding="utf-8")
         articles.append((block["title"], path))
-    _add_articles_to_nav(destination / "mkdocs.yml", articles)
+    # As README.md says for a new article: the hooks put it in the navigation and on the Articles
+    # page; the home page lists it by hand.
     _add_articles_to_home(destination / "docs" / "index.md", articles)
     return SyntheticSite(
         project=destination, scale=scale,
@@ -242,25 +242,6 @@ def _sentence(rng: random.Random, low: int, high: int, mention: str = "", speake
         words.insert(rng.randint(1, len(words) - 1), f"{rng.choice(_VERBS)} {speaker},")
     text = " ".join(words)
     return text[0].upper() + text[1:] + "."
-
-
-_NAV = re.compile(r"^nav:[ \t]*\n(?:(?:[ \t-].*|[ \t]*)\n)*", re.MULTILINE)  # to the next top-level key
-
-
-def _add_articles_to_nav(mkdocs_yml: Path, articles: list[tuple[str, str]]) -> None:
-    """Append the articles to the `Articles` section of `nav`, leaving the rest of mkdocs.yml as written."""
-    text = mkdocs_yml.read_text(encoding="utf-8")
-    match = _NAV.search(text if text.endswith("\n") else text + "\n")
-    if match is None or not articles:
-        return
-    nav = yaml.safe_load(match.group())["nav"]
-    section = next((entry for entry in nav if isinstance(entry, dict) and "Articles" in entry), None)
-    if section is None:
-        section = {"Articles": []}
-        nav.append(section)
-    section["Articles"] += [{title: path} for title, path in articles]
-    new_nav = yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=1000)
-    mkdocs_yml.write_text(text[: match.start()] + new_nav + text[match.end():], encoding="utf-8")
 
 
 def _add_articles_to_home(index_md: Path, articles: list[tuple[str, str]]) -> None:

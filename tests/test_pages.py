@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -9,7 +10,8 @@ import xml.etree.ElementTree as ElementTree
 
 import markdown
 
-from annotated_article.pages import actor_page, generated_pages, nav_entries, person_page, source_page
+from annotated_article.pages import (NAV_ARTICLES, actor_page, articles_index, generated_pages, nav_entries, person_page,
+                                     source_page, with_generated_nav)
 from annotated_article.relations_map import relations_map_svg
 from annotated_article.site_data import (Actor, Annotation, Article, Figure, Link, Person, Relation, SiteData,
                                          Source)
@@ -94,10 +96,57 @@ def test_pages_come_from_the_data_alone():
     site = small_site()
     pages = generated_pages(site, index_site(site), lambda path: path.removesuffix(".md").removesuffix("index") + "/")
     assert set(pages) == {
-        "actors/index.md", "people/index.md", "sources/index.md", "actors/alpha.md", "actors/beta.md",
+        "articles/index.md", "actors/index.md", "people/index.md", "sources/index.md", "actors/alpha.md", "actors/beta.md",
         "actors/gamma.md", "people/minister.md", "people/expert.md", "sources/paper.md", "sources/extra.md",
     }
     assert nav_entries(site)[0] == {"Actors": [{"All actors": "actors/index.md"}, {"Alpha <Land>": "actors/alpha.md"}]}
+
+
+def site_with_articles(count: int) -> SiteData:
+    site = small_site()
+    story = site.articles["articles/story.md"]
+    site.articles = {f"articles/story-{n:03}.md": dataclasses.replace(story, path=f"articles/story-{n:03}.md",
+                                                                     title=f"Story {n}")
+                     for n in range(1, count + 1)}
+    return site
+
+
+def test_the_navigation_gets_an_articles_section_after_home_with_the_articles_page_first():
+    site = site_with_articles(2)
+    nav = with_generated_nav([{"Home": "index.md"}, {"Data": "data.md"}], site)
+    assert nav[:3] == [{"Home": "index.md"},
+                       {"Articles": [{"All articles": "articles/index.md"}, "articles/story-001.md",
+                                     "articles/story-002.md"]},
+                       {"Data": "data.md"}]
+    assert nav[3:] == nav_entries(site)
+
+
+def test_the_navigation_names_at_most_so_many_articles_and_the_articles_page_lists_them_all():
+    site = site_with_articles(NAV_ARTICLES + 5)
+    (articles,) = [entry["Articles"] for entry in with_generated_nav([{"Home": "index.md"}], site)
+                   if isinstance(entry, dict) and "Articles" in entry]
+    assert articles == [{"All articles": "articles/index.md"},
+                        *[f"articles/story-{n:03}.md" for n in range(1, NAV_ARTICLES + 1)]]
+    listed = render(articles_index(site))
+    assert all(f'href="story-{n:03}.md"' in listed for n in range(1, NAV_ARTICLES + 6))
+    assert "Story 15</a>: 2 attributed statements, 2 sources; names" in listed
+
+
+def test_articles_mkdocs_yml_lists_are_kept_and_count_towards_the_limit():
+    site = site_with_articles(NAV_ARTICLES + 5)
+    chosen = [{"Latest": "articles/story-015.md"}, "articles/story-014.md"]
+    nav = with_generated_nav([{"Home": "index.md"}, {"Articles": chosen}], site)
+    articles = nav[1]["Articles"]
+    assert articles[:3] == [{"All articles": "articles/index.md"}, *chosen]
+    assert len(articles) == 1 + NAV_ARTICLES
+    assert articles[3:] == [f"articles/story-{n:03}.md" for n in range(1, NAV_ARTICLES - 1)]
+
+
+def test_an_article_the_navigation_names_elsewhere_is_not_named_twice():
+    site = site_with_articles(2)
+    nav = with_generated_nav([{"Home": "index.md"}, {"Featured": "articles/story-002.md"}], site)
+    assert nav[1] == {"Articles": [{"All articles": "articles/index.md"}, "articles/story-001.md"]}
+    assert nav[2] == {"Featured": "articles/story-002.md"}
 
 
 def test_relations_map_is_well_formed_svg_with_links_and_titles():

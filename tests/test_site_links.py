@@ -169,6 +169,18 @@ def test_featured_actors_are_in_the_navigation(pages):
     assert "Japan" not in nav
 
 
+def test_the_articles_page_lists_every_article_and_the_navigation_leads_to_both(pages):
+    nav = {a.get_text(strip=True): a["href"] for a in pages["index.html"].select("nav.md-nav--primary a.md-nav__link")}
+    assert nav["All articles"] == "articles/"
+    assert nav["North Korea’s troop deployment to assist Russia met with condemnation"] == \
+        "articles/north-korea-troops-russia/"
+    data = load_site(PROJECT / "data", PROJECT / "docs")
+    listed = pages["articles/index.html"].select("article li > a:first-child")
+    assert [(a["href"], a.get_text()) for a in listed] == [
+        (article.path.removeprefix("articles/").removesuffix(".md") + "/", article.title)
+        for article in data.articles.values()]
+
+
 def test_relations_map_is_inline_svg_with_a_link_per_actor_and_a_text_alternative(pages):
     page = pages["actors/index.html"]
     svg = page.select_one("figure.relations-map svg")

@@ -15,13 +15,21 @@ from .site_index import Citation, SiteIndex, all_relations
 
 KINDS = ("actors", "people", "sources")
 
+#: The page that lists every article.
+ARTICLES_INDEX = "articles/index.md"
+#: How many articles the navigation names, at most, unless mkdocs.yml names more itself: Material
+#: renders the whole navigation into every page, so a long list costs every page of the site (and
+#: a reader scrolls past it). The Articles page lists them all.
+NAV_ARTICLES = 10
+
 
 def generated_pages(site: SiteData, index: SiteIndex, page_url) -> dict[str, str]:
     """Every generated page: its path inside docs/ and its Markdown.
 
     `page_url(src_path)` gives the site URL of a page, for the links inside the relations map.
     """
-    pages = {index_path("actors"): actors_index(site, page_url),
+    pages = {ARTICLES_INDEX: articles_index(site),
+             index_path("actors"): actors_index(site, page_url),
              index_path("people"): people_index(site),
              index_path("sources"): sources_index(site)}
     for actor in site.actors.values():
@@ -31,6 +39,42 @@ def generated_pages(site: SiteData, index: SiteIndex, page_url) -> dict[str, str
     for source in site.sources.values():
         pages[page_path("sources", source.id)] = source_page(source, site, index)
     return pages
+
+
+def with_generated_nav(nav: list, site: SiteData) -> list:
+    """`nav` from mkdocs.yml with the generated entries added.
+
+    The `Articles` section (added after the first entry if mkdocs.yml has none) starts with the
+    Articles page, keeps the articles mkdocs.yml lists, and is filled up to `NAV_ARTICLES` articles
+    with those the navigation does not name yet, in the order of their data files. Then come the
+    actors (their index and the featured actors), people and sources.
+    """
+    nav = list(nav)
+    section = next((i for i, entry in enumerate(nav) if isinstance(entry, dict) and list(entry) == ["Articles"]
+                    and isinstance(entry["Articles"], list)), None)
+    if section is None:
+        nav.insert(min(1, len(nav)), {"Articles": []})
+        section = min(1, len(nav) - 1)
+    listed = _paths(nav)
+    named = [entry for entry in nav[section]["Articles"] if _paths([entry]) & set(site.articles)]
+    room = max(0, NAV_ARTICLES - len(named))
+    added = [article.path for article in site.articles.values() if article.path not in listed][:room]
+    head = [] if ARTICLES_INDEX in listed else [{"All articles": ARTICLES_INDEX}]
+    nav[section] = {"Articles": [*head, *nav[section]["Articles"], *added]}
+    return [*nav, *nav_entries(site)]
+
+
+def _paths(nav: list) -> set[str]:
+    """Every page path a navigation (or part of one) names."""
+    found: set[str] = set()
+    for entry in nav:
+        values = entry.values() if isinstance(entry, dict) else [entry]
+        for value in values:
+            if isinstance(value, list):
+                found |= _paths(value)
+            elif isinstance(value, str):
+                found.add(value)
+    return found
 
 
 def nav_entries(site: SiteData) -> list[dict]:
@@ -182,6 +226,24 @@ def _cited_entry(page: _Page, citation: Citation) -> str:
     if annotation.note:
         line += f"  \n  *Editor’s note:* {markdown_text(annotation.note)}"
     return line
+
+
+def articles_index(site: SiteData) -> str:
+    page = _Page(ARTICLES_INDEX, site, "Articles")
+    page.lines += ["Every article on this site, with what its annotations cover.", ""]
+    entries = []
+    for article in site.articles.values():
+        sources = {s for a in article.annotations for s in (a.source, *a.see_also) if s}
+        actors = list(dict.fromkeys(actor for a in article.annotations for actor in a.actors))
+        count = len(article.annotations)
+        summary = (f"{count} attributed statement{'' if count == 1 else 's'}, "
+                   f"{len(sources)} source{'' if len(sources) == 1 else 's'}")
+        if actors:
+            summary += "; names " + ", ".join(page.link(site.actors[id_].name, page_path("actors", id_))
+                                              for id_ in actors)
+        entries.append(f"- {page.link(article.title or article.path, article.path)}: {summary}")
+    page.section("All articles", entries)
+    return page.markdown()
 
 
 def actors_index(site: SiteData, page_url) -> str:

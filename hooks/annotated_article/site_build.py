@@ -12,7 +12,7 @@ from .errors import DataError, DataErrors
 from .footnotes import Footnote, footnotes_html
 from .markup import relative_url
 from .markup import page_path
-from .pages import generated_pages, nav_entries
+from .pages import generated_pages, with_generated_nav
 from .site_data import SiteData, load_site
 from .site_index import index_site
 
@@ -32,7 +32,7 @@ class SiteBuild:
 
     def navigation(self, nav: list | None) -> list | None:
         """`nav` from mkdocs.yml with the generated sections added (None keeps MkDocs' automatic nav)."""
-        return None if nav is None else [*nav, *nav_entries(self.site)]
+        return None if nav is None else with_generated_nav(nav, self.site)
 
     def pages(self, url_of: UrlOf) -> dict[str, str]:
         """The generated pages (path inside docs/ -> Markdown); remembers how to find page URLs."""
