@@ -8,7 +8,8 @@ import pytest
 
 from annotated_article.anchoring import AnchorError
 from annotated_article.article_markup import annotate_article
-from annotated_article.footnotes import footnotes_html, format_date, letters, number_footnotes
+from annotated_article.attribution import format_date
+from annotated_article.footnotes import footnotes_html, letters, number_footnotes
 from annotated_article.site_data import Actor, Annotation, Article, Link, Person, SiteData, Source
 
 

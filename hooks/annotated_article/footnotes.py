@@ -8,50 +8,17 @@ the data is escaped: it shows as the characters it is, never as markup.
 
 from __future__ import annotations
 
-import datetime
 import string
 from dataclasses import dataclass, field
 from html import escape
 from typing import Callable
 
-from .site_data import Annotation, Person, SiteData, Source
+from . import attribution
+from .site_data import Annotation, SiteData, Source
+from .vocabulary import KIND_WORDS, LINK_KIND_WORDS, VERIFICATION_WORDS
 
 #: Given a kind of page ("actors", "people", "sources") and an id, the page's URL, or None.
 PageLinker = Callable[[str, str], "str | None"]
-
-KIND_WORDS = {
-    "direct-quote": "direct quote",
-    "paraphrase": "paraphrase",
-    "official-statement": "official statement",
-    "intelligence-assessment": "intelligence assessment",
-    "report": "report",
-}
-VERIFICATION_WORDS = {
-    "confirmed": "the source, or a copy of it, was seen with matching words",
-    "likely": "the facts fit, but a key element (title, address, date or exact words) was not seen",
-    "unverified": "the source was not found",
-}
-LINK_KIND_WORDS = {
-    "original": "",
-    "pattern": "address built from the site’s usual pattern, not checked",
-    "reprint": "reprint",
-    "report": "report quoting it",
-    "translation": "translated write-up",
-    "copy": "copy",
-}
-SOURCE_KIND_WORDS = {
-    "news-report": "news report",
-    "press-conference": "press conference",
-    "official-statement": "official statement",
-    "intelligence-update": "intelligence update",
-    "research-report": "research report",
-    "social-media-post": "social media post",
-}
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-
 
 @dataclass
 class Footnote:
@@ -117,18 +84,8 @@ def _footnote_item(footnote: Footnote, site: SiteData, page_url: PageLinker) -> 
 
 def source_citation_html(source: Source, page_url: PageLinker) -> str:
     """Publisher, title, date, authors and links of a source, in one citation line."""
-    parts = [_linked(escape(source.publisher), page_url("sources", source.id))]
-    if source.title:
-        parts.append(f"<cite>“{escape(source.title)}”</cite>")
-    if source.title_note:
-        parts.append(f'<span class="uncertain">title: {escape(source.title_note)}</span>')
-    if source.date:
-        parts.append(f'<time datetime="{escape(source.date)}">{format_date(source.date)}</time>')
-    if source.date_note:
-        parts.append(f'<span class="uncertain">date: {escape(source.date_note)}</span>')
-    text = ", ".join(parts) + "."
-    if source.authors:
-        text += f" By {escape(_join(source.authors))}."
+    parts = attribution.source(source)
+    text = attribution.as_html(parts, page_url) + attribution.full_stop(parts)
     if source.links:
         text += " " + links_html(source)
     return text
@@ -145,19 +102,7 @@ def links_html(source: Source) -> str:
 
 
 def who_html(annotation: Annotation, site: SiteData, page_url: PageLinker) -> str:
-    speaker = site.people.get(annotation.speaker) if annotation.speaker else None
-    named = _person_html(speaker, site, page_url) if speaker else ""
-    if annotation.attributed_to and named:
-        return f"{escape(annotation.attributed_to)}; on record: {named}"
-    return escape(annotation.attributed_to) or named
-
-
-def _person_html(person: Person, site: SiteData, page_url: PageLinker) -> str:
-    name = _linked(escape(person.name), page_url("people", person.id))
-    role = escape(person.role)
-    if person.actor and person.actor in site.actors and site.actors[person.actor].name not in person.role:
-        role += ", " + _linked(escape(site.actors[person.actor].name), page_url("actors", person.actor))
-    return f'<span class="speaker">{name}</span>, {role}'
+    return attribution.as_html(attribution.who(annotation, site), page_url)
 
 
 def _citation_entry(footnote: Footnote, annotation: Annotation, site: SiteData, page_url: PageLinker) -> str:
@@ -181,20 +126,6 @@ def _citation_entry(footnote: Footnote, annotation: Annotation, site: SiteData, 
                            for source_id in annotation.see_also)
         extra += f'<br><span class="see-also"><span class="label">See also:</span> {others}</span>'
     return f'<li id="cite:{annotation.id}">{backref} {details}{extra}</li>'
-
-
-def format_date(iso_date: str) -> str:
-    """`2024-11-01` as `1 November 2024`."""
-    date = datetime.date.fromisoformat(iso_date)
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
-def _linked(html_text: str, url: str | None) -> str:
-    return f'<a href="{escape(url)}">{html_text}</a>' if url else html_text
-
-
-def _join(names: tuple[str, ...]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def letters(index: int) -> str:

@@ -18,23 +18,15 @@ from typing import Any
 from .article_text import ArticleText
 from .site_data import Actor, Annotation, Article, Person, SiteData, Source
 from .site_urls import ANNOTATIONS_CSV, ANNOTATIONS_JSONLD, DATA_PAGE, SiteUrls
+from .vocabulary import ACTOR_TYPES, SOURCE_TYPES
 
 SCHEMA_CONTEXT = "https://schema.org"
 
-SOURCE_TYPES = {
-    "news-report": "NewsArticle",
-    "press-conference": "CreativeWork",
-    "official-statement": "CreativeWork",
-    "intelligence-update": "Report",
-    "research-report": "Report",
-    "social-media-post": "SocialMediaPosting",
-}
 DATASET_DESCRIPTION = (
     "Every attributed claim in the articles, as the words quoted with the text around them, who said them, "
     "where they were published, how the article attributes them, how sure the editors are, and the editors' "
     "notes: W3C Web Annotations in JSON-LD, and the same as CSV.")
 _END_OF_HEAD = re.compile(r"</head\s*>", re.IGNORECASE)
-ACTOR_TYPES = {"country": "Country", "alliance": "Organization", "organization": "Organization"}
 
 
 @dataclass(frozen=True)

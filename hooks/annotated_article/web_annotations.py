@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import attribution
 from .article_text import ArticleText
-from .footnotes import KIND_WORDS, VERIFICATION_WORDS, format_date
 from .site_data import Actor, Annotation, Article, Person, SiteData, Source
 from .site_urls import SiteUrls
+from .vocabulary import KIND_WORDS, VERIFICATION_WORDS
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -165,27 +166,15 @@ def source_node(source: Source, urls: SiteUrls) -> dict[str, Any]:
 
 def attribution_sentence(site: SiteData, annotation: Annotation) -> str:
     """The footnote's facts as plain text: who, how, how sure, where, and the editor's note."""
-    parts = [f"Who: {who_text(site, annotation)}.",
-             f"How: {KIND_WORDS[annotation.kind]}.",
-             f"How sure: {annotation.verification} ({VERIFICATION_WORDS[annotation.verification]}).",
-             f"Source: {source_text(site.sources[annotation.source]) if annotation.source else 'none found'}."]
+    parts = [f"Who: {attribution.as_text(attribution.who(annotation, site))}",
+             f"How: {KIND_WORDS[annotation.kind]}",
+             f"How sure: {annotation.verification} ({VERIFICATION_WORDS[annotation.verification]})",
+             f"Source: {source_text(site, annotation.source)}"]
+    parts = [attribution.ended(part) for part in parts]
     if annotation.note:
         parts.append(f"Editor’s note: {annotation.note}")
     return " ".join(parts)
 
 
-def who_text(site: SiteData, annotation: Annotation) -> str:
-    speaker = site.people.get(annotation.speaker) if annotation.speaker else None
-    named = f"{speaker.name}, {speaker.role}" if speaker else ""
-    if annotation.attributed_to and named:
-        return f"{annotation.attributed_to}; on record: {named}"
-    return annotation.attributed_to or named
-
-
-def source_text(source: Source) -> str:
-    parts = [source.publisher]
-    if source.title:
-        parts.append(f"“{source.title}”")
-    if source.date:
-        parts.append(format_date(source.date))
-    return ", ".join(parts)
+def source_text(site: SiteData, source_id: str) -> str:
+    return attribution.as_text(attribution.source(site.sources[source_id])) if source_id else "none found"
