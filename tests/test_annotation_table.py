@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from project_data import project_site, rendered_texts, site_urls
 
-from annotated_article.annotation_table import COLUMNS, annotation_rows, csv_text
+from annotated_article.annotation_table import COLUMNS, annotation_rows, csv_text, read_rows
 
 
-def read_csv(text: str) -> list[dict[str, str]]:
+def raw_cells(text: str) -> list[dict[str, str]]:
+    """The cells as any CSV reader (or a spreadsheet's import) gets them."""
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
@@ -18,7 +21,7 @@ def test_rows_round_trip_through_csv():
     site = project_site()
     rows = annotation_rows(site, rendered_texts(site), site_urls())
     assert len(rows) == sum(len(article.annotations) for article in site.articles.values())
-    assert read_csv(csv_text(rows)) == rows
+    assert read_rows(csv_text(rows)) == rows
 
 
 def test_awkward_text_survives_the_round_trip():
@@ -27,7 +30,7 @@ def test_awkward_text_survives_the_round_trip():
                editors_note="Quotes “curly” and ‘single’; commas, semicolons; a\r\nCRLF; émigré 北朝鮮 😀",
                source_authors="A; B")
     text = csv_text([row, dict.fromkeys(COLUMNS, "")])
-    assert read_csv(text) == [row, dict.fromkeys(COLUMNS, "")]
+    assert read_rows(text) == [row, dict.fromkeys(COLUMNS, "")]
     text.encode("utf-8")
 
 
@@ -50,3 +53,22 @@ def test_a_row_flattens_lists_and_ids():
     assert rows["rutte-growing-desperation"]["source_other_links"] == "https://fu.kyivpost.com/post/41237"
     isw = rows["isw-troops-pledged"]
     assert isw["source_authors"].split("; ")[0] == "Karolina Hird"
+
+
+@pytest.mark.parametrize("value", ["=HYPERLINK(\"https://example.org\",\"x\")", "+1", "-1,200 a day", "@SUM(A1)",
+                                   "\t=1", "\r=1", "'=already quoted", "''+1"])
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text_and_read_back_as_it_was(value):
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(exact=value, editors_note=value)
+    text = csv_text([row])
+    (cells,) = raw_cells(text)
+    assert cells["exact"] == "'" + value and cells["editors_note"] == "'" + value
+    assert read_rows(text) == [row]
+
+
+@pytest.mark.parametrize("value", ["'tis the season", "a = b", "1-2", "“=” in quotes", ""])
+def test_other_cells_are_written_as_they_are(value):
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(exact=value)
+    (cells,) = raw_cells(csv_text([row]))
+    assert cells["exact"] == value

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from urllib.parse import urljoin, urlsplit
@@ -13,7 +11,7 @@ from conftest import ARTICLE_HTML, copy_project, run_mkdocs_build, soup_of
 from linked_data import expand, node_iris
 from project_data import project_site
 
-from annotated_article.annotation_table import COLUMNS, csv_text
+from annotated_article.annotation_table import COLUMNS, csv_text, read_rows
 from annotated_article.open_data import DATA_LICENCE
 from annotated_article.web_annotations import VOCABULARY
 
@@ -33,8 +31,7 @@ def annotations(collection) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def csv_rows(built_site) -> list[dict[str, str]]:
-    text = (built_site / "annotations.csv").read_bytes().decode("utf-8")
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    return read_rows((built_site / "annotations.csv").read_bytes().decode("utf-8"))
 
 
 def published_text(built_site) -> str:

@@ -2,6 +2,10 @@
 
 The rows carry the same facts as the Web Annotations, flattened: ids where the
 JSON-LD has IRIs, lists joined with a space (ids and addresses hold none).
+
+A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula ("CSV
+injection"), so such a cell is written with an apostrophe in front, which spreadsheets
+take to mean "text" and do not show; `read_rows` takes it off again, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -64,10 +68,31 @@ def annotation_rows(site: SiteData, texts: dict[str, ArticleText], urls: SiteUrl
     return rows
 
 
+#: How a cell a spreadsheet would run as a formula starts (a tab or carriage return before one too).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """`value` as a spreadsheet shows it as text: an apostrophe before a formula's first character
+    (and before a value that already starts with apostrophes and then one, so reading is lossless)."""
+    return "'" + value if value.lstrip("'").startswith(FORMULA_STARTS) else value
+
+
+def cell_value(cell: str) -> str:
+    """The value a cell written by `spreadsheet_cell` holds."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
 def csv_text(rows: list[dict[str, str]]) -> str:
     """The rows as CSV (RFC 4180: CRLF line ends, fields quoted where needed), header first."""
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: spreadsheet_cell(value) for column, value in row.items()} for row in rows)
     return buffer.getvalue()
+
+
+def read_rows(text: str) -> list[dict[str, str]]:
+    """The rows of a CSV text that `csv_text` wrote, each value as it was."""
+    return [{column: cell_value(cell) for column, cell in row.items()}
+            for row in csv.DictReader(io.StringIO(text, newline=""))]
