@@ -9,9 +9,11 @@ from playwright.sync_api import expect
 
 import static_server
 from browser_fixtures import Edition, reading
-from conftest import ARTICLE, copy_project, run_mkdocs_build, site_url
+from conftest import ARTICLE, PROJECT, copy_project, run_mkdocs_build, site_url
 from test_reading_in_browser import PAGE_OF_EVERY_KIND, RUTTE, RUTTE_MARKER
 
+#: How long footnote-taps.js waits for a tooltip before a tap follows the link.
+TAP_PATIENCE_MS = int(re.search(r"PATIENCE = (\d+);", (PROJECT / "docs/assets/footnote-taps.js").read_text()).group(1))
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
 
 #: Elements whose right edge passes the viewport, unless a container clips or scrolls them on purpose.
@@ -50,7 +52,21 @@ def test_a_tap_on_a_footnote_marker_opens_the_footnote_beside_the_sentence(brows
         expect(footnote).to_be_visible()
         expect(footnote).to_be_in_viewport()
         expect(footnote).to_contain_text("Mark Rutte")
+        page.wait_for_timeout(TAP_PATIENCE_MS + 200)  # past the moment a tap with no tooltip follows the link
         expect(page).to_have_url(edition.url(ARTICLE))  # the reader stays at the sentence
+        expect(footnote).to_be_in_viewport()
+
+
+def test_after_a_tap_the_keyboard_follows_the_marker_as_a_link(browser, hosted):
+    with reading(browser, hosted, **PHONE) as reader:
+        page = reader.page
+        page.goto(hosted.url(ARTICLE))
+        marker = page.locator(RUTTE_MARKER)
+        marker.tap()
+        expect(page.get_by_role("dialog", name=marker.get_attribute("aria-label"))).to_be_visible()
+        expect(marker).to_be_focused()
+        page.keyboard.press("Enter")
+        expect(page).to_have_url(re.compile(r"#fn:nato-2024-10-28$"))
 
 
 def test_a_second_tap_on_the_marker_goes_to_the_footnote_in_the_list(browser, edition):

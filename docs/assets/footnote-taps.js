@@ -24,7 +24,8 @@
 
   document.addEventListener("click", function (event) {
     var marker = event.target.closest ? event.target.closest(MARKERS) : null;
-    if (!marker || (event.pointerType || lastPointer) !== "touch") return;
+    // A click from the keyboard has no pointer (detail 0), whatever the last pointer was.
+    if (!marker || event.detail === 0 || (event.pointerType || lastPointer) !== "touch") return;
     if (focusedBefore === marker) return; // the second tap: follow the link
     event.preventDefault();
     marker.focus();
