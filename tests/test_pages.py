@@ -142,6 +142,20 @@ def test_articles_mkdocs_yml_lists_are_kept_and_count_towards_the_limit():
     assert articles[3:] == [f"articles/story-{n:03}.md" for n in range(1, NAV_ARTICLES - 1)]
 
 
+def test_articles_in_a_subsection_count_one_by_one_towards_the_limit():
+    site = site_with_articles(NAV_ARTICLES + 5)
+    chosen = {"Series": [f"articles/story-{n:03}.md" for n in range(1, NAV_ARTICLES + 3)]}
+    nav = with_generated_nav([{"Home": "index.md"}, {"Articles": [chosen]}], site)
+    assert nav[1] == {"Articles": [{"All articles": "articles/index.md"}, chosen]}
+
+
+def test_an_articles_entry_naming_one_page_becomes_a_section_holding_it():
+    site = site_with_articles(2)
+    nav = with_generated_nav([{"Home": "index.md"}, {"Articles": "articles/story-002.md"}], site)
+    assert [entry for entry in nav if "Articles" in entry] == [
+        {"Articles": [{"All articles": "articles/index.md"}, "articles/story-002.md", "articles/story-001.md"]}]
+
+
 def test_an_article_the_navigation_names_elsewhere_is_not_named_twice():
     site = site_with_articles(2)
     nav = with_generated_nav([{"Home": "index.md"}, {"Featured": "articles/story-002.md"}], site)

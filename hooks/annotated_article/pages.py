@@ -7,11 +7,13 @@ Text from the data goes through `markdown_text`, so it shows as written.
 
 from __future__ import annotations
 
-from .footnotes import KIND_WORDS, LINK_KIND_WORDS, SOURCE_KIND_WORDS, format_date
+from . import attribution
+from .attribution import format_date
 from .markup import excerpt, index_path, markdown_text, page_path, relative_source_path
 from .relations_map import relations_map_svg
 from .site_data import Actor, Person, SiteData, Source
 from .site_index import Citation, SiteIndex, all_relations
+from .vocabulary import KIND_WORDS, LINK_KIND_WORDS, SOURCE_KIND_WORDS
 
 KINDS = ("actors", "people", "sources")
 
@@ -50,17 +52,18 @@ def with_generated_nav(nav: list, site: SiteData) -> list:
     actors (their index and the featured actors), people and sources.
     """
     nav = list(nav)
-    section = next((i for i, entry in enumerate(nav) if isinstance(entry, dict) and list(entry) == ["Articles"]
-                    and isinstance(entry["Articles"], list)), None)
+    section = next((i for i, entry in enumerate(nav) if isinstance(entry, dict) and list(entry) == ["Articles"]),
+                   None)
     if section is None:
         nav.insert(min(1, len(nav)), {"Articles": []})
         section = min(1, len(nav) - 1)
+    chosen = nav[section]["Articles"]
+    chosen = chosen if isinstance(chosen, list) else [] if chosen is None else [chosen]  # or one page
     listed = _paths(nav)
-    named = [entry for entry in nav[section]["Articles"] if _paths([entry]) & set(site.articles)]
-    room = max(0, NAV_ARTICLES - len(named))
+    room = max(0, NAV_ARTICLES - len(_paths(chosen) & set(site.articles)))
     added = [article.path for article in site.articles.values() if article.path not in listed][:room]
     head = [] if ARTICLES_INDEX in listed else [{"All articles": ARTICLES_INDEX}]
-    nav[section] = {"Articles": [*head, *nav[section]["Articles"], *added]}
+    nav[section] = {"Articles": [*head, *chosen, *added]}
     return [*nav, *nav_entries(site)]
 
 
@@ -105,13 +108,10 @@ class _Page:
         return link
 
     def speaker(self, citation: Citation) -> str:
-        annotation = citation.annotation
-        person = self.site.people.get(annotation.speaker)
-        named = f"{self.link(person.name, page_path('people', person.id))}, {markdown_text(person.role)}" if person else ""
-        if annotation.attributed_to:
-            credited = markdown_text(annotation.attributed_to)
-            return f"{credited}; on record: {named}" if named else credited
-        return named
+        return attribution.as_markdown(attribution.who(citation.annotation, self.site), self.link_to_page)
+
+    def link_to_page(self, text: str, kind: str, id_: str) -> str:
+        return self.link(text, page_path(kind, id_))
 
     def footnote(self, source_id: str) -> str:
         """A footnote marker for the source (nothing for an attribution whose source was not found)."""
@@ -142,12 +142,8 @@ class _Page:
 
 def source_markdown(page: _Page, source: Source) -> str:
     """A source as a one-line citation, linked to its page."""
-    text = page.link(source.publisher, page_path("sources", source.id))
-    if source.title:
-        text += f", “{markdown_text(source.title)}”"
-    if source.date:
-        text += f", {format_date(source.date)}"
-    return text + "."
+    parts = attribution.source(source)
+    return attribution.as_markdown(parts, page.link_to_page) + attribution.full_stop(parts)
 
 
 def actor_page(actor: Actor, site: SiteData, index: SiteIndex) -> str:
