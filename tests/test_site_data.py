@@ -282,3 +282,27 @@ def test_article_files_may_end_in_yaml(data_copy):
     (articles / "north-korea-troops-russia.yml").rename(articles / "north-korea-troops-russia.yaml")
     site = load_site(data_copy / "data", data_copy / "docs")
     assert site.articles["articles/north-korea-troops-russia.md"].data_file.endswith(".yaml")
+
+
+def test_an_article_without_an_annotation_file_is_named_with_the_file_to_add(data_copy):
+    (data_copy / "docs" / "articles" / "second-story.md").write_text("# A second story\n\nText.\n", encoding="utf-8")
+    assert errors_after(data_copy) == [
+        "docs/articles/second-story.md:1:1: this article has no annotation file. Add "
+        "data/articles/second-story.yml with `article: articles/second-story.md` and its annotations "
+        "(`annotations: []` while it has none), or move the file out of docs/articles/."]
+
+
+def test_an_article_with_an_empty_annotation_file_loads(data_copy):
+    (data_copy / "docs" / "articles" / "second-story.md").write_text("# A second story\n\nText.\n", encoding="utf-8")
+    (data_copy / "data" / "articles" / "second-story.yml").write_text(
+        "# yaml-language-server: $schema=../schemas/article.schema.json\n"
+        "article: articles/second-story.md\nannotations: []\n", encoding="utf-8")
+    site = load_site(data_copy / "data", data_copy / "docs")
+    assert site.articles["articles/second-story.md"].annotations == ()
+    assert site.articles["articles/second-story.md"].title == "A second story"
+
+
+def test_an_unreadable_annotation_file_is_not_also_reported_as_missing(data_copy):
+    (data_copy / "data" / "articles" / "north-korea-troops-russia.yml").write_bytes(b"article: [\n")
+    messages = errors_after(data_copy)
+    assert messages and not [m for m in messages if "no annotation file" in m]

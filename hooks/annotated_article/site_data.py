@@ -183,12 +183,26 @@ class _Loader:
         if not article_files:
             self.errors.append(DataError(f"{self.data_dir.name}/articles", 1, 1, "there are no article files",
                                          "Add one YAML file per article in data/articles/"))
+        all_read = True
         for path in article_files:
             document = self.read(path, "article.schema.json")
             if document is not None:
                 self.article(document, site)
+            all_read = all_read and document is not None
+        if all_read:
+            self.check_every_article_is_annotated(site)
         self.check_references(documents, site)
         return site
+
+    def check_every_article_is_annotated(self, site: SiteData) -> None:
+        """An article with no annotation file would be a page nothing lists or links to."""
+        for markdown in sorted((self.docs_dir / "articles").glob("*.md")):
+            path = markdown.relative_to(self.docs_dir).as_posix()
+            if path not in site.articles and markdown.name != "index.md":
+                self.errors.append(DataError(
+                    f"{self.docs_dir.name}/{path}", 1, 1, "this article has no annotation file",
+                    f"Add data/articles/{markdown.stem}.yml with `article: {path}` and its annotations "
+                    "(`annotations: []` while it has none), or move the file out of docs/articles/"))
 
     def registry(self, document: YamlDocument | None, build, page_ids: bool = False) -> dict[str, Any]:
         """Entries by id. With `page_ids`, ids name generated pages, so `index` is reserved."""
