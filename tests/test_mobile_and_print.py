@@ -42,43 +42,40 @@ def test_nothing_overflows_a_390_pixel_screen(browser, hosted):
         assert {url: found for url, found in overflowing.items() if found} == {}
 
 
+def tap_rutte_marker(page, edition):
+    """Open the article on the phone and tap the marker after Rutte's words: (marker, its footnote's tooltip)."""
+    page.goto(edition.url(ARTICLE))
+    marker = page.locator(RUTTE_MARKER)
+    marker.tap()
+    footnote = page.get_by_role("dialog", name=marker.get_attribute("aria-label"))
+    expect(footnote).to_be_visible()
+    return marker, footnote
+
+
 def test_a_tap_on_a_footnote_marker_opens_the_footnote_beside_the_sentence(browser, edition):
     with reading(browser, edition, **PHONE) as reader:
-        page = reader.page
-        page.goto(edition.url(ARTICLE))
-        marker = page.locator(RUTTE_MARKER)
-        marker.tap()
-        footnote = page.get_by_role("dialog", name=marker.get_attribute("aria-label"))
-        expect(footnote).to_be_visible()
+        _, footnote = tap_rutte_marker(reader.page, edition)
         expect(footnote).to_be_in_viewport()
         expect(footnote).to_contain_text("Mark Rutte")
-        page.wait_for_timeout(TAP_PATIENCE_MS + 200)  # past the moment a tap with no tooltip follows the link
-        expect(page).to_have_url(edition.url(ARTICLE))  # the reader stays at the sentence
+        reader.page.wait_for_timeout(TAP_PATIENCE_MS + 200)  # past the moment a tap with no tooltip follows the link
+        expect(reader.page).to_have_url(edition.url(ARTICLE))  # the reader stays at the sentence
         expect(footnote).to_be_in_viewport()
 
 
 def test_after_a_tap_the_keyboard_follows_the_marker_as_a_link(browser, hosted):
     with reading(browser, hosted, **PHONE) as reader:
-        page = reader.page
-        page.goto(hosted.url(ARTICLE))
-        marker = page.locator(RUTTE_MARKER)
-        marker.tap()
-        expect(page.get_by_role("dialog", name=marker.get_attribute("aria-label"))).to_be_visible()
+        marker, _ = tap_rutte_marker(reader.page, hosted)
         expect(marker).to_be_focused()
-        page.keyboard.press("Enter")
-        expect(page).to_have_url(re.compile(r"#fn:nato-2024-10-28$"))
+        reader.page.keyboard.press("Enter")
+        expect(reader.page).to_have_url(re.compile(r"#fn:nato-2024-10-28$"))
 
 
 def test_a_second_tap_on_the_marker_goes_to_the_footnote_in_the_list(browser, edition):
     with reading(browser, edition, **PHONE) as reader:
-        page = reader.page
-        page.goto(edition.url(ARTICLE))
-        marker = page.locator(RUTTE_MARKER)
+        marker, _ = tap_rutte_marker(reader.page, edition)
         marker.tap()
-        expect(page.get_by_role("dialog", name=marker.get_attribute("aria-label"))).to_be_visible()
-        marker.tap()
-        expect(page).to_have_url(re.compile(r"#fn:nato-2024-10-28$"))
-        attribution = page.locator(f'[role="doc-endnotes"] [id="cite:{RUTTE}"]')
+        expect(reader.page).to_have_url(re.compile(r"#fn:nato-2024-10-28$"))
+        attribution = reader.page.locator(f'[role="doc-endnotes"] [id="cite:{RUTTE}"]')
         expect(attribution).to_be_in_viewport()
         expect(attribution).to_contain_text("Who: Mark Rutte")
 
