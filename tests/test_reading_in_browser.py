@@ -56,6 +56,13 @@ def test_hovering_a_footnote_marker_shows_the_attribution(reader):
         expect(tooltip).to_contain_text(words)
 
 
+def expect_landed_on_rutte_passage(page) -> None:
+    """The passage of Rutte's words is on screen and is the page's target (highlighted)."""
+    passage = page.locator(f'[id="{RUTTE}"]')
+    expect(passage).to_be_in_viewport()
+    assert passage.evaluate("element => element.matches(':target')")
+
+
 def test_the_keyboard_alone_reaches_the_attribution_and_returns_to_the_exact_passage(reader):
     page = reader.page
     page.goto(reader.edition.url(ARTICLE))
@@ -73,9 +80,7 @@ def test_the_keyboard_alone_reaches_the_attribution_and_returns_to_the_exact_pas
     assert focus_is_visible(page)
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(f"#{RUTTE}$"))
-    passage = page.locator(f'[id="{RUTTE}"]')
-    expect(passage).to_be_in_viewport()
-    assert passage.evaluate("element => element.matches(':target')")
+    expect_landed_on_rutte_passage(page)
 
 
 def test_searching_rutte_leads_to_the_passage(reader):
@@ -103,9 +108,7 @@ def test_an_actor_link_leads_to_the_actor_page_and_its_entry_back_to_the_exact_p
 
     page.get_by_role("article").get_by_role("link", name="growing desperation").click()
     expect(page).to_have_url(reader.edition.url(f"{ARTICLE}#{RUTTE}"))
-    passage = page.locator(f'[id="{RUTTE}"]')
-    expect(passage).to_be_in_viewport()
-    assert passage.evaluate("element => element.matches(':target')")
+    expect_landed_on_rutte_passage(page)
 
 
 def test_the_relations_map_is_reached_by_keyboard_and_its_nodes_lead_to_the_actors(reader):

@@ -229,14 +229,12 @@ def articles_index(site: SiteData) -> str:
     page.lines += ["Every article on this site, with what its annotations cover.", ""]
     entries = []
     for article in site.articles.values():
-        sources = {s for a in article.annotations for s in (a.source, *a.see_also) if s}
-        actors = list(dict.fromkeys(actor for a in article.annotations for actor in a.actors))
-        count = len(article.annotations)
+        count, sources = len(article.annotations), len(article.cited_sources)
         summary = (f"{count} attributed statement{'' if count == 1 else 's'}, "
-                   f"{len(sources)} source{'' if len(sources) == 1 else 's'}")
-        if actors:
+                   f"{sources} source{'' if sources == 1 else 's'}")
+        if article.actors_named:
             summary += "; names " + ", ".join(page.link(site.actors[id_].name, page_path("actors", id_))
-                                              for id_ in actors)
+                                              for id_ in article.actors_named)
         entries.append(f"- {page.link(article.title or article.path, article.path)}: {summary}")
     page.section("All articles", entries)
     return page.markdown()

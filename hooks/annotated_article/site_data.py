@@ -107,6 +107,16 @@ class Article:
     annotations: tuple[Annotation, ...]
     title: str = ""
 
+    @property
+    def cited_sources(self) -> list[str]:
+        """Ids of the sources its annotations cite or suggest, in reading order, each once."""
+        return list(dict.fromkeys(s for a in self.annotations for s in (a.source, *a.see_also) if s))
+
+    @property
+    def actors_named(self) -> list[str]:
+        """Ids of the actors its annotations concern, in reading order, each once."""
+        return list(dict.fromkeys(actor for a in self.annotations for actor in a.actors))
+
 
 @dataclass
 class SiteData:

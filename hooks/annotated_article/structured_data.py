@@ -61,8 +61,7 @@ def page_data(src_uri: str, title: str, text: ArticleText | None, site: SiteData
 
 def news_article(article: Article, title: str, text: ArticleText, site: SiteData, urls: SiteUrls,
                  info: SiteInfo) -> dict[str, Any]:
-    cited = list(dict.fromkeys(source for a in article.annotations for source in (a.source, *a.see_also) if source))
-    actors = list(dict.fromkeys(actor for a in article.annotations for actor in a.actors))
+    cited, actors = article.cited_sources, article.actors_named
     data = {
         "@type": "NewsArticle",
         "@id": urls.article(article.path),
