@@ -153,3 +153,13 @@ def test_the_script_goes_just_before_the_end_of_the_head(html):
 def test_a_page_without_a_head_is_an_error():
     with pytest.raises(ValueError, match="no </head>"):
         insert_in_head("<p>fragment</p>", "<script></script>")
+
+
+def test_a_page_title_given_as_html_text_is_published_as_the_characters_it_stands_for():
+    from annotated_article.open_data import OpenData
+
+    open_data = OpenData.for_site(project_site(), site_urls().site_url, INFO.name, INFO.description)
+    page = open_data.with_structured_data("<html><head></head><body></body></html>", "about.md",
+                                          "Q&amp;A &lt;b&gt;", "<p>x</p>")
+    data = json.loads(re.search(r"<script[^>]*>(.*)</script>", page, re.DOTALL).group(1))
+    assert data["name"] == "Q&A <b>"

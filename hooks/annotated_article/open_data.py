@@ -6,6 +6,7 @@ rendered text, so a quote in the data is the quote as published.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -57,9 +58,10 @@ class OpenData:
         return {path: _read_text(page_contents[path]) for path in self.site.articles}
 
     def with_structured_data(self, page_html: str, src_uri: str, title: str, content_html: str) -> str:
-        """The finished page with its schema.org JSON-LD in the head."""
+        """The finished page with its schema.org JSON-LD in the head; `title` is the page's title as MkDocs
+        gives it, which is HTML text (`&amp;` for `&`): the JSON-LD gets the characters it stands for."""
         text = _read_text(content_html) if src_uri in self.site.articles else None
-        data = page_data(src_uri, title, text, self.site, self.urls, self.info)
+        data = page_data(src_uri, html.unescape(title), text, self.site, self.urls, self.info)
         return insert_in_head(page_html, head_script(data))
 
     def collection_label(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import attribution
 from .attribution import format_date
-from .markup import excerpt, index_path, markdown_text, page_path, relative_source_path
+from .markup import excerpt, html_text, index_path, markdown_text, page_path, relative_source_path
 from .relations_map import relations_map_svg
 from .site_data import Actor, Person, SiteData, Source
 from .site_index import Citation, SiteIndex, all_relations
@@ -81,8 +81,13 @@ def _paths(nav: list) -> set[str]:
 
 
 def nav_entries(site: SiteData) -> list[dict]:
-    """Navigation for the generated pages: featured actors by name, and the three indexes."""
-    featured = [{actor.name: page_path("actors", actor.id)} for actor in site.actors.values() if actor.featured]
+    """Navigation for the generated pages: featured actors by name, and the three indexes.
+
+    A navigation title is HTML to MkDocs and the theme (it becomes the page's title, printed as it is
+    in the navigation, `<title>`, the footer and the 404 page), so a name from the data is escaped.
+    """
+    featured = [{html_text(actor.name): page_path("actors", actor.id)}
+                for actor in site.actors.values() if actor.featured]
     return [{"Actors": [{"All actors": index_path("actors")}, *featured]},
             {"People": index_path("people")},
             {"Sources": index_path("sources")}]

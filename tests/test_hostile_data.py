@@ -1,0 +1,119 @@
+"""No text from any data file reaches a page as markup: every free-text field of every file, at once.
+
+The fields are found from the JSON Schemas (every property whose value is the shared `text`
+definition, or a list of them), so a field added later is covered without changing this test.
+Each value gets a payload naming its place; every actor is featured, so that every name is in
+the navigation as well as on the pages. The quoted words (`exact`, `prefix`, `suffix`) are left
+as they are: they must match the article.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import copy_project, run_mkdocs_build, soup_of
+
+TEXT_REF = "definitions.schema.json#/$defs/text"
+QUOTE_FIELDS = {"exact", "prefix", "suffix"}
+
+
+def payload(place: str) -> str:
+    return (f'<i data-leak="{place}">x</i> "\'&amp; </title></script><script>leak("{place}")</script> '
+            f"**not bold** [not a link](https://example.org/leak)")
+
+
+def text_fields(schema: dict) -> set[str]:
+    """Names of the properties, at any depth, that hold free text (or a list of free texts)."""
+    found: set[str] = set()
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        for name, sub in node.get("properties", {}).items():
+            if isinstance(sub, dict) and TEXT_REF in (sub.get("$ref"), sub.get("items", {}).get("$ref")):
+                found.add(name)
+        stack.extend(value for key, value in node.items() if key != "properties")
+        stack.extend(node.get("properties", {}).values())
+    return found - QUOTE_FIELDS
+
+
+def inject(value, fields: set[str], place: str, count: list[int]):
+    if isinstance(value, dict):
+        result = {}
+        for key, item in value.items():
+            where = f"{place}.{key}"
+            if key in fields and isinstance(item, str):
+                count[0] += 1
+                result[key] = item + " " + payload(where)
+            elif key in fields and isinstance(item, list) and all(isinstance(i, str) for i in item):
+                count[0] += len(item)
+                result[key] = [f"{text} {payload(f'{where}.{n}')}" for n, text in enumerate(item)]
+            else:
+                result[key] = inject(item, fields, where, count)
+        return result
+    if isinstance(value, list):
+        return [inject(item, fields, f"{place}.{n}", count) for n, item in enumerate(value)]
+    return value
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> tuple[Path, int]:
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    data = project / "data"
+    schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in (data / "schemas").glob("*.json")}
+    fields = set().union(*(text_fields(schema) for schema in schemas.values()))
+    injected = [0]
+    for path in sorted(data.rglob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        header = text.splitlines()[0]
+        content = inject(yaml.safe_load(text), fields, path.relative_to(data).as_posix(), injected)
+        if path.name == "actors.yml":
+            content = [{**actor, "featured": True} for actor in content]
+        path.write_text(header + "\n" + yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=1000),
+                        encoding="utf-8")
+    site = tmp_path_factory.mktemp("hostile-site")
+    result = run_mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site, injected[0]
+
+
+def test_every_free_text_field_was_given_hostile_text(hostile_site):
+    site, injected = hostile_site
+    assert injected >= 50  # the seed's data alone has far more: the walk found the fields
+
+
+def test_no_hostile_text_is_markup_on_any_page(hostile_site):
+    site, _ = hostile_site
+    pages = sorted(site.rglob("*.html"))
+    assert pages
+    leaks = []
+    for path in pages:
+        soup = soup_of(path)
+        name = path.relative_to(site).as_posix()
+        leaks += [f"{name}: <{e.name} data-leak={e['data-leak']}>" for e in soup.find_all(attrs={"data-leak": True})]
+        leaks += [f"{name}: a link made from text" for a in soup.find_all("a", href="https://example.org/leak")]
+        leaks += [f"{name}: <strong>" for s in soup.find_all("strong") if s.get_text() == "not bold"]
+        for script in soup.find_all("script"):
+            if script.get("type") == "application/ld+json":
+                json.loads(script.string)  # whole: no text ended the script early
+            elif "leak(" in script.get_text():
+                leaks.append(f"{name}: a script made from text")
+        if soup.title is not None and soup.title.find(True) is not None:
+            leaks.append(f"{name}: markup inside <title>")
+    assert leaks == []
+
+
+def test_no_hostile_text_is_raw_markup_in_the_search_index(hostile_site):
+    site, _ = hostile_site
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    raw = [(doc["location"], key) for doc in index["docs"] for key in ("title", "text") if "<i data-leak" in doc[key]]
+    assert raw == []
+
