@@ -31,6 +31,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 #: limit on how fast the site must be.
 expect.set_options(timeout=15_000)
 
+#: The two screens the site is read on: a desktop, and a 390-pixel phone with a touch screen.
+DESKTOP = {"viewport": {"width": 1400, "height": 1000}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
+
 #: Addresses a page may ask for without leaving the machine or the page itself.
 INTERNAL_SCHEMES = ("data:", "blob:", "about:")
 
@@ -152,5 +156,5 @@ def reading(browser, edition: Edition, **context_options) -> Iterator[Reader]:
 @pytest.fixture
 def reader(browser, edition):
     """A desktop reader of the edition under test."""
-    with reading(browser, edition) as opened:
+    with reading(browser, edition, **DESKTOP) as opened:
         yield opened

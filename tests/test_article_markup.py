@@ -31,8 +31,8 @@ def annotation(id_: str, exact: str, source: str = "one", **fields) -> Annotatio
 
 
 def strip_tags(markdown: str) -> str:
-    """The Markdown less what annotation inserts: tags, paragraph attribute lines, actor links."""
-    markdown = re.sub(r"\n\{: #p-[\w-]+ \}", "", markdown)
+    """The Markdown less what annotation inserts: tags, paragraph links and attribute lines, actor links."""
+    markdown = re.sub(r' <a class="paragraph-link"[^>]*>¶</a>\n\{: #p-[\w-]+ \}', "", markdown)
     markdown = re.sub(r"\[([^\]]+)\]\([^)]+\)\{: \.actor-link \}", r"\1", markdown)
     return re.sub(r"<sup.*?</sup>|<[^>]+>", "", markdown)
 
@@ -44,7 +44,10 @@ def test_markers_follow_the_words_and_text_is_unchanged():
     result = annotate_article(markdown, article, site)
     assert strip_tags(result.markdown) == markdown
     assert '<span class="annotated-passage" id="a">beta gamma<sup' in result.markdown
-    assert 'id="fnref:b"><a class="footnote-ref" href="#fn:one"' in result.markdown
+    assert 'id="fnref:b"><a class="claim-marker" href="#cite:b"' in result.markdown
+    # Each marker leads to its own claim; its name tells apart the claims of one source.
+    assert re.findall(r'href="#cite:(\w)" role="doc-noteref" aria-label="([^"]+)"', result.markdown) == [
+        ("a", "Footnote 1a"), ("b", "Footnote 2"), ("c", "Footnote 1b")]
     # Numbered by first citation: "two" is cited first.
     assert [(f.number, f.source.id) for f in result.footnotes] == [(1, "two"), (2, "one")]
     assert [a.id for a in result.footnotes[0].citations] == ["a", "c"]
@@ -83,9 +86,9 @@ def test_a_single_citation_has_a_plain_back_link_and_several_get_letters():
     footnotes = number_footnotes(list(article.annotations), site)
     html = footnotes_html(footnotes, site, lambda kind, id_: None)
     assert re.findall(r'href="#(\w)" role="doc-backlink" aria-label="([^"]+)">([^<]+)<', html) == [
-        ("a", "Back to the passage a", "↩\u202fa"),
-        ("b", "Back to the passage b", "↩\u202fb"),
-        ("c", "Back to the passage", "↩"),
+        ("a", "Back to the passage 1a", "^ a"),
+        ("b", "Back to the passage 1b", "^ b"),
+        ("c", "Back to the passage 2", "^"),
     ]
 
 
@@ -108,7 +111,8 @@ def test_paragraphs_get_stable_ids_from_their_first_words():
     result = annotate_article(markdown, article, site)
     assert re.findall(r"\{: #([\w-]+) \}", result.markdown) == [
         "p-the-cats-mat-is-red", "p-the-cats-mat-is-blue", "p-another-one-here"]
-    assert "Title\n\nThe cat’s mat is red.\n{: #p-the-cats-mat-is-red }\n" in result.markdown
+    assert ('Title\n\nThe cat’s mat is red. <a class="paragraph-link" href="#p-the-cats-mat-is-red" '
+            'aria-label="Link to this paragraph">¶</a>\n{: #p-the-cats-mat-is-red }\n') in result.markdown
     repeated = annotate_article("Same words here.\n\nSame words here.\n", article, site)
     assert re.findall(r"\{: #([\w-]+) \}", repeated.markdown) == ["p-same-words-here", "p-same-words-here-2"]
 

@@ -29,6 +29,8 @@ CASES = [
     ("<p>Lines\n   " + passage("a", "run\n  across") + "\n\nlines</p>",
      "Lines run across lines", {"a": "run across"}),
     (f"<p>Line<br>break {passage('a', 'here')}</p>", "Line break here", {"a": "here"}),
+    ('<p>Linked paragraph. <a class="paragraph-link" href="#p-linked">¶</a></p><p>Next.</p>',
+     "Linked paragraph. Next.", {}),
 ]
 
 

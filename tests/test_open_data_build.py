@@ -37,8 +37,8 @@ def csv_rows(built_site) -> list[dict[str, str]]:
 def published_text(built_site) -> str:
     """The article's text as a reader sees it: headline and paragraphs, without the footnote apparatus."""
     body = soup_of(built_site / ARTICLE_HTML).select_one("article.md-content__inner")
-    for marker in body.select("sup.annotation-marker"):
-        marker.decompose()
+    for apparatus in body.select("sup.annotation-marker, a.paragraph-link"):
+        apparatus.decompose()
     blocks = [element.get_text() for element in body.find_all(["h1", "p"], recursive=False)]
     return re.sub(r"\s+", " ", " ".join(blocks)).strip()
 

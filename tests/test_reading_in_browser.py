@@ -50,10 +50,10 @@ def test_hovering_a_footnote_marker_shows_the_attribution(reader):
     page.goto(reader.edition.url(ARTICLE))
     marker = page.locator(RUTTE_MARKER)
     marker.hover()
-    tooltip = page.get_by_role("dialog", name=marker.get_attribute("aria-label"))
-    expect(tooltip).to_be_visible()
+    card = page.get_by_role("dialog", name=marker.get_attribute("aria-label"))
+    expect(card).to_be_visible()
     for words in ("NATO", "Who: Mark Rutte", "How: direct quote", "How sure: confirmed"):
-        expect(tooltip).to_contain_text(words)
+        expect(card).to_contain_text(words)
 
 
 def expect_landed_on_rutte_passage(page) -> None:
@@ -68,13 +68,13 @@ def test_the_keyboard_alone_reaches_the_attribution_and_returns_to_the_exact_pas
     page.goto(reader.edition.url(ARTICLE))
     tab_to(page, RUTTE_MARKER)
     assert focus_is_visible(page)
-    tooltip = page.get_by_role("dialog", name=page.locator(RUTTE_MARKER).get_attribute("aria-label"))
-    expect(tooltip).to_be_visible()
-    expect(tooltip).to_contain_text("Who: Mark Rutte")
+    card = page.get_by_role("dialog", name=page.locator(RUTTE_MARKER).get_attribute("aria-label"))
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("Who: Mark Rutte")
 
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"#fn:nato-2024-10-28$"))
-    expect(page.locator('[id="fn:nato-2024-10-28"]')).to_be_in_viewport()
+    expect(page).to_have_url(re.compile(f"#cite:{RUTTE}$"))
+    expect(page.locator(f'[id="cite:{RUTTE}"]')).to_be_in_viewport()
 
     tab_to(page, RUTTE_BACK_LINK)
     assert focus_is_visible(page)

@@ -51,11 +51,11 @@ def test_article_text_is_word_for_word(built_site):
     title, *paragraphs = [block.strip() for block in seed.split("\n\n")]
     article = soup_of(built_site / ARTICLE_HTML)
     body = article_body(article)
-    for marker in body.select("sup.annotation-marker"):
-        marker.decompose()
+    for apparatus in body.select("sup.annotation-marker, a.paragraph-link"):
+        apparatus.decompose()
     body.select_one("div.annotation-notes").decompose()
     assert body.select_one("h1").get_text() == title
-    assert [p.get_text() for p in body.find_all("p", recursive=False)] == paragraphs
+    assert [p.get_text().rstrip() for p in body.find_all("p", recursive=False)] == paragraphs
     assert article.title.get_text().startswith(title)
 
 
@@ -66,10 +66,9 @@ def test_each_attribution_has_its_marker_and_footnote(article, words, speaker, o
         if _text_before(sup).endswith(words)
     ]
     assert len(markers) == 1, f"no single marker right after {words!r}"
-    target = markers[0].a["href"]
-    assert target.startswith("#fn:")
-    footnote = article.find(id=target[1:])
-    entry = footnote.find(id="cite:" + markers[0]["id"].removeprefix("fnref:"))
+    entry = article.find(id=markers[0].a["href"][1:])
+    assert entry["id"] == "cite:" + markers[0]["id"].removeprefix("fnref:")  # the marker leads to its own claim
+    footnote = entry.find_parent("li")
     assert speaker in entry.get_text(" ")
     assert outlet in footnote.select_one(".source-citation").get_text(" ")
 
@@ -94,9 +93,9 @@ UNSOURCED = [
 def test_attributions_without_a_source_are_marked_and_say_so(article, words, annotation_id, who):
     marker = article.find(id=f"fnref:{annotation_id}")
     assert _text_before(marker).endswith(words)
-    footnote = article.find(id=marker.a["href"][1:])
-    assert "No source was found for this attribution." in footnote.get_text()
-    entry = footnote.find(id=f"cite:{annotation_id}")
+    entry = article.find(id=marker.a["href"][1:])
+    assert entry["id"] == f"cite:{annotation_id}"
+    assert "No source was found for this attribution." in entry.find_parent("li").get_text()
     assert who in entry.get_text() and "unverified" in entry.get_text()
 
 
@@ -110,12 +109,15 @@ def test_footnote_says_how_and_how_sure_with_the_editors_note(article):
 
 def test_a_source_cited_from_several_places_is_one_footnote_with_a_back_link_to_each(article):
     footnote = article.find(id="fn:isw-2024-11-01")
-    backlinks = footnote.select("a.footnote-backref")
-    assert [a.get_text().split()[-1] for a in backlinks] == ["a", "b", "c"]
+    backlinks = footnote.select('a[role="doc-backlink"]')
+    assert [a.get_text() for a in backlinks] == ["^ a", "^ b", "^ c"]
     targets = [a["href"] for a in backlinks]
     assert targets == ["#isw-troops-pledged", "#isw-casualties-munitions", "#isw-south-korea-support"]
-    markers = article.select('sup.annotation-marker a[href="#fn:isw-2024-11-01"]')
-    assert len(markers) == 3 and len({m.get_text() for m in markers}) == 1
+    markers = [article.find(id=f"fnref:{target[1:]}").a for target in targets]
+    assert [m["href"] for m in markers] == [f"#cite:{target[1:]}" for target in targets]
+    assert len({m.get_text() for m in markers}) == 1
+    assert [m["aria-label"].removeprefix("Footnote ") for m in markers] == [markers[0].get_text() + letter
+                                                                         for letter in "abc"]
 
 
 def test_footnotes_are_numbered_in_order_of_first_citation(article):
@@ -139,9 +141,11 @@ def test_links_say_when_they_are_a_pattern_or_a_reprint(article):
     assert "KVIA (reprint)" in re.sub(r"\s+", " ", ap)
 
 
-def test_footnote_tooltips_are_enabled(article):
+def test_the_theme_opens_no_footnote_tooltip_over_the_claim_cards(article):
     config = article.select_one("script#__config")
-    assert "content.footnote.tooltips" in config.get_text()
+    assert "content.footnote.tooltips" not in config.get_text()
+    scripts = [script["src"] for script in article.select("script[src]")]
+    assert any(src.endswith("assets/claim-cards.js") for src in scripts)
 
 
 def test_no_external_link_is_anything_but_http(article):

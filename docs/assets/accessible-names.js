@@ -1,5 +1,5 @@
-// Give every dialog an accessible name, now and whenever one appears (the search box, and the
-// footnote tooltips opened from markers). Works on ARIA attributes alone:
+// Give every dialog an accessible name, now and whenever one appears (the theme's search box).
+// Works on ARIA attributes alone:
 // - a dialog opened by a control (aria-controls) is named after that control ("Footnote 2");
 // - otherwise it is named after the first labelled form field inside it ("Search").
 (function () {

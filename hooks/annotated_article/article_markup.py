@@ -3,7 +3,7 @@
 Around each quote: a passage anchor (its id is the annotation's id) and a
 footnote marker right after the words. At the first mention of an actor in each
 paragraph: a link to the actor's page. On each paragraph: a stable id made from
-its first words. The article file stays plain Markdown; only tags, links and
+its first words, and a link to it (¶) at its end. The article stays Markdown; tags, links and
 attribute lists are inserted, so every character of the text reaches the page
 unchanged.
 """
@@ -53,7 +53,8 @@ def annotate_article(markdown: str, article: Article, site: SiteData) -> Annotat
         insertions.extend(names.links(text, paragraph.start, article.path, boundaries))
         paragraph_id = _unique(_paragraph_id(text), paragraph_ids)
         paragraph_ids.add(paragraph_id)
-        insertions.append((paragraph.end, _BLOCK_END, 0, f"\n{{: #{paragraph_id} }}"))
+        insertions.append((paragraph.end, _BLOCK_END, 0, f' <a class="paragraph-link" href="#{paragraph_id}" '
+                                                         f'aria-label="Link to this paragraph">¶</a>\n{{: #{paragraph_id} }}'))
     return AnnotatedArticle(_insert(markdown, insertions), footnotes)
 
 

@@ -54,10 +54,11 @@ def number_footnotes(annotations: list[Annotation], site: SiteData) -> list[Foot
 
 
 def marker_html(annotation: Annotation, footnote: Footnote) -> str:
-    """The superscript footnote marker placed right after the annotated words."""
+    """The superscript footnote marker placed right after the annotated words: a link to its own claim
+    in the list (the number is the source's; the letter, in the name, tells its claims apart)."""
     return (f'<sup class="annotation-marker" id="fnref:{annotation.id}">'
-            f'<a class="footnote-ref" href="#{footnote.element_id}" role="doc-noteref" '
-            f'aria-label="Footnote {footnote.number}">{footnote.number}</a></sup>')
+            f'<a class="claim-marker" href="#cite:{annotation.id}" role="doc-noteref" '
+            f'aria-label="Footnote {footnote.number}{footnote.letter(annotation)}">{footnote.number}</a></sup>')
 
 
 def footnotes_html(footnotes: list[Footnote], site: SiteData, page_url: PageLinker) -> str:
@@ -65,13 +66,19 @@ def footnotes_html(footnotes: list[Footnote], site: SiteData, page_url: PageLink
     if not footnotes:
         return ""
     items = "\n".join(_footnote_item(footnote, site, page_url) for footnote in footnotes)
-    key = "; ".join(f"<strong>{word}</strong>: {escape(meaning)}" for word, meaning in VERIFICATION_WORDS.items())
+    key = "; ".join(f'{badge_html(word)} <span class="verification-meaning">{escape(meaning)}</span>'
+                    for word, meaning in VERIFICATION_WORDS.items())
     return (
-        '<div class="footnote annotation-notes" role="doc-endnotes">\n<hr>\n'
+        '<div class="annotation-notes" role="doc-endnotes">\n<hr>\n'
         '<h2 id="sources-and-attributions">Sources and attributions</h2>\n'
-        f"<ol>\n{items}\n</ol>\n"
-        f'<p class="verification-key">How sure: {key}.</p>\n</div>'
+        f'<p class="verification-key"><span class="label">How sure:</span> {key}.</p>\n'
+        f"<ol>\n{items}\n</ol>\n</div>"
     )
+
+
+def badge_html(verification: str) -> str:
+    """How sure, as a badge whose shape (full, half, empty) says it as well as its colour."""
+    return f'<span class="verification verification--{verification}">{verification}</span>'
 
 
 def _footnote_item(footnote: Footnote, site: SiteData, page_url: PageLinker) -> str:
@@ -98,7 +105,7 @@ def links_html(source: Source) -> str:
         words = LINK_KIND_WORDS[link.kind]
         note = f' <span class="link-kind link-kind--{link.kind}">({escape(words)})</span>' if words else ""
         links.append(f'<a href="{escape(link.url)}" rel="noopener">{label}</a>{note}')
-    return "Read: " + "; ".join(links) + "."
+    return '<span class="source-links">Read: ' + "; ".join(links) + ".</span>"
 
 
 def who_html(annotation: Annotation, site: SiteData, page_url: PageLinker) -> str:
@@ -107,24 +114,20 @@ def who_html(annotation: Annotation, site: SiteData, page_url: PageLinker) -> st
 
 def _citation_entry(footnote: Footnote, annotation: Annotation, site: SiteData, page_url: PageLinker) -> str:
     letter = footnote.letter(annotation)
-    back_label = f"Back to the passage {letter}" if letter else "Back to the passage"
-    backref = (f'<a class="footnote-backref" href="#{annotation.id}" role="doc-backlink" '
-               f'aria-label="{back_label}">↩\u202f{letter}</a>' if letter else
-               f'<a class="footnote-backref" href="#{annotation.id}" role="doc-backlink" '
-               f'aria-label="{back_label}">↩</a>')
+    backref = (f'<a class="claim-backref" href="#{annotation.id}" role="doc-backlink" '
+               f'aria-label="Back to the passage {footnote.number}{letter}">^{" " + letter if letter else ""}</a>')
     kind = KIND_WORDS[annotation.kind]
     details = (f'<span class="attribution-who"><span class="label">Who:</span> {who_html(annotation, site, page_url)}</span>'
                f' · <span class="attribution-how"><span class="label">How:</span> {kind}</span>'
                f' · <span class="attribution-sure"><span class="label">How sure:</span> '
-               f'<span class="verification verification--{annotation.verification}">{annotation.verification}</span>'
-               f'</span>')
-    extra = ""
+               f'{badge_html(annotation.verification)}</span>')
+    extra = ""  # a space before each line break keeps the words apart for search, which drops the <br>
     if annotation.note:
-        extra += f'<br><span class="editor-note"><span class="label">Editor’s note:</span> {escape(annotation.note)}</span>'
+        extra += f' <br><span class="editor-note"><span class="label">Editor’s note:</span> {escape(annotation.note)}</span>'
     if annotation.see_also:
         others = " ".join(source_citation_html(site.sources[source_id], page_url)
                            for source_id in annotation.see_also)
-        extra += f'<br><span class="see-also"><span class="label">See also:</span> {others}</span>'
+        extra += f' <br><span class="see-also"><span class="label">See also:</span> {others}</span>'
     return f'<li id="cite:{annotation.id}">{backref} {details}{extra}</li>'
 
 

@@ -1,0 +1,35 @@
+// Links to a paragraph (¶ at its end) or to a quote (in its card) copy their address instead of
+// going there, and say so for a moment. Without this script, or where the clipboard cannot be
+// written, they are plain links: following one puts the address in the address bar, and the
+// paragraph or quote it leads to is highlighted.
+(function () {
+  "use strict";
+
+  var LINKS = "a.paragraph-link, a.copy-link";
+  var status = document.createElement("div");
+  status.className = "copy-status";
+  status.setAttribute("role", "status");
+  document.body.append(status);
+  var timer = 0;
+
+  document.querySelectorAll("a.paragraph-link").forEach(function (link) {
+    link.setAttribute("aria-label", "Copy link to this paragraph");
+  });
+
+  function say(words) {
+    clearTimeout(timer);
+    status.textContent = words;
+    timer = setTimeout(function () { status.textContent = ""; }, 2500);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(LINKS);
+    if (!link || !navigator.clipboard || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    navigator.clipboard.writeText(link.href).then(function () {
+      say("Link copied");
+    }, function () {
+      window.location.href = link.href;
+    });
+  });
+})();
