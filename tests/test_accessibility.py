@@ -66,6 +66,17 @@ def test_an_open_claim_card_has_no_accessibility_violation(browser, hosted, devi
         assert violations(reader.page, within="#claim-card") == []
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_the_open_summary_of_claims_has_no_accessibility_violation(browser, hosted, device, scheme):
+    options = {**(PHONE if device == "phone" else DESKTOP), "color_scheme": scheme}
+    with auditing(browser, hosted, **options) as reader:
+        reader.page.goto(hosted.url(ARTICLE))
+        reader.page.locator("details.claims-summary > summary").click()
+        expect(reader.page.locator("details.claims-summary table")).to_be_visible()
+        assert violations(reader.page, within="details.claims-summary") == []
+
+
 def test_a_missing_address_gets_the_404_page_with_no_violation_and_a_way_on(browser, hosted):
     with auditing(browser, hosted, **DESKTOP) as reader:
         response = reader.page.goto(hosted.root + "no-such-page/")

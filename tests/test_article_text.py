@@ -31,6 +31,8 @@ CASES = [
     (f"<p>Line<br>break {passage('a', 'here')}</p>", "Line break here", {"a": "here"}),
     ('<p>Linked paragraph. <a class="paragraph-link" href="#p-linked">¶</a></p><p>Next.</p>',
      "Linked paragraph. Next.", {}),
+    ('<h1>Title</h1><details class="claims-summary"><summary>1 claim</summary><table><tr><td>'
+     '<a href="#a">the words</a></td></tr></table></details><p>The words.</p>', "Title The words.", {}),
 ]
 
 

@@ -274,3 +274,28 @@ def test_a_marker_lands_on_its_own_claim_and_the_key_comes_before_the_list(reade
                           & Node.DOCUMENT_POSITION_FOLLOWING""")
     for word, meaning in VERIFICATION_WORDS.items():
         expect(key.locator(f".verification--{word} + .verification-meaning")).to_have_text(meaning)
+
+
+# The summary of claims under the title
+
+
+@pytest.mark.parametrize("options", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_summary_opens_without_javascript_on_a_table_whose_rows_lead_to_the_passages(browser, edition, options):
+    with reading(browser, edition, java_script_enabled=False, **options) as reader:
+        page = reader.page
+        page.goto(edition.url(ARTICLE))
+        summary = page.locator("details.claims-summary")
+        expect(summary).to_be_in_viewport()
+        rows = summary.locator("tbody tr")
+        expect(rows.first).to_be_hidden()
+        summary.locator("summary").click()
+        expect(rows).to_have_count(page.locator("sup.annotation-marker").count())
+        right = summary.evaluate("""summary => Math.max(...[summary, ...summary.querySelectorAll("*")]
+            .map(element => element.getBoundingClientRect().right))""")
+        assert right <= page.viewport_size["width"]
+        row = rows.last
+        claim = row.get_by_role("link").get_attribute("href")[1:]
+        row.get_by_role("link").click()
+        expect(page).to_have_url(re.compile(f"#{claim}$"))
+        expect(page.locator(f'[id="{claim}"]')).to_be_in_viewport()
+        assert_highlighted(page, claim)

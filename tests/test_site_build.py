@@ -6,7 +6,10 @@ import re
 
 import pytest
 
-from conftest import ARTICLE_HTML, FIXTURES, soup_of
+from annotated_article.site_build import under_title
+from annotated_article.vocabulary import VERIFICATION_WORDS
+from conftest import ARTICLE, ARTICLE_HTML, FIXTURES, soup_of
+from project_data import project_site
 
 # The twelve attributions of the research file (the Wall Street Journal twice, so 13 places): the words the
 # marker must follow, the speaker the footnote must name, and the outlet or publisher.
@@ -151,3 +154,37 @@ def test_the_theme_opens_no_footnote_tooltip_over_the_claim_cards(article):
 def test_no_external_link_is_anything_but_http(article):
     for a in article.select("div.annotation-notes a[href]"):
         assert a["href"].startswith(("#", "https://", "http://", "../")), a["href"]
+
+
+def test_a_summary_of_the_claims_follows_the_title_with_a_row_per_claim_in_reading_order(article):
+    site = project_site()
+    annotations = {a.id: a for a in next(a for a in site.articles.values() if a.path == ARTICLE).annotations}
+    summary = article.select_one("h1").find_next_sibling()
+    assert summary.name == "details" and "claims-summary" in summary["class"]
+    counts = {word: sum(a.verification == word for a in annotations.values()) for word in VERIFICATION_WORDS}
+    tally = " · ".join(f"{count} {word}" for word, count in counts.items() if count)
+    assert summary.summary.get_text() == f"{len(annotations)} claims: {tally}"
+    rows = summary.select("tbody tr")
+    in_reading_order = [sup["id"].removeprefix("fnref:") for sup in article.select("sup.annotation-marker")]
+    assert [row.a["href"] for row in rows] == [f"#{id_}" for id_ in in_reading_order]
+    for row in rows:
+        claim = annotations[row.a["href"][1:]]
+        who, actors, sure = (cell.get_text() for cell in row.find_all("td")[1:])
+        assert who == (claim.attributed_to or site.people[claim.speaker].name)
+        assert actors == ", ".join(site.actors[id_].name for id_ in claim.actors)
+        assert sure == claim.verification
+
+
+@pytest.mark.parametrize("before, after", [
+    ("# Title", "Text.\n"),
+    ("Title\n=====", "Text.\n"),
+    ("# Title\n\nBy X, 1 May\n{: .article-dateline }", "Text.\n"),
+    ('# Title\n<p class="article-dateline">By X</p>', "Text.\n"),
+    ("No title.\n\n# Later heading", ""),
+    ("", "Just text.\n"),
+])
+def test_the_summary_goes_under_the_title_and_a_dateline_that_follows_it(before, after):
+    result = under_title(f"{before}\n\n{after}" if before else after, "SUMMARY")
+    assert "\n\nSUMMARY\n\n" in result
+    above, below = result.split("SUMMARY")
+    assert (above.strip("\n"), below.strip("\n")) == (before, after.strip("\n"))

@@ -1,4 +1,4 @@
-"""Number the citations of an article and render its markers and footnotes as HTML.
+"""Number the citations of an article and render its markers, footnotes and summary of claims as HTML.
 
 One footnote per source, numbered by first citation; a source cited from
 several places gets a back-link per place (a, b, c...), each next to what was
@@ -9,11 +9,13 @@ the data is escaped: it shows as the characters it is, never as markup.
 from __future__ import annotations
 
 import string
+from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
 from typing import Callable
 
 from . import attribution
+from .markup import excerpt
 from .site_data import Annotation, SiteData, Source
 from .vocabulary import KIND_WORDS, LINK_KIND_WORDS, VERIFICATION_WORDS
 
@@ -76,9 +78,27 @@ def footnotes_html(footnotes: list[Footnote], site: SiteData, page_url: PageLink
     )
 
 
-def badge_html(verification: str) -> str:
+def claims_summary_html(footnotes: list[Footnote], reading_order: list[str], site: SiteData) -> str:
+    """"N claims: n confirmed · n likely…" over a table of every claim, in `reading_order` (annotation
+    ids), each row linking to its passage; a <details>, so it opens without a script."""
+    claims = {annotation.id: annotation for footnote in footnotes for annotation in footnote.citations}
+    claims = [claims[id_] for id_ in reading_order if id_ in claims]
+    counts = Counter(annotation.verification for annotation in claims)
+    tally = " · ".join(badge_html(word, f"{counts[word]} {word}") for word in VERIFICATION_WORDS if counts[word])
+    rows = "".join(
+        f'<tr><td><a href="#{a.id}">{escape(excerpt(a.exact, 12))}</a></td>'
+        f"<td>{escape(a.attributed_to or site.people[a.speaker].name)}</td>"
+        f'<td>{escape(", ".join(site.actors[actor].name for actor in a.actors))}</td>'
+        f"<td>{badge_html(a.verification)}</td></tr>" for a in claims)
+    return (f'<details class="claims-summary"><summary>{len(claims)} claim{"s" * (len(claims) != 1)}: {tally}'
+            '</summary><div class="claims-table"><table class="claims"><thead><tr><th scope="col">Claim</th>'
+            '<th scope="col">Who</th><th scope="col">Actors</th><th scope="col">How sure</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div></details>")
+
+
+def badge_html(verification: str, words: str = "") -> str:
     """How sure, as a badge whose shape (full, half, empty) says it as well as its colour."""
-    return f'<span class="verification verification--{verification}">{verification}</span>'
+    return f'<span class="verification verification--{verification}">{words or verification}</span>'
 
 
 def _footnote_item(footnote: Footnote, site: SiteData, page_url: PageLinker) -> str:

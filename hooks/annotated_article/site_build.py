@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -9,12 +10,17 @@ from typing import Callable
 from .anchoring import AnchorError
 from .article_markup import annotate_article
 from .errors import DataError, DataErrors
-from .footnotes import Footnote, footnotes_html
+from .footnotes import Footnote, claims_summary_html, footnotes_html
 from .markup import relative_url
 from .markup import page_path
 from .pages import generated_pages, with_generated_nav
 from .site_data import SiteData, load_site
 from .site_index import index_site
+
+#: An article's title (an ATX or setext level-1 heading), and the block of Markdown after a line.
+_TITLE = re.compile(r"^(?:#[ \t].*|.+\n=+[ \t]*)$", re.MULTILINE)
+_BLOCK = re.compile(r"\n*(?:.+(?:\n|$))+")
+_MARKER_IDS = re.compile(r'id="fnref:([^"]+)"')
 
 #: Site URL (as MkDocs gives it, relative to the site root) of a page, given its path inside docs/.
 UrlOf = Callable[[str], str]
@@ -49,7 +55,8 @@ class SiteBuild:
             raise DataErrors([DataError(article.data_file, 1, 1, f"in docs/{page_path_}: {failure.problem}",
                                         failure.fix)]) from None
         self.footnotes[page_path_] = annotated.footnotes
-        return annotated.markdown
+        summary = claims_summary_html(annotated.footnotes, _MARKER_IDS.findall(annotated.markdown), self.site)
+        return under_title(annotated.markdown, summary)
 
     def append_footnotes(self, page_path_: str, page_url: str, html: str) -> str:
         footnotes = self.footnotes.get(page_path_)
@@ -60,3 +67,14 @@ class SiteBuild:
             return relative_url(page_url, self.url_of(page_path(kind, id_)))
 
         return html + "\n" + footnotes_html(footnotes, self.site, link)
+
+
+def under_title(markdown: str, block: str) -> str:
+    """`markdown` with `block` (one line of HTML) under its title, or under the dateline that follows
+    the title if there is one (a block that names the class `article-dateline`), or at the top."""
+    title = _TITLE.search(markdown)
+    at = title.end() if title else 0
+    following = _BLOCK.match(markdown, at)
+    if title and following and "article-dateline" in following.group():
+        at = following.end()
+    return f"{markdown[:at]}\n\n{block}\n\n{markdown[at:]}"
