@@ -9,6 +9,7 @@ import sys
 import xml.etree.ElementTree as ElementTree
 
 import markdown
+import pytest
 
 from annotated_article.pages import (NAV_ARTICLES, actor_page, articles_index, generated_pages, nav_entries, person_page,
                                      source_page, with_generated_nav)
@@ -175,9 +176,28 @@ def test_relations_map_is_well_formed_svg_with_links_and_titles():
     assert sorted(link.get("href") for link in links) == ["alpha/", "beta/", "gamma/"]
     titles = [t.text for t in root.findall(".//svg:title", namespace)]
     assert "Alpha <Land> → Beta: trades with" in titles
+    drawing = root.find("svg:svg", namespace)
+    width, height = float(drawing.get("width")), float(drawing.get("height"))
+    assert drawing.get("viewBox") == f"0 0 {drawing.get('width')} {drawing.get('height')}"  # a unit is a CSS pixel
     for line in root.findall(".//svg:line", namespace):
-        assert all(0 <= float(line.get(k)) <= 760 for k in ("x1", "x2"))
-        assert all(0 <= float(line.get(k)) <= 500 for k in ("y1", "y2"))
+        assert all(0 <= float(line.get(k)) <= width for k in ("x1", "x2"))
+        assert all(0 <= float(line.get(k)) <= height for k in ("y1", "y2"))
+    labels = ["".join(text.itertext()) for text in root.findall(".//svg:g[@class='relations-edge']/svg:text", namespace)]
+    assert sorted(labels) == ["trades with", "watches"]
+
+
+@pytest.mark.parametrize("words", ["an-unbreakable-compound-word-longer-than-any-line and more",
+                                   "x" * 60, "short", " ".join(["several words"] * 12)])
+def test_a_relations_words_are_drawn_whole_over_lines(words):
+    site = small_site()
+    site.actors["alpha"] = dataclasses.replace(site.actors["alpha"], relations=(Relation("beta", words),))
+    svg = relations_map_svg(site, all_relations(site), "actors/", {actor_id: "x/" for actor_id in site.actors})
+    root = ElementTree.fromstring(svg)
+    namespace = {"svg": "http://www.w3.org/2000/svg"}
+    label = root.find(".//svg:g[@class='relations-edge']/svg:text", namespace)
+    lines = [tspan.text for tspan in label.findall("svg:tspan", namespace)]
+    assert "".join(lines).replace(" ", "") == words.replace(" ", "")  # every character, on lines cut at spaces or hyphens
+    assert all(line == line.strip() and line for line in lines)
 
 
 def test_relations_map_layout_is_the_same_in_every_process():

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
+from browser_fixtures import DESKTOP, PHONE, reading
 from conftest import ARTICLE
 
 RUTTE = "rutte-growing-desperation"
@@ -120,3 +122,40 @@ def test_the_relations_map_is_reached_by_keyboard_and_its_nodes_lead_to_the_acto
     page.keyboard.press("Enter")
     expect(page).to_have_url(reader.edition.url("actors/north-korea.md"))
     expect(page.get_by_role("heading", level=1)).to_have_text("North Korea")
+
+
+#: Every text of the relations map: its words, its size in CSS pixels as drawn, its box, and for a
+#: relation's label the relation's words as its title gives them ("A → B: words").
+MAP_TEXTS = """() => {
+    const svg = document.querySelector("figure.relations-map svg");
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll("text")].map(text => {
+        const box = text.getBoundingClientRect(), edge = text.closest(".relations-edge");
+        return {words: text.textContent, size: parseFloat(getComputedStyle(text).fontSize) * scale,
+                box: [box.left, box.top, box.right, box.bottom],
+                relation: edge ? edge.querySelector("title").textContent.split(": ").slice(1).join(": ") : null};
+    });
+}"""
+
+
+@pytest.mark.parametrize("options", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_word_of_the_relations_map_is_readable_whole_and_apart(browser, edition, options):
+    with reading(browser, edition, **options) as reader:
+        page = reader.page
+        page.goto(edition.url("actors/index.md"))
+        texts = page.evaluate(MAP_TEXTS)
+        labels = [text for text in texts if text["relation"] is not None]
+        assert labels and len(texts) > len(labels)
+        assert [text["words"] for text in texts if text["size"] < 12] == []
+        for label in labels:  # all the words, none cut ("…")
+            assert re.sub(r"\s", "", label["words"]) == re.sub(r"\s", "", label["relation"])
+        overlapping = [(a["words"], b["words"]) for index, a in enumerate(texts) for b in texts[index + 1:]
+                       if a["box"][0] < b["box"][2] and b["box"][0] < a["box"][2]
+                       and a["box"][1] < b["box"][3] and b["box"][1] < a["box"][3]]
+        assert overlapping == []
+        # A narrow screen scrolls the map sideways: every word can be brought into view.
+        drawing = page.locator("figure.relations-map svg").bounding_box()
+        assert all(drawing["x"] <= t["box"][0] and t["box"][2] <= drawing["x"] + drawing["width"] for t in texts)
+        figure = page.locator("figure.relations-map")
+        assert figure.evaluate("figure => figure.scrollWidth <= figure.clientWidth || "
+                               "getComputedStyle(figure).overflowX === 'auto'")

@@ -1,35 +1,53 @@
 """The relations between actors drawn at build time as inline SVG: no script, no library.
 
-Actors stand on an ellipse in data order, each a link to its page; each relation
-is an arrow with its words on it. Colours come from `currentColor` and CSS
-classes, so the map follows the page's light or dark palette.
+Actors are placed by a force layout, each a link to its page; each relation is an arrow
+with all its words on it, wrapped over lines and placed where it covers no name and no
+other relation's words (the map grows until every label finds such a place). Past
+FORCE_LAYOUT_LIMIT actors the map is an overview without the words, which the list
+under it gives. One unit of the drawing is one CSS pixel, so its text keeps its size
+on every screen (a narrow one scrolls the map sideways). Colours come from
+`currentColor` and CSS classes, so the map follows the page's light or dark palette.
 """
 
 from __future__ import annotations
 
 import math
+import textwrap
 
 from .markup import html_text, relative_url
 from .site_data import SiteData
 from .site_index import ActorRelation
 
-WIDTH, HEIGHT = 760, 500
+WIDTH, HEIGHT = 680, 440  # the size the map starts from, in CSS pixels
 NODE_HEIGHT = 34
 FORCE_LAYOUT_LIMIT = 60
 CHARACTER_WIDTH = 8.2  # average width of a 14px sans-serif character, for sizing the boxes
+LABEL_CHARACTER, LABEL_LINE, LABEL_LINE_LENGTH = 7.0, 15, 24  # a 12px label: character, line height, characters
+GAP = 4
 
 
 def relations_map_svg(site: SiteData, relations: list[ActorRelation], page_url: str,
                       actor_urls: dict[str, str]) -> str:
     """The map as one line of SVG markup (so Markdown leaves it whole)."""
     actors = list(site.actors.values())
-    centres = _layout([actor.id for actor in actors], relations)
-    boxes = {actor.id: _box(centres[actor.id], actor.name) for actor in actors}
-    edges = [_edge(boxes[r.source], boxes[r.target], r, site) for r in relations]
+    unit = _layout([actor.id for actor in actors], relations)
+    lines = [_balanced(" ".join(r.relation.relation.split())) for r in relations]
+    width, height = WIDTH, HEIGHT
+    for attempt in range(12):
+        centres = _scaled(unit, actors, width, height)
+        boxes = {actor.id: _box(centre, actor.name) for actor, centre in zip(actors, centres)}
+        labels = [None] * len(relations) if len(actors) > FORCE_LAYOUT_LIMIT else _place_labels(
+            [(boxes[r.source], boxes[r.target]) for r in relations], lines, width, height, anywhere=attempt == 11)
+        if labels is not None:
+            break
+        width, height = round(width * (1.15 if attempt >= 5 else 1)), round(height * 1.2)  # taller, then wider
+    edges = [_edge(boxes[r.source], boxes[r.target], r, site, label, words)
+             for r, label, words in zip(relations, labels, lines)]
     nodes = [_node(actor, boxes[actor.id], relative_url(page_url, actor_urls[actor.id])) for actor in actors]
     return (
-        f'<figure class="relations-map"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'role="group" aria-label="Relations map of the actors; the same relations are listed in words below">'
+        f'<figure class="relations-map"><svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="group" '
+        'aria-label="Relations map of the actors; the same relations are listed in words below">'
         '<defs><marker id="relations-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="relations-arrow"/>'
         f'</marker></defs><g class="relations-edges">{"".join(edges)}</g>'
@@ -40,7 +58,8 @@ def relations_map_svg(site: SiteData, relations: list[ActorRelation], page_url: 
 
 
 def _layout(ids: list[str], relations: list[ActorRelation]) -> dict[str, tuple[float, float]]:
-    """Deterministic force-directed positions (Fruchterman-Reingold) from a start on an ellipse.
+    """Deterministic force-directed positions (Fruchterman-Reingold) from a start on an ellipse, in
+    the layout's own units (`_scaled` fits them to the map).
 
     Past FORCE_LAYOUT_LIMIT actors the ellipse is kept: the map is then an overview, and the
     text alternative carries the detail.
@@ -77,15 +96,51 @@ def _layout(ids: list[str], relations: list[ActorRelation]) -> dict[str, tuple[f
                 positions[actor_id][0] += mx / length * step
                 positions[actor_id][1] += my / length * step
             temperature = max(temperature * 0.985, 0.005)
-    xs = [p[0] for p in positions.values()]
-    ys = [p[1] for p in positions.values()]
+    return {actor_id: (x, y) for actor_id, (x, y) in positions.items()}
+
+
+def _scaled(unit: dict[str, tuple[float, float]], actors, width: float, height: float) -> list[tuple[float, float]]:
+    """The actors' centres on a `width` x `height` map, their boxes inside it."""
+    xs, ys = [x for x, _ in unit.values()], [y for _, y in unit.values()]
     span_x, span_y = max(max(xs) - min(xs), 1e-9), max(max(ys) - min(ys), 1e-9)
-    margin_x, margin_y = 80, 30
-    return {
-        actor_id: (round(margin_x + (x - min(xs)) / span_x * (WIDTH - 2 * margin_x), 1),
-                   round(margin_y + (y - min(ys)) / span_y * (HEIGHT - 2 * margin_y), 1))
-        for actor_id, (x, y) in positions.items()
-    }
+    widest = max([_box((0, 0), actor.name)[2] for actor in actors] + [LABEL_LINE_LENGTH * LABEL_CHARACTER])
+    margin_x, margin_y = widest / 2 + GAP, NODE_HEIGHT / 2 + GAP  # room for a label beside the outermost arrows
+    return [(round(margin_x + (unit[a.id][0] - min(xs)) / span_x * (width - 2 * margin_x), 1),
+             round(margin_y + (unit[a.id][1] - min(ys)) / span_y * (height - 2 * margin_y), 1)) for a in actors]
+
+
+def _place_labels(ends: list[tuple], lines: list[list[str]], width: float, height: float, anywhere: bool):
+    """A box (x, y, width, height) for each relation's words, along its arrow and clear of every actor's
+    box and of the other labels (the shortest arrows, with the least room, first); None if one finds no
+    such place (unless `anywhere`: then it goes on the middle of its arrow)."""
+    taken = [box for pair in ends for box in pair]
+    placed = {}
+    for index in sorted(range(len(ends)), key=lambda i: math.dist(_centre(ends[i][0]), _centre(ends[i][1]))):
+        (x1, y1), (x2, y2) = map(_centre, ends[index])
+        w, h = max(map(len, lines[index])) * LABEL_CHARACTER, len(lines[index]) * LABEL_LINE
+        length = max(math.hypot(x2 - x1, y2 - y1), 1e-9)
+        nx, ny = (y1 - y2) / length, (x2 - x1) / length  # across the arrow
+        step = (abs(nx) * w + abs(ny) * h) / 2 + GAP
+        candidates = [(x1 + (x2 - x1) * t + nx * step * k - w / 2, y1 + (y2 - y1) * t + ny * step * k - h / 2, w, h)
+                      for k in (0, -1, 1, -0.5, 0.5) for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)]
+        free = next((c for c in candidates if 0 <= c[0] and c[0] + w <= width and 0 <= c[1] and c[1] + h <= height
+                     and not any(_overlap(c, box) for box in taken)), None)
+        if free is None and not anywhere:
+            return None
+        placed[index] = free or candidates[0]
+        taken.append(placed[index])
+    return [placed[index] for index in range(len(ends))]
+
+
+def _balanced(words: str) -> list[str]:
+    """`words` on as few lines of at most LABEL_LINE_LENGTH characters as they need, of even lengths."""
+    count = len(textwrap.wrap(words, LABEL_LINE_LENGTH, break_long_words=False))
+    return next(lines for width in range(min(len(words) // count, LABEL_LINE_LENGTH), LABEL_LINE_LENGTH + 1)
+                if len(lines := textwrap.wrap(words, width, break_long_words=False)) <= count)
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[0] + b[2] + GAP and b[0] < a[0] + a[2] + GAP and a[1] < b[1] + b[3] + GAP and b[1] < a[1] + a[3] + GAP
 
 
 def _box(centre: tuple[float, float], name: str) -> tuple[float, float, float, float]:
@@ -108,17 +163,19 @@ def _border_point(box, towards: tuple[float, float]) -> tuple[float, float]:
     return cx + dx * scale, cy + dy * scale
 
 
-def _edge(source_box, target_box, relation: ActorRelation, site: SiteData) -> str:
+def _edge(source_box, target_box, relation: ActorRelation, site: SiteData, label, lines: list[str]) -> str:
     start = _border_point(source_box, _centre(target_box))
     end = _border_point(target_box, _centre(source_box))
-    words = relation.relation.relation
-    title = f"{site.actors[relation.source].name} → {site.actors[relation.target].name}: {words}"
-    mid_x, mid_y = (start[0] + end[0]) / 2, (start[1] + end[1]) / 2
-    label = words if len(words) <= 34 else words[:33].rstrip() + "…"
+    title = f"{site.actors[relation.source].name} → {site.actors[relation.target].name}: {relation.relation.relation}"
+    words = ""
+    if label:
+        x, y = label[0] + label[2] / 2, label[1] + LABEL_LINE - 3.5
+        words = (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle">' + "".join(
+            f'<tspan x="{x:.1f}" dy="{LABEL_LINE if index else 0}">{html_text(line)}</tspan>'
+            for index, line in enumerate(lines)) + "</text>")
     return (f'<g class="relations-edge"><title>{html_text(title)}</title>'
             f'<line x1="{start[0]:.1f}" y1="{start[1]:.1f}" x2="{end[0]:.1f}" y2="{end[1]:.1f}" '
-            'marker-end="url(#relations-arrow)"/>'
-            f'<text x="{mid_x:.1f}" y="{mid_y:.1f}" text-anchor="middle">{html_text(label)}</text></g>')
+            f'marker-end="url(#relations-arrow)"/>{words}</g>')
 
 
 def _node(actor, box, url: str) -> str:
