@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from annotated_article import open_data, serving, site_build
+from annotated_article import open_data, search_index, serving, site_build
 from annotated_article.errors import DataErrors
 
 _site: site_build.SiteBuild | None = None
 _open_data: open_data.OpenData | None = None
+_articles: dict[str, str] = {}  # each article's page URL and content HTML, for the search index
 log = get_plugin_logger("annotated_article")
 
 
@@ -73,9 +74,19 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     contents = {file.src_uri: file.page.content for file in files.documentation_pages() if file.page}
+    _articles.clear()
+    _articles.update({file.page.url: file.page.content for file in files.documentation_pages()
+                      if file.src_uri in _site.site.articles})
     for name, text in _open_data.downloads(contents).items():
         files.get_file_from_path(name).content_string = text
     return env
+
+
+@event_priority(-50)  # after the search plugin has written its index, before anything copies it
+def on_post_build(config):
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        index.write_text(search_index.with_paragraphs(index.read_text(encoding="utf-8"), _articles), encoding="utf-8")
 
 
 def on_post_page(output, page, config):

@@ -85,21 +85,6 @@ def test_the_keyboard_alone_reaches_the_attribution_and_returns_to_the_exact_pas
     expect_landed_on_rutte_passage(page)
 
 
-def test_searching_rutte_leads_to_the_passage(reader):
-    page = reader.page
-    page.goto(reader.edition.url("index.md"))
-    search_box = page.get_by_role("textbox", name="Search")
-    search_box.click()
-    # The search says so once its index is loaded; words typed before that are not searched.
-    expect(page.get_by_role("dialog", name="Search")).to_contain_text("Type to start searching")
-    search_box.press_sequentially("Rutte")
-    results = page.get_by_role("dialog", name="Search").get_by_role("link")
-    result = results.filter(has_text="troop deployment to assist Russia")
-    expect(result.first).to_be_visible()
-    result.first.click()
-    expect(page.locator(f'[id="{RUTTE}"] mark')).to_have_text("Rutte")
-
-
 def test_an_actor_link_leads_to_the_actor_page_and_its_entry_back_to_the_exact_passage(reader):
     page = reader.page
     page.goto(reader.edition.url(ARTICLE))
