@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
+from mkdocs.utils import get_build_date
 
 from annotated_article import open_data, search_index, serving, site_build
 from annotated_article.errors import DataErrors
@@ -34,6 +35,7 @@ def on_config(config):
                                                  config.site_description, config.use_directory_urls)
     except ValueError as problem:
         raise PluginError(f"mkdocs.yml: {problem}") from None
+    _site.built = get_build_date()  # SOURCE_DATE_EPOCH, if set, makes it the same on every build
     config.nav = _site.navigation(config.nav)
     return config
 
@@ -59,7 +61,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     try:
-        return _site.annotate_markdown(page.file.src_uri, markdown)
+        return _site.annotate_markdown(page.file.src_uri, markdown, page.canonical_url or "")
     except DataErrors as failure:
         raise PluginError(str(failure)) from None
 

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+import io
+import unicodedata
+
+import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
+
+import offline_edition
 
 from browser_fixtures import DESKTOP, PHONE, reading
 from conftest import ARTICLE
@@ -53,3 +61,62 @@ def test_print_keeps_the_footnotes_their_attributions_and_where_links_go(browser
         page.emulate_media(media="screen")
         assert page.evaluate("getComputedStyle(document.querySelector('[role=\"doc-endnotes\"] a[href^=\"http\"]'), "
                              "'::after').content") == "none"
+
+
+def printed_pages(page, paper: str) -> list[str]:
+    """The text of each page of the PDF that Chromium prints the open page to, white space folded."""
+    pdf = PdfReader(io.BytesIO(page.pdf(format=paper, margin={side: "1cm" for side in ("top", "right", "bottom", "left")})))
+    return [" ".join(sheet.extract_text().split()) for sheet in pdf.pages]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter", "A5"])
+def test_on_paper_the_sources_start_with_their_first_footnote_and_every_glyph_prints(browser, edition, paper):
+    with reading(browser, edition, **DESKTOP) as reader:
+        page = reader.page
+        page.goto(edition.url(ARTICLE))
+        heading = page.locator('[role="doc-endnotes"] h2').inner_text()
+        first_footnote = " ".join(page.locator('[role="doc-endnotes"] > ol > li .source-citation').first
+                                  .inner_text().split()[:4])
+        sheets = printed_pages(page, paper)
+        starts = [number for number, text in enumerate(sheets) if heading in text]
+        assert len(starts) == 1
+        assert first_footnote in sheets[starts[0]].split(heading, 1)[1], "the heading is left at the foot of a page"
+        # A character no font on the machine can draw prints as the empty box of glyph 0, read back as U+0000;
+        # and no symbol beyond ASCII (arrows, pictographs) that another machine's fonts may lack is printed.
+        assert [text for text in sheets if "\x00" in text or "\ufffd" in text] == []
+        assert {c for text in sheets for c in text if unicodedata.category(c) in ("Sm", "So") and not c.isascii()} == set()
+
+
+def test_the_first_printed_page_says_where_the_page_is_published_and_when_the_site_was_built(browser, edition):
+    with reading(browser, edition, **DESKTOP) as reader:
+        page = reader.page
+        page.goto(edition.url(ARTICLE))
+        address = page.locator('link[rel="canonical"]').get_attribute("href")
+        expect(page.locator(".printed-from")).to_be_hidden()  # on screen
+        first = "".join(printed_pages(page, "A4")[0].split())
+        assert f"Thispage:{address}" in first
+        built = datetime.date.fromisoformat(page.locator(".printed-from time").get_attribute("datetime"))
+        if edition.name == "offline":  # built at the date of the last commit (SOURCE_DATE_EPOCH)
+            commit = datetime.datetime.fromtimestamp(offline_edition.source_date_epoch(), datetime.timezone.utc)
+            assert built == commit.date()
+        assert f"Sitebuilt{built.day}{built.strftime('%B')}{built.year}" in first
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_word_of_the_article_prints_black(browser, edition, scheme):
+    with reading(browser, edition, color_scheme=scheme, **DESKTOP) as reader:
+        page = reader.page
+        page.goto(edition.url(ARTICLE))
+        page.emulate_media(media="print")
+        page.wait_for_function("document.getAnimations().length === 0")  # links fade to their print colour
+        colours = page.evaluate("""() => {
+            const found = {};
+            for (const element of document.querySelectorAll("article *")) {
+                const words = [...element.childNodes].some(node => node.nodeType === 3 && node.textContent.trim());
+                if (!words || !element.checkVisibility()) continue;
+                const colour = getComputedStyle(element).color;
+                found[colour] = (found[colour] || []).concat(element.tagName.toLowerCase() + "." + element.className);
+            }
+            return found;
+        }""")
+        assert list(colours) == ["rgb(0, 0, 0)"], {colour: names[:5] for colour, names in colours.items()}

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from annotated_article.site_build import under_title
+from annotated_article.site_build import SiteBuild, under_title
 from annotated_article.vocabulary import VERIFICATION_WORDS
-from conftest import ARTICLE, ARTICLE_HTML, FIXTURES, soup_of
+from conftest import ARTICLE, ARTICLE_HTML, FIXTURES, PROJECT, soup_of
 from project_data import project_site
 
 # The twelve attributions of the research file (the Wall Street Journal twice, so 13 places): the words the
@@ -159,7 +159,8 @@ def test_no_external_link_is_anything_but_http(article):
 def test_a_summary_of_the_claims_follows_the_title_with_a_row_per_claim_in_reading_order(article):
     site = project_site()
     annotations = {a.id: a for a in next(a for a in site.articles.values() if a.path == ARTICLE).annotations}
-    summary = article.select_one("h1").find_next_sibling()
+    printed, summary = article.select_one("h1").find_next_siblings(limit=2)
+    assert printed["class"] == ["printed-from"]
     assert summary.name == "details" and "claims-summary" in summary["class"]
     counts = {word: sum(a.verification == word for a in annotations.values()) for word in VERIFICATION_WORDS}
     tally = " · ".join(f"{count} {word}" for word, count in counts.items() if count)
@@ -188,3 +189,13 @@ def test_the_summary_goes_under_the_title_and_a_dateline_that_follows_it(before,
     assert "\n\nSUMMARY\n\n" in result
     above, below = result.split("SUMMARY")
     assert (above.strip("\n"), below.strip("\n")) == (before, after.strip("\n"))
+
+
+def test_the_line_for_paper_says_where_the_page_is_published_and_when_the_site_was_built():
+    build = SiteBuild.load(PROJECT / "data", PROJECT / "docs")
+    markdown = (PROJECT / "docs" / ARTICLE).read_text(encoding="utf-8")
+    assert "printed-from" not in build.annotate_markdown(ARTICLE, markdown)
+    build.built = "2024-11-05"
+    annotated = build.annotate_markdown(ARTICLE, markdown, "https://example.org/a/?x=1&y=<2>")
+    assert ('<div class="printed-from">This page: https://example.org/a/?x=1&amp;y=&lt;2&gt; · Site built '
+            '<time datetime="2024-11-05">5 November 2024</time></div>\n\n<details class="claims-summary">') in annotated

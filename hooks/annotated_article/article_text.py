@@ -3,8 +3,8 @@
 The selectors are taken from the page's HTML, not from the Markdown: whatever
 inline markup the article uses, `exact` is the words as published, and
 `prefix` and `suffix` are the characters just around them. The footnote
-apparatus (markers, the list of notes, the summary of claims) and the
-paragraphs' links are not part of the article's text.
+apparatus (markers, the list of notes, the summary of claims), the paragraphs'
+links and the line for paper are not part of the article's text.
 White space is collapsed to single spaces, as a browser shows it.
 """
 
@@ -19,7 +19,7 @@ from .anchoring import TextQuote
 #: Characters of context on each side of a quote, as annotation tools commonly take.
 CONTEXT_LENGTH = 32
 
-_SKIPPED_CLASSES = {"annotation-marker", "annotation-notes", "paragraph-link", "claims-summary"}
+_SKIPPED_CLASSES = {"annotation-marker", "annotation-notes", "paragraph-link", "claims-summary", "printed-from"}
 _VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                   "wbr"}
 _BLOCK_ELEMENTS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import Callable
 
 from .anchoring import AnchorError
+from .attribution import format_date
 from .article_markup import annotate_article
 from .errors import DataError, DataErrors
 from .footnotes import Footnote, claims_summary_html, footnotes_html
@@ -31,6 +33,7 @@ class SiteBuild:
     site: SiteData
     url_of: UrlOf = lambda path: path
     footnotes: dict[str, list[Footnote]] = field(default_factory=dict)
+    built: str = ""  # the date the site is built, as 2024-11-01
 
     @classmethod
     def load(cls, data_dir: Path, docs_dir: Path) -> "SiteBuild":
@@ -45,7 +48,9 @@ class SiteBuild:
         self.url_of = url_of
         return generated_pages(self.site, index_site(self.site), url_of)
 
-    def annotate_markdown(self, page_path_: str, markdown: str) -> str:
+    def annotate_markdown(self, page_path_: str, markdown: str, address: str = "") -> str:
+        """An article's Markdown annotated, with (under its title) a line for paper saying where the page
+        is published (`address`) and when the site was built, and the summary of its claims."""
         article = self.site.articles.get(page_path_)
         if article is None:
             return markdown
@@ -56,7 +61,10 @@ class SiteBuild:
                                         failure.fix)]) from None
         self.footnotes[page_path_] = annotated.footnotes
         summary = claims_summary_html(annotated.footnotes, _MARKER_IDS.findall(annotated.markdown), self.site)
-        return under_title(annotated.markdown, summary)
+        parts = ([f"This page: {escape(address)}"] if address else []) + (
+            [f'Site built <time datetime="{self.built}">{format_date(self.built)}</time>'] if self.built else [])
+        printed = f'<div class="printed-from">{" · ".join(parts)}</div>\n\n' if parts else ""
+        return under_title(annotated.markdown, printed + summary)
 
     def append_footnotes(self, page_path_: str, page_url: str, html: str) -> str:
         footnotes = self.footnotes.get(page_path_)
