@@ -32,6 +32,14 @@ def card_of(page, claim: str):
     return page.get_by_role("dialog", name=marker(page, claim).get_attribute("aria-label"))
 
 
+def hover_open(page, claim: str):
+    """Point at the claim's marker: its card, once open."""
+    marker(page, claim).hover()
+    card = card_of(page, claim)
+    expect(card).to_be_visible()
+    return card
+
+
 def claims_sharing_a_source(page) -> list[str]:
     """The claims of the first footnote that has more than one."""
     groups = [group for group in page.evaluate(CLAIMS_BY_FOOTNOTE) if len(group) > 1]
@@ -50,9 +58,7 @@ def test_a_card_shows_its_own_claim_and_not_the_others_of_its_source(reader):
     claims = claims_sharing_a_source(page)
     notes = {claim: entry_text(page, claim, ".editor-note") for claim in claims}
     for claim in claims[:2]:
-        marker(page, claim).hover()
-        card = card_of(page, claim)
-        expect(card).to_be_visible()
+        card = hover_open(page, claim)
         box, window = card.bounding_box(), page.viewport_size
         assert box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= window["width"] \
             and box["y"] + box["height"] <= window["height"], "the card leaves the window"
@@ -69,9 +75,7 @@ def test_a_card_says_who_how_how_sure_and_what_that_means_with_the_source_and_li
     page = reader.page
     page.goto(reader.edition.url(ARTICLE))
     claim = claims_sharing_a_source(page)[0]
-    marker(page, claim).hover()
-    card = card_of(page, claim)
-    expect(card).to_be_visible()
+    card = hover_open(page, claim)
     passage_words = page.evaluate("""id => {
         const copy = document.getElementById(id).cloneNode(true);
         copy.querySelectorAll(".annotation-marker, .claim-card").forEach(node => node.remove());
@@ -102,9 +106,7 @@ def test_the_pointer_can_move_onto_the_card_and_leaving_both_closes_it(reader):
     page = reader.page
     page.goto(reader.edition.url(ARTICLE))
     claim = claims_sharing_a_source(page)[0]
-    marker(page, claim).hover()
-    card = card_of(page, claim)
-    expect(card).to_be_visible()
+    card = hover_open(page, claim)
     box = card.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=8)
     page.wait_for_timeout(CLOSE_DELAY_MS + 300)  # past the moment a card left by the pointer closes
