@@ -62,15 +62,16 @@ def summary(runs: list[measure.Run]) -> dict:
             "peak_mib": max(r.peak_mib for r in runs), "runs": [r.as_dict() for r in runs]}
 
 
-_JSON_LD = re.compile(r'<script type="application/ld\+json">\n.*?\n</script>\n', re.DOTALL)
+_HEAD_DATA = re.compile(r'<script type="application/ld\+json">\n.*?\n</script>\n|<meta name="citation_\w+" [^>]*>\n',
+                        re.DOTALL)
 
 
 def same_pages(hooked: Path, plain: Path) -> dict:
     """Compare the two builds file by file.
 
     The search index and sitemap only differ in the order of the pages; the pages of the hooked
-    build also have the JSON-LD that our `on_post_page` puts in their head, which Markdown cannot
-    carry, so it is set aside before comparing.
+    build also have the JSON-LD and the articles' citation tags that our `on_post_page` puts in
+    their head, which Markdown cannot carry, so they are set aside before comparing.
     """
     files = sorted(p.relative_to(hooked).as_posix() for p in hooked.rglob("*") if p.is_file())
     different = []
@@ -86,7 +87,7 @@ def same_pages(hooked: Path, plain: Path) -> dict:
         elif name.startswith("sitemap.xml"):
             continue
         elif name.endswith(".html"):
-            if _JSON_LD.sub("", a.read_text(encoding="utf-8")) != b.read_text(encoding="utf-8"):
+            if _HEAD_DATA.sub("", a.read_text(encoding="utf-8")) != b.read_text(encoding="utf-8"):
                 different.append(name)
         elif a.read_bytes() != b.read_bytes():
             different.append(name)

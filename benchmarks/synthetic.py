@@ -3,7 +3,8 @@
 `generate(destination, scale)` copies the project (mkdocs.yml, docs/, data/, hooks/)
 and adds `scale - 1` synthetic blocks, each the size of the seed: as many articles
 of generated paragraphs as the seed has, each with as many annotations as its
-counterpart in the seed, and its own actors, people and sources. So at scale N
+counterpart in the seed and a publisher, byline, date, original address and
+rights line, and its own actors, people and sources. So at scale N
 the site has N times the seed's articles, annotations, actors, people and
 sources; scale 1 is the seed itself.
 
@@ -113,7 +114,8 @@ def generate(destination: Path, scale: int, project: Path = PROJECT) -> Syntheti
         (destination / "docs" / path).write_text(article["markdown"], encoding="utf-8")
         (data / "articles" / f"{article['slug']}.yml").write_text(
             "# yaml-language-server: $schema=../schemas/article.schema.json\n"
-            + _dump({"article": path, "annotations": article["annotations"]}), encoding="utf-8")
+            + _dump({"article": path, **article["provenance"], "annotations": article["annotations"]}),
+            encoding="utf-8")
         articles.append(path)
     # As README.md says for a new article: the hooks put it in the navigation and on the Articles
     # page; the home page lists it by hand.
@@ -198,7 +200,14 @@ def _block(number: int, shared: list[str], seed_names: dict[str, str], size: Siz
         for annotation in annotations:
             if markdown.count(annotation["exact"]) != 1:
                 raise AssertionError(f"block {number}: the quote of {annotation['id']} is not unique")
-        articles.append({"slug": f"synthetic-{number}" + (f"-{index + 1}" if index else ""), "title": title,
+        slug = f"synthetic-{number}" + (f"-{index + 1}" if index else "")
+        publisher = f"The {''.join(rng.choice(_SYLLABLES) for _ in range(2)).capitalize()} Times"
+        provenance = {"publisher": publisher,
+                      "authors": [f"{rng.choice(_GIVEN)} {rng.choice(_SYLLABLES).capitalize()}son"],
+                      "date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                      "links": [{"url": f"https://example.org/{slug}", "kind": "original"}],
+                      "rights": f"© 2024 {publisher}"}
+        articles.append({"slug": slug, "title": title, "provenance": provenance,
                          "markdown": markdown, "annotations": annotations})
         start += count
     return {"articles": articles, "actors": actors, "people": people, "sources": sources}

@@ -68,6 +68,9 @@ def on_page_content(html, page, config, files):
         # The title as HTML, entities kept: the theme prints page.meta.title as it is, whereas its
         # `page.title | striptags` turns a name's `&lt;/title&gt;&lt;script&gt;` back into markup.
         page.meta.setdefault("title", page.title)
+    description = _site.description(page.file.src_uri, html)
+    if description:  # escaped: the theme prints page.meta.description as it is
+        page.meta.setdefault("description", description)
     return _site.append_footnotes(page.file.src_uri, page.url, html)
 
 

@@ -171,7 +171,7 @@ def test_each_article_page_is_a_news_article_with_its_quotations(site_dir, annot
     for path, in_data, in_file in articles_with_annotations(each_site, annotations):
         [data] = page_jsonld(site_dir / article_html(path))
         assert data["@type"] == "NewsArticle"
-        assert data["url"] == article_url(path)
+        assert data["mainEntityOfPage"] == article_url(path)
         text = published_text(site_dir, path)
         ids_in_page = {element["id"] for element in soup_of(site_dir / article_html(path)).find_all(id=True)}
         cited = {work["@id"] for work in data["citation"]}

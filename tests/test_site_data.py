@@ -14,6 +14,8 @@ from annotated_article.site_data import load_site
 from conftest import PROJECT
 
 ARTICLE_DATA = "articles/north-korea-troops-russia.yml"
+#: What an article's data file says of where it was published, when an article is made up for a test.
+PROVENANCE = "publisher: Example Times\ndate: 2024-11-01\nrights: © Example Times\n"
 
 
 @pytest.fixture
@@ -177,7 +179,7 @@ def test_two_annotation_files_for_one_article_are_refused(data_copy):
 def test_a_second_article_needs_no_code(data_copy):
     (data_copy / "docs" / "articles" / "second.md").write_text("# Second\n\nRussia and China met.\n", "utf-8")
     (data_copy / "data" / "articles" / "second.yml").write_text(
-        "article: articles/second.md\nannotations:\n  - id: met\n    exact: Russia and China met.\n"
+        "article: articles/second.md\n" + PROVENANCE + "annotations:\n  - id: met\n    exact: Russia and China met.\n"
         "    source: isw-2024-11-01\n    speaker: institute-for-the-study-of-war\n    kind: report\n"
         "    verification: unverified\n    actors: [russia, china]\n", "utf-8")
     site = load_site(data_copy / "data", data_copy / "docs")
@@ -220,8 +222,9 @@ def test_a_file_without_a_schema_line_still_loads(data_copy):
 def test_an_article_path_must_be_written_plainly(data_copy, path):
     edit(data_copy, ARTICLE_DATA, "article: articles/north-korea-troops-russia.md", f"article: '{path}'")
     messages = errors_after(data_copy)
-    assert any(m.startswith(f"data/{ARTICLE_DATA}:7:10: `article` is `{path}`, which does not have the expected form")
-               for m in messages), messages
+    line = line_of(data_copy, ARTICLE_DATA, f"article: '{path}'")
+    assert any(m.startswith(f"data/{ARTICLE_DATA}:{line}:10: `article` is `{path}`, which does not have the "
+                            "expected form") for m in messages), messages
 
 
 def test_a_date_written_as_a_number_gets_the_date_advice(data_copy):
@@ -290,15 +293,16 @@ def test_an_article_without_an_annotation_file_is_named_with_the_file_to_add(dat
     (data_copy / "docs" / "articles" / "second-story.md").write_text("# A second story\n\nText.\n", encoding="utf-8")
     assert errors_after(data_copy) == [
         "docs/articles/second-story.md:1:1: this article has no annotation file. Add "
-        "data/articles/second-story.yml with `article: articles/second-story.md` and its annotations "
-        "(`annotations: []` while it has none), or move the file out of docs/articles/."]
+        "data/articles/second-story.yml with `article: articles/second-story.md`, where it was published (see "
+        "CONTRIBUTING.md) and its annotations (`annotations: []` while it has none), or move the file out of "
+        "docs/articles/."]
 
 
 def test_an_article_with_an_empty_annotation_file_loads(data_copy):
     (data_copy / "docs" / "articles" / "second-story.md").write_text("# A second story\n\nText.\n", encoding="utf-8")
     (data_copy / "data" / "articles" / "second-story.yml").write_text(
         "# yaml-language-server: $schema=../schemas/article.schema.json\n"
-        "article: articles/second-story.md\nannotations: []\n", encoding="utf-8")
+        "article: articles/second-story.md\n" + PROVENANCE + "annotations: []\n", encoding="utf-8")
     site = load_site(data_copy / "data", data_copy / "docs")
     assert site.articles["articles/second-story.md"].annotations == ()
     assert site.articles["articles/second-story.md"].title == "A second story"

@@ -18,7 +18,7 @@ from .anchoring import TextQuote
 #: Characters of context on each side of a quote, as annotation tools commonly take.
 CONTEXT_LENGTH = 32
 
-_SKIPPED_CLASSES = {"annotation-marker", "annotation-notes"}
+_SKIPPED_CLASSES = {"annotation-marker", "annotation-notes", "dateline"}
 _VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                   "wbr"}
 _BLOCK_ELEMENTS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",

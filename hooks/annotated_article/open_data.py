@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .annotation_table import annotation_rows, csv_text
+from .provenance import citation_tags, lede
 from .article_text import ArticleText, article_text
 from .site_data import SiteData
 from .site_urls import ANNOTATIONS_CSV, ANNOTATIONS_JSONLD, SiteUrls
@@ -58,11 +59,15 @@ class OpenData:
         return {path: _read_text(page_contents[path]) for path in self.site.articles}
 
     def with_structured_data(self, page_html: str, src_uri: str, title: str, content_html: str) -> str:
-        """The finished page with its schema.org JSON-LD in the head; `title` is the page's title as MkDocs
-        gives it, which is HTML text (`&amp;` for `&`): the JSON-LD gets the characters it stands for."""
-        text = _read_text(content_html) if src_uri in self.site.articles else None
-        data = page_data(src_uri, html.unescape(title), text, self.site, self.urls, self.info)
-        return insert_in_head(page_html, head_script(data))
+        """The finished page with its schema.org JSON-LD in the head, and an article's citation tags; `title`
+        is the page's title as MkDocs gives it, which is HTML text (`&amp;` for `&`): the JSON-LD gets the
+        characters it stands for."""
+        article = self.site.articles.get(src_uri)
+        text = _read_text(content_html) if article else None
+        data = page_data(src_uri, html.unescape(title), text, self.site, self.urls, self.info,
+                         lede(content_html) if article else "")
+        tags = citation_tags(article, html.unescape(title)) if article else ""
+        return insert_in_head(page_html, head_script(data) + tags)
 
     def collection_label(self) -> str:
         return f"{self.info.name}: every attributed claim, who said it, where, and how sure we are"

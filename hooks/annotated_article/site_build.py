@@ -10,9 +10,9 @@ from .anchoring import AnchorError
 from .article_markup import annotate_article
 from .errors import DataError, DataErrors
 from .footnotes import Footnote, footnotes_html
-from .markup import relative_url
-from .markup import page_path
+from .markup import html_text, page_path, relative_url
 from .pages import generated_pages, with_generated_nav
+from .provenance import dateline_html, lede, under_title
 from .site_data import SiteData, load_site
 from .site_index import index_site
 
@@ -49,7 +49,12 @@ class SiteBuild:
             raise DataErrors([DataError(article.data_file, 1, 1, f"in docs/{page_path_}: {failure.problem}",
                                         failure.fix)]) from None
         self.footnotes[page_path_] = annotated.footnotes
-        return annotated.markdown
+        return under_title(annotated.markdown, dateline_html(article))
+
+    def description(self, page_path_: str, html: str) -> str:
+        """An article's description, from its first paragraph, escaped for the attribute the theme prints
+        it in as it is; empty for other pages."""
+        return html_text(lede(html)) if page_path_ in self.site.articles else ""
 
     def append_footnotes(self, page_path_: str, page_url: str, html: str) -> str:
         footnotes = self.footnotes.get(page_path_)

@@ -99,13 +99,35 @@ class Annotation:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where an article was published, as far as it is known: each `*_note` says what is known of a value
+    that is left out, or what is uncertain about one that is given."""
+
+    publisher: str = ""
+    publisher_note: str = ""
+    headline: str = ""
+    headline_note: str = ""
+    authors: tuple[str, ...] = ()
+    authors_note: str = ""
+    date: str = ""
+    date_note: str = ""
+    updated: str = ""
+    links: tuple[Link, ...] = ()
+    links_note: str = ""
+    rights: str = ""
+    rights_note: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
-    """An article's Markdown file (path inside docs/) and its annotations in reading order."""
+    """An article's Markdown file (path inside docs/), its annotations in reading order, and where it was
+    published."""
 
     path: str
     data_file: str
     annotations: tuple[Annotation, ...]
     title: str = ""
+    provenance: Provenance = Provenance()
 
     @property
     def cited_sources(self) -> list[str]:
@@ -126,6 +148,9 @@ class SiteData:
     articles: dict[str, Article] = field(default_factory=dict)
 
 
+#: What an article's data file must give, or say is not known in the field's `_note`.
+PROVENANCE_REQUIRED = {"publisher": "the outlet that published it", "date": "the date it was published (YYYY-MM-DD)",
+                       "rights": "who holds the rights to its text, and on what terms it is reproduced here"}
 #: Ids the article page gives elements of its own.
 RESERVED_PASSAGE_IDS = {"sources-and-attributions"}
 PLACEMENT_FIX = "Quote words of one paragraph of plain text, without cutting through code, links or emphasis"
@@ -197,6 +222,7 @@ class _Loader:
         for path in article_files:
             document = self.read(path, "article.schema.json")
             if document is not None:
+                self.check_provenance(document)
                 self.article(document, site)
             all_read = all_read and document is not None
         if all_read:
@@ -211,8 +237,9 @@ class _Loader:
             if path not in site.articles and markdown.name != "index.md":
                 self.errors.append(DataError(
                     f"{self.docs_dir.name}/{path}", 1, 1, "this article has no annotation file",
-                    f"Add data/articles/{markdown.stem}.yml with `article: {path}` and its annotations "
-                    "(`annotations: []` while it has none), or move the file out of docs/articles/"))
+                    f"Add data/articles/{markdown.stem}.yml with `article: {path}`, where it was published "
+                    "(see CONTRIBUTING.md) and its annotations (`annotations: []` while it has none), or move the "
+                    "file out of docs/articles/"))
 
     def registry(self, document: YamlDocument | None, build, page_ids: bool = False) -> dict[str, Any]:
         """Entries by id. With `page_ids`, ids name generated pages, so `index` is reserved."""
@@ -247,6 +274,19 @@ class _Loader:
                         (index, "names", number), f"the name `{name}` is already a name of `{owner[name]}`",
                         "Give each name to one actor only, so that the article links it to the right page"))
                 owner.setdefault(name, item["id"])
+
+    def check_provenance(self, document: YamlDocument) -> None:
+        """An article says who published it, when and on what terms, or says that it is not known."""
+        data = document.data
+        for field_, what in PROVENANCE_REQUIRED.items():
+            if field_ not in data and f"{field_}_note" not in data:
+                self.errors.append(document.error(
+                    ("article",), f"the article has no `{field_}`",
+                    f"Add `{field_}:` with {what}, or, if it is not known, `{field_}_note:` saying what is known"))
+        if "updated" in data and "date" in data and data["updated"] < data["date"]:
+            self.errors.append(document.error(
+                ("updated",), f"`updated` is {data['updated']}, before the date of publication ({data['date']})",
+                "Check both dates: `updated` is when the article was last changed, on or after `date`"))
 
     def article(self, document: YamlDocument, site: SiteData) -> None:
         path = document.data["article"]
@@ -291,7 +331,8 @@ class _Loader:
         self.errors.extend(_crossing(placed, document))
         placed.sort(key=lambda item: (item[0].start, -item[0].end))
         title = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), path)
-        site.articles[path] = Article(path, document.file, tuple(entry for _, entry, _ in placed), title)
+        site.articles[path] = Article(path, document.file, tuple(entry for _, entry, _ in placed), title,
+                                      _provenance(document.data))
         self.article_documents.append(document)
 
     def check_references(self, documents: dict[str, YamlDocument | None], site: SiteData) -> None:
@@ -394,10 +435,18 @@ def _source(item: dict) -> Source:
     return Source(
         id=item["id"], publisher=item["publisher"], kind=item["kind"], title=item.get("title", ""),
         title_note=item.get("title_note", ""), authors=tuple(item.get("authors", [])),
-        date=item.get("date", ""), date_note=item.get("date_note", ""),
-        links=tuple(Link(link["url"], link["kind"], link.get("label", "")) for link in item.get("links", [])),
+        date=item.get("date", ""), date_note=item.get("date_note", ""), links=_links(item),
         note=item.get("note", ""),
     )
+
+
+def _provenance(item: dict) -> Provenance:
+    texts = {name: item[name] for name in Provenance.__dataclass_fields__ if isinstance(item.get(name), str)}
+    return Provenance(**texts, authors=tuple(item.get("authors", [])), links=_links(item))
+
+
+def _links(item: dict) -> tuple[Link, ...]:
+    return tuple(Link(link["url"], link["kind"], link.get("label", "")) for link in item.get("links", []))
 
 
 def _annotation(item: dict) -> Annotation:
