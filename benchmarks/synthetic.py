@@ -117,10 +117,6 @@ def generate(destination: Path, scale: int, project: Path = PROJECT) -> Syntheti
             + _dump({"article": path, **article["provenance"], "annotations": article["annotations"]}),
             encoding="utf-8")
         articles.append(path)
-    # As README.md says for a new article: the hooks put it in the navigation and on the Articles
-    # page; the home page lists it by hand.
-    _add_articles_to_home(destination / "docs" / "index.md",
-                          [(a["title"], f"articles/{a['slug']}.md") for b in blocks for a in b["articles"]])
     return SyntheticSite(
         project=destination, scale=scale,
         articles=[yaml.safe_load(p.read_text(encoding="utf-8"))["article"] for p in seed_articles] + articles,
@@ -207,8 +203,7 @@ def _block(number: int, shared: list[str], seed_names: dict[str, str], size: Siz
                       "date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                       "links": [{"url": f"https://example.org/{slug}", "kind": "original"}],
                       "rights": f"© 2024 {publisher}"}
-        articles.append({"slug": slug, "title": title, "provenance": provenance,
-                         "markdown": markdown, "annotations": annotations})
+        articles.append({"slug": slug, "provenance": provenance, "markdown": markdown, "annotations": annotations})
         start += count
     return {"articles": articles, "actors": actors, "people": people, "sources": sources}
 
@@ -260,8 +255,3 @@ def _sentence(rng: random.Random, low: int, high: int, mention: str = "", speake
     return text[0].upper() + text[1:] + "."
 
 
-
-def _add_articles_to_home(index_md: Path, articles: list[tuple[str, str]]) -> None:
-    if index_md.is_file() and articles:
-        text = index_md.read_text(encoding="utf-8").rstrip("\n") + "\n"
-        index_md.write_text(text + "".join(f"- [{title}]({path})\n" for title, path in articles), encoding="utf-8")

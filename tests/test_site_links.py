@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from annotated_article.attribution import format_date
 from conftest import ARTICLE_HTML, PROJECT, article_html, copy_project, run_mkdocs_build, soup_of
 
 
@@ -182,11 +183,27 @@ def test_the_articles_page_lists_every_article_and_the_navigation_leads_to_both(
     assert nav["All articles"] == "articles/"
     assert nav["North Korea’s troop deployment to assist Russia met with condemnation"] == \
         "articles/north-korea-troops-russia/"
-    data = each_site.data
-    listed = pages["articles/index.html"].select("article li > a:first-child")
-    assert [(a["href"], a.get_text()) for a in listed] == [
-        (article.path.removeprefix("articles/").removesuffix(".md") + "/", article.title)
-        for article in data.articles.values()]
+
+
+@pytest.mark.parametrize("page, heading, prefix", [("index.html", "Articles", "articles/"),
+                                                   ("articles/index.html", "All articles", "")])
+def test_the_home_and_articles_pages_list_every_article_newest_first_from_the_data(pages, each_site, page,
+                                                                                   heading, prefix):
+    articles = each_site.data.articles.values()
+    expected = sorted((a for a in articles if a.provenance.date), key=lambda a: a.provenance.date, reverse=True)
+    expected += [a for a in articles if not a.provenance.date]
+    entries = pages[page].find("h2", string=heading).find_next("ul").find_all("li", recursive=False)
+    assert [(li.a["href"], li.a.get_text()) for li in entries] == [
+        (prefix + a.path.removeprefix("articles/").removesuffix(".md") + "/", a.title) for a in expected]
+    for entry, article in zip(entries, expected):
+        text = " ".join(entry.get_text().split())
+        published = article.provenance
+        assert (published.publisher or "Publisher not known") in text
+        assert (format_date(published.date) if published.date else "date not known") in text
+        assert f"{len(article.annotations)} attributed claim" in text
+        for word in ("confirmed", "likely", "unverified"):
+            count = sum(a.verification == word for a in article.annotations)
+            assert (f"{count} {word}" in text) == (count > 0), (word, text)
 
 
 def test_relations_map_is_inline_svg_with_a_link_per_actor_and_a_text_alternative(pages, each_site):

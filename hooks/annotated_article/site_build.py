@@ -11,7 +11,7 @@ from .article_markup import annotate_article
 from .errors import DataError, DataErrors
 from .footnotes import Footnote, footnotes_html
 from .markup import html_text, page_path, relative_url
-from .pages import generated_pages, with_generated_nav
+from .pages import generated_pages, with_article_list, with_generated_nav
 from .provenance import dateline_html, lede, under_title
 from .site_data import SiteData, load_site
 from .site_index import index_site
@@ -42,7 +42,7 @@ class SiteBuild:
     def annotate_markdown(self, page_path_: str, markdown: str) -> str:
         article = self.site.articles.get(page_path_)
         if article is None:
-            return markdown
+            return with_article_list(markdown, self.site, page_path_)
         try:
             annotated = annotate_article(markdown, article, self.site)
         except AnchorError as failure:
