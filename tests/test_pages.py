@@ -216,3 +216,18 @@ def test_articles_are_listed_newest_first_with_publisher_date_and_claims_by_how_
 
 def test_a_page_without_the_list_line_is_left_as_it_is():
     assert with_article_list("# Data\n\nText.\n", small_site(), "data.md") == "# Data\n\nText.\n"
+
+
+def test_with_several_articles_every_statement_and_figure_names_its_article():
+    site = small_site()
+    other = dataclasses.replace(site.articles["articles/story.md"], path="articles/other.md", title="Another *story*")
+    site.articles["articles/other.md"] = other
+    index = index_site(site)
+    beta = render(actor_page(site.actors["beta"], site, index))
+    figures = beta.split("Figures</h2>")[1].split("</ul>")[0]
+    assert figures.count("the passage</a> in <em>The story</em>") == 1
+    assert figures.count("the passage</a> in <em>Another *story*</em>") == 1
+    minister = render(person_page(site.people["minister"], site, index))
+    assert "Alpha will act.</a> in <em>The story</em>" in minister and "in <em>Another *story*</em>" in minister
+    single = small_site()
+    assert " in <em>" not in render(actor_page(single.actors["beta"], single, index_site(single)))

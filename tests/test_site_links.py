@@ -147,6 +147,22 @@ def test_actor_page_groups(pages, each_site):
     assert "signalled possible readiness to increase support" in south.get_text()
 
 
+def test_every_entry_and_figure_on_generated_pages_names_its_article_when_there_are_several(pages, each_site):
+    titles = {article_html(path): article.title for path, article in each_site.data.articles.items()}
+    several, checked = len(titles) > 1, 0
+    for page, soup in pages.items():
+        if page.split("/")[0] not in ("actors", "people", "sources") or page.count("/") != 2:
+            continue
+        for entry in soup.select("article li"):
+            text = " ".join(entry.get_text().split())
+            for link in entry.find_all("a", href=True):
+                target, _ = resolve(page, link["href"]) or ("", "")
+                if target in titles:
+                    assert (f"{' '.join(link.get_text().split())} in {titles[target]}" in text) == several, (page, text)
+                    checked += 1
+    assert checked >= sum(len(article.annotations) for article in each_site.data.articles.values())
+
+
 def test_officials_statements_are_grouped_under_their_actor(pages):
     nato = pages["actors/nato/index.html"]
     group = nato.find("h2", string="What NATO’s officials and bodies said").find_next("ul")

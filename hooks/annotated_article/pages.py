@@ -107,10 +107,11 @@ class _Page:
     def link(self, text: str, target_path: str, fragment: str = "") -> str:
         return _link(self.path, text, target_path, fragment)
 
-    def passage(self, citation: Citation) -> str:
-        link = self.link(excerpt(citation.annotation.exact), citation.article.path, citation.annotation.id)
+    def passage(self, citation: Citation, words: str = "") -> str:
+        """A link to the cited passage (its first words, or `words`), naming its article when there are several."""
+        link = self.link(words or excerpt(citation.annotation.exact), citation.article.path, citation.annotation.id)
         if len(self.site.articles) > 1:
-            link += f" in *{markdown_text(citation.article.title)}*"
+            link += f" in *{markdown_text(citation.article.title or citation.article.path)}*"
         return link
 
     def speaker(self, citation: Citation) -> str:
@@ -167,7 +168,7 @@ def actor_page(actor: Actor, site: SiteData, index: SiteIndex) -> str:
     page.section(f"What {actor.name}’s officials and bodies said", [page.entry(c) for c in index.by_actor[actor.id]])
     page.section("Figures", [
         f"- **{markdown_text(figure.value)}**: {markdown_text(figure.label)} "
-        f"({page.link('the passage', citation.article.path, citation.annotation.id)})"
+        f"({page.passage(citation, 'the passage')})"
         f"{page.footnote(citation.annotation.source)}"
         for figure, citation in index.figures[actor.id]
     ])
