@@ -117,7 +117,7 @@ MISTAKES = [
      "these words are not in the article. The closest passage is"),
     (ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
      "    exact: troop deployment", "exact: troop deployment",
-     "the words occur 3 times in the article and nothing tells which one is meant"),
+     "the words occur 3 times in the article (docs/articles/north-korea-troops-russia.md:"),
     (ARTICLE_DATA, "    speaker: mark-rutte\n", "", "id: rutte-growing-desperation",
      "annotation `rutte-growing-desperation` names nobody"),
     (ARTICLE_DATA, "article: articles/north-korea-troops-russia.md", "article: articles/north-korea-troops.md",

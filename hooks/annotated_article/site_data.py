@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .anchoring import Anchor, AnchorError, FoldedText, TextQuote, anchor_quote
-from .markdown_blocks import paragraphs, placement_problem
+from .anchoring import AnchorError, SourceLines, TextQuote, anchor_quote
+from .article_markup import ArticlePlan, plan_article
+from .article_tree import ArticleParser, MarkdownConfig, markdown_config, read_text
 from .errors import DataError, DataErrors
 from .schema_validation import nearest, validate_document
 from .yaml_loading import YamlDocument, load_yaml_file
@@ -106,6 +107,8 @@ class Article:
     data_file: str
     annotations: tuple[Annotation, ...]
     title: str = ""
+    #: Where its annotations go, worked out from its parsed text when the data is loaded.
+    plan: ArticlePlan | None = field(default=None, compare=False, repr=False)
 
     @property
     def cited_sources(self) -> list[str]:
@@ -135,9 +138,10 @@ REGISTRIES = {"actors.yml": "actors.schema.json", "people.yml": "people.schema.j
               "sources.yml": "sources.schema.json"}
 
 
-def load_site(data_dir: Path, docs_dir: Path) -> SiteData:
-    """Read and check all of `data_dir` against the articles in `docs_dir`."""
-    loader = _Loader(data_dir, docs_dir)
+def load_site(data_dir: Path, docs_dir: Path, markdown: MarkdownConfig | None = None) -> SiteData:
+    """Read and check all of `data_dir` against the articles in `docs_dir`, parsed with the Markdown
+    extensions `markdown` (by default those of the mkdocs.yml beside `data_dir`)."""
+    loader = _Loader(data_dir, docs_dir, markdown or markdown_config(data_dir.parent / "mkdocs.yml"))
     site = loader.load()
     if loader.errors:
         raise DataErrors(loader.errors)
@@ -145,9 +149,11 @@ def load_site(data_dir: Path, docs_dir: Path) -> SiteData:
 
 
 class _Loader:
-    def __init__(self, data_dir: Path, docs_dir: Path):
+    def __init__(self, data_dir: Path, docs_dir: Path, markdown: MarkdownConfig):
         self.data_dir = data_dir
         self.docs_dir = docs_dir
+        self.markdown = markdown
+        self.parser: ArticleParser | None = None
         self.schema_dir = data_dir / "schemas"
         self.errors: list[DataError] = []
         self.unreadable: set[str] = set()
@@ -265,10 +271,13 @@ class _Loader:
         annotations = self.registry(YamlDocument(document.file, document.data["annotations"],
                                                  _strip_first(document.value_marks, "annotations"),
                                                  _strip_first(document.key_marks, "annotations")), _annotation)
-        markdown = _without_front_matter(article_file.read_text(encoding="utf-8-sig"))
-        text = FoldedText(markdown)
-        blocks = paragraphs(markdown)
-        placed: list[tuple[Anchor, Annotation, int]] = []
+        source, first_line = _without_front_matter(article_file.read_text(encoding="utf-8-sig"))
+        self.parser = self.parser or ArticleParser(self.markdown)
+        root, stash, paragraphs = self.parser.parse(source)
+        text = read_text(root, stash)
+        where = SourceLines(f"{self.docs_dir.name}/{path}", source, text.text, first_line)
+        anchored: dict[str, tuple[int, int]] = {}
+        index_of: dict[str, int] = {}
         for index, annotation in enumerate(document.data["annotations"]):
             entry = annotations.get(annotation["id"])
             if entry is None or entry.exact != annotation["exact"]:
@@ -279,19 +288,21 @@ class _Loader:
                     "Choose an id that does not start with `p-` (those are paragraph ids)"
                     if entry.id.startswith("p-") else "Choose another id"))
             try:
-                anchor = anchor_quote(text, entry.quote)
+                anchored[entry.id] = anchor_quote(text, entry.quote, where)
             except AnchorError as failure:
                 self.errors.append(document.error(("annotations", index, "exact"), failure.problem, failure.fix))
                 continue
-            problem = placement_problem(markdown, anchor.start, anchor.end, blocks)
-            if problem:
-                self.errors.append(document.error(("annotations", index, "exact"), problem, PLACEMENT_FIX))
-                continue
-            placed.append((anchor, entry, index))
-        self.errors.extend(_crossing(placed, document))
-        placed.sort(key=lambda item: (item[0].start, -item[0].end))
-        title = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), path)
-        site.articles[path] = Article(path, document.file, tuple(entry for _, entry, _ in placed), title)
+            index_of[entry.id] = index
+        for id_ in _crossing(anchored, index_of, document, self.errors):
+            del anchored[id_]
+        actor_names = {name: actor.id for actor in site.actors.values() for name in actor.names}
+        plan, problems = plan_article(text, paragraphs, stash, anchored, actor_names)
+        for id_, problem in problems.items():
+            self.errors.append(document.error(("annotations", index_of[id_], "exact"),
+                                              problem + _at(where, anchored[id_][0]), PLACEMENT_FIX))
+        placed = sorted(plan.passages, key=lambda id_: (plan.passages[id_][0], -plan.passages[id_][1]))
+        site.articles[path] = Article(path, document.file, tuple(annotations[id_] for id_ in placed),
+                                      text.title or path, plan)
         self.article_documents.append(document)
 
     def check_references(self, documents: dict[str, YamlDocument | None], site: SiteData) -> None:
@@ -352,28 +363,35 @@ def _strip_first(marks: dict, key: str) -> dict:
     return {path[1:]: mark for path, mark in marks.items() if path[:1] == (key,)}
 
 
-def _crossing(placed: list[tuple[Anchor, Annotation, int]], document: YamlDocument) -> list[DataError]:
-    """Passages must nest or stay apart; one sweep in reading order finds each that crosses another."""
-    errors = []
-    open_passages: list[tuple[Anchor, Annotation]] = []
-    for anchor, annotation, index in sorted(placed, key=lambda item: (item[0].start, -item[0].end)):
-        while open_passages and open_passages[-1][0].end <= anchor.start:
+def _crossing(anchored: dict[str, tuple[int, int]], index_of: dict[str, int], document: YamlDocument,
+              errors: list[DataError]) -> list[str]:
+    """Passages must nest or stay apart: one sweep in reading order finds each that crosses another,
+    reports it and returns its id."""
+    crossing = []
+    open_passages: list[tuple[int, str]] = []  # (end, id)
+    for id_, (start, end) in sorted(anchored.items(), key=lambda item: (item[1][0], -item[1][1])):
+        while open_passages and open_passages[-1][0] <= start:
             open_passages.pop()
-        if open_passages and open_passages[-1][0].end < anchor.end:
-            other = open_passages[-1][1]
+        if open_passages and open_passages[-1][0] < end:
             errors.append(document.error(
-                ("annotations", index, "exact"),
-                f"the words of `{other.id}` and `{annotation.id}` overlap without one containing the other",
+                ("annotations", index_of[id_], "exact"),
+                f"the words of `{open_passages[-1][1]}` and `{id_}` overlap without one containing the other",
                 "Shorten one of the two quotes so that they do not cross"))
+            crossing.append(id_)
             continue
-        open_passages.append((anchor, annotation))
-    return errors
+        open_passages.append((end, id_))
+    return crossing
 
 
-def _without_front_matter(markdown: str) -> str:
-    """The Markdown as MkDocs renders it: without a leading YAML front matter block."""
+def _at(where, position: int) -> str:
+    place = where(position)
+    return f" ({place})" if place else ""
+
+
+def _without_front_matter(markdown: str) -> tuple[str, int]:
+    """The Markdown as MkDocs renders it, without a leading YAML front matter block, and its first line's number."""
     match = _FRONT_MATTER.match(markdown)
-    return markdown[match.end():] if match else markdown
+    return (markdown[match.end():], markdown.count("\n", 0, match.end()) + 1) if match else (markdown, 1)
 
 
 def _actor(item: dict) -> Actor:
