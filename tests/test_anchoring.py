@@ -17,8 +17,7 @@ MARKDOWN = (
 
 
 def article_text(markdown: str = MARKDOWN) -> ArticleText:
-    root, stash, _ = ArticleParser((MKDOCS_BUILTIN_EXTENSIONS, {})).parse(markdown)
-    return read_text(root, stash)
+    return read_text(*ArticleParser((MKDOCS_BUILTIN_EXTENSIONS, {})).parse(markdown))[0]
 
 
 TEXT = article_text()

@@ -39,8 +39,8 @@ def annotation(id_: str, exact: str, source: str = "one", **fields) -> Annotatio
 
 class Rendered:
     def __init__(self, source: str, annotations: tuple[Annotation, ...], site: SiteData):
-        root, stash, paragraphs = ArticleParser((EXTENSIONS, {})).parse(source)
-        text = read_text(root, stash)
+        root, stash = ArticleParser((EXTENSIONS, {})).parse(source)
+        text, paragraphs = read_text(root, stash)
         passages = {a.id: anchor_quote(text, a.quote) for a in annotations}  # raises AnchorError
         names = {name: actor.id for actor in site.actors.values() for name in actor.names}
         plan, self.problems = plan_article(text, paragraphs, stash, passages, names)

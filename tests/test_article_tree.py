@@ -14,8 +14,7 @@ PARSER = ArticleParser(((*MKDOCS_BUILTIN_EXTENSIONS, "attr_list", "footnotes"), 
 
 
 def read(markdown: str) -> ArticleText:
-    root, stash, _ = PARSER.parse(markdown)
-    return read_text(root, stash)
+    return read_text(*PARSER.parse(markdown))[0]
 
 
 CASES = [
@@ -49,10 +48,10 @@ def test_the_title_is_the_first_level_one_heading():
 
 
 def test_the_footnote_apparatus_is_not_part_of_the_text():
-    root, stash, paragraphs = PARSER.parse("Before the words after.\n")
-    marker = etree.SubElement(paragraphs[0], "sup", {"class": "annotation-marker"})
+    root, stash = PARSER.parse("Before the words after.\n")
+    marker = etree.SubElement(read_text(root, stash)[1][0], "sup", {"class": "annotation-marker"})
     marker.text, marker.tail = "7", " tail"
-    assert read_text(root, stash).text == "Before the words after. tail"
+    assert read_text(root, stash)[0].text == "Before the words after. tail"
 
 
 def test_quote_takes_the_text_around_the_words():

@@ -106,11 +106,11 @@ def _actor_links(text: ArticleText, paragraphs: list[etree.Element], stash: list
     return links
 
 
-def place(plan: ArticlePlan, root: etree.Element, stash: list, paragraphs: list[etree.Element],
-          actor_href: Callable[[str], str]) -> None:
+def place(plan: ArticlePlan, root: etree.Element, stash: list, actor_href: Callable[[str], str]) -> None:
     """Put the plan's passages, actor links and paragraph ids on `root`, a tree of the same article (as
     MkDocs renders it); `actor_href(actor_id)` gives the link to an actor's page."""
-    if read_text(root, stash).text != plan.text.text:
+    text, paragraphs = read_text(root, stash)
+    if text != plan.text:
         raise ValueError("the article reads differently from when its annotations were placed; build again")
     for placement in plan.placements:
         if placement.annotation:

@@ -53,7 +53,6 @@ _PIECE = re.compile(f"(?P<token>{STX}(?:wzxhzdk:(?P<stash>\\d+)|(?P<code>\\d+)|[
 _RAW_BLOCK = re.compile(f"^{STX}wzxhzdk:(\\d+){ETX}$")
 _ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|\w+);")
 _TAG = re.compile(r"<[^>]*>")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -114,8 +113,10 @@ class _Piece:
     whole: bool  # a stashed item or an escape: never cut
 
 
-class _ParagraphText:
-    """A paragraph's text, collapsed as a browser shows it, mapped back to the tree."""
+class _Text:
+    """The text a reader sees of an element, mapped back to the tree: white space collapsed as a browser
+    shows it, blocks apart by a space, the footnote apparatus left out. The paragraphs of running text and
+    the first h1 are recorded as they are met, so a paragraph's own text is exactly its slice of the whole."""
 
     def __init__(self, element: etree.Element, stash: list):
         self.pieces: list[_Piece] = []
@@ -123,7 +124,9 @@ class _ParagraphText:
         self.parts: list[str] = []
         self.length = 0
         self.stash = stash
-        self._walk(element)
+        self.paragraphs: list[tuple[int, int, etree.Element]] = []
+        self.title: tuple[int, int] | None = None
+        self._walk(element, False)
         if self.parts and self.parts[-1] == " ":
             self.parts.pop()
             self.pieces.pop()
@@ -131,13 +134,22 @@ class _ParagraphText:
         self.text = "".join(self.parts)
         self.starts = [piece.start for piece in self.pieces]
 
-    def _walk(self, element: etree.Element) -> None:
+    def _walk(self, element: etree.Element, notes: bool) -> None:
         self._slot(element, -1, element.text)
         for index, child in enumerate(element):
             if not _is_apparatus(child):
-                if child.tag in BLOCK_TAGS:  # a line break
+                block = child.tag in BLOCK_TAGS
+                if block:
                     self._add(" ", element, index, 0, 0, False)
-                self._walk(child)
+                start = self.length
+                self._walk(child, notes or bool(_classes(child) & NOTES_CLASSES))
+                end = self.length - (self.length > start and self.parts[-1] == " ")
+                if _is_paragraph(child) and not notes:
+                    self.paragraphs.append((start, end, child))
+                if child.tag == "h1" and self.title is None:
+                    self.title = (start, end)
+                if block:
+                    self._add(" ", element, index, 0, 0, False)
             self._slot(element, index, child.tail)
 
     def _slot(self, container: etree.Element, slot: int, string: str | None) -> None:
@@ -202,71 +214,18 @@ def _is_apparatus(element: etree.Element) -> bool:
     return bool(_classes(element) & APPARATUS_CLASSES)
 
 
-def _paragraph_elements(root: etree.Element) -> list[etree.Element]:
-    """The paragraphs of running text, in the order `read_text` finds them."""
-    found: list[etree.Element] = []
-    for child in root:
-        if _is_paragraph(child):
-            found.append(child)
-        elif child.tag != "p" and not _is_apparatus(child) and not _classes(child) & NOTES_CLASSES:
-            found += _paragraph_elements(child)
-    return found
-
-
 def _is_paragraph(element: etree.Element) -> bool:
     """A paragraph of running text: not a placeholder for a block of the article's own HTML, which Python-Markdown
     holds in a paragraph of its own."""
     return element.tag == "p" and not (len(element) == 0 and _RAW_BLOCK.match((element.text or "").strip()))
 
 
-def read_text(root: etree.Element, stash: list) -> ArticleText:
-    """The text a reader sees of the tree, and where each paragraph stands in it."""
-    parts: list[str] = []
-    paragraphs: list[Paragraph] = []
-    title: list[str] = []
-    length = 0
-
-    def add(text: str) -> None:
-        nonlocal length
-        text = _SPACE.sub(" ", text)
-        if text.startswith(" ") and (not parts or parts[-1].endswith(" ")):
-            text = text[1:]
-        if text:
-            parts.append(text)
-            length += len(text)
-
-    def walk(element: etree.Element, notes: bool = False) -> None:
-        if _is_paragraph(element) and not notes:
-            add(" ")
-            start = length
-            add(_ParagraphText(element, stash).text)
-            paragraphs.append(Paragraph(start, length))
-            add(" ")
-            return
-        block = element.tag in BLOCK_TAGS
-        if block:
-            add(" ")
-        before = length
-        add(_visible(element.text, stash))
-        notes = notes or bool(_classes(element) & NOTES_CLASSES)
-        for child in element:
-            if not _is_apparatus(child):
-                walk(child, notes)
-            add(_visible(child.tail, stash))
-        if element.tag == "h1" and not title:
-            title.append("".join(parts)[before:].strip())
-        if block:
-            add(" ")
-
-    for child in root:
-        walk(child)
-    text = "".join(parts)
-    trimmed = text.rstrip(" ")
-    return ArticleText(trimmed, tuple(paragraphs), title[0] if title else "")
-
-
-def _visible(string: str | None, stash: list) -> str:
-    return "".join(shown for shown, _, _, _ in _tokens(string, stash))
+def read_text(root: etree.Element, stash: list) -> tuple[ArticleText, list[etree.Element]]:
+    """The text a reader sees of the tree, where each paragraph stands in it, and the paragraphs' elements."""
+    text = _Text(root, stash)
+    title = text.text[slice(*text.title)] if text.title else ""
+    return (ArticleText(text.text, tuple(Paragraph(start, end) for start, end, _ in text.paragraphs), title),
+            [element for _, _, element in text.paragraphs])
 
 
 # --- Wrapping words in an element ----------------------------------------------------------------------
@@ -278,7 +237,7 @@ def wrap(paragraph: etree.Element, stash: list, start: int, end: int, element: e
     Returns '' when done, else why it cannot be done (the tree is then unchanged). A link may not
     hold another link; nothing may be put inside code or inside a link.
     """
-    text = _ParagraphText(paragraph, stash)
+    text = _Text(paragraph, stash)
     if any(start < barrier < end for barrier in text.barriers):
         return "the quoted words hold an HTML tag of the article"
     first, last = text.boundary(start, at_end=False), text.boundary(end, at_end=True)
@@ -365,8 +324,8 @@ class ArticleParser:
         self.stop = _Stop(self.md)
         self.md.treeprocessors.register(self.stop, "annotated-article-read", PRIORITY)
 
-    def parse(self, source: str) -> tuple[etree.Element, list, list[etree.Element]]:
-        """The tree, the stash of the article's own HTML, and the paragraph elements."""
+    def parse(self, source: str) -> tuple[etree.Element, list]:
+        """The tree, and the stash of the article's own HTML."""
         self.md.reset()
         lines = source.split("\n")
         for preprocessor in self.md.preprocessors:
@@ -376,7 +335,7 @@ class ArticleParser:
             if processor is self.stop:
                 break
             root = processor.run(root) or root
-        return root, self.md.htmlStash.rawHtmlBlocks, _paragraph_elements(root)
+        return root, self.md.htmlStash.rawHtmlBlocks
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -424,7 +383,7 @@ class _Stop(Treeprocessor):
 class Placer(Protocol):
     """What the extension does to the tree of the page being rendered."""
 
-    def place(self, root: etree.Element, stash: list, paragraphs: list[etree.Element]) -> None:
+    def place(self, root: etree.Element, stash: list) -> None:
         """At `PRIORITY`: elements MkDocs then sees (ids it records, links it checks)."""
 
     def finish(self, root: etree.Element) -> None:
@@ -454,5 +413,5 @@ class _Run(Treeprocessor):
         if placer is not None and self.finish:
             placer.finish(root)
         elif placer is not None:
-            placer.place(root, self.md.htmlStash.rawHtmlBlocks, _paragraph_elements(root))
+            placer.place(root, self.md.htmlStash.rawHtmlBlocks)
         return None

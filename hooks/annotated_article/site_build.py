@@ -68,9 +68,9 @@ class _ArticlePlacer:
     article: Article
     footnotes: list[Footnote]
 
-    def place(self, root: etree.Element, stash: list, paragraphs: list[etree.Element]) -> None:
-        place(self.article.plan, root, stash, paragraphs,
-              lambda actor: relative_source_path(self.article.path, page_path("actors", actor)))
+    def place(self, root: etree.Element, stash: list) -> None:
+        place(self.article.plan, root, stash, lambda actor: relative_source_path(self.article.path,
+                                                                                 page_path("actors", actor)))
 
     def finish(self, root: etree.Element) -> None:
         footnote_of = {a.id: (a, f) for f in self.footnotes for a in f.citations}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -82,9 +82,9 @@ class Figure:
 class Annotation:
     id: str
     exact: str
-    source: str
     kind: str
     verification: str
+    source: str = ""
     prefix: str = ""
     suffix: str = ""
     speaker: str = ""
@@ -191,9 +191,9 @@ class _Loader:
         site = SiteData()
         documents = {name: self.read(self.data_dir / name, schema) for name, schema in REGISTRIES.items()}
         self.unreadable = {name for name, document in documents.items() if document is None}
-        site.actors = self.registry(documents["actors.yml"], _actor, page_ids=True)
-        site.people = self.registry(documents["people.yml"], _person, page_ids=True)
-        site.sources = self.registry(documents["sources.yml"], _source, page_ids=True)
+        site.actors = self.registry(documents["actors.yml"], Actor, page_ids=True)
+        site.people = self.registry(documents["people.yml"], Person, page_ids=True)
+        site.sources = self.registry(documents["sources.yml"], Source, page_ids=True)
         self.check_actor_names(documents["actors.yml"])
         article_files = sorted([*(self.data_dir / "articles").glob("*.yml"), *(self.data_dir / "articles").glob("*.yaml")])
         if not article_files:
@@ -220,14 +220,14 @@ class _Loader:
                     f"Add data/articles/{markdown.stem}.yml with `article: {path}` and its annotations "
                     "(`annotations: []` while it has none), or move the file out of docs/articles/"))
 
-    def registry(self, document: YamlDocument | None, build, page_ids: bool = False) -> dict[str, Any]:
+    def registry(self, document: YamlDocument | None, cls: type, page_ids: bool = False) -> dict[str, Any]:
         """Entries by id. With `page_ids`, ids name generated pages, so `index` is reserved."""
         if document is None:
             return {}
         entries: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for index, item in enumerate(document.data):
-            entry = build(item)
+            entry = _entry(cls, item)
             if page_ids and entry.id == "index":
                 self.errors.append(document.error((index, "id"), "the id `index` is reserved for the list page",
                                                   "Choose another id, for example the full name as a slug"))
@@ -270,11 +270,11 @@ class _Loader:
             return
         annotations = self.registry(YamlDocument(document.file, document.data["annotations"],
                                                  _strip_first(document.value_marks, "annotations"),
-                                                 _strip_first(document.key_marks, "annotations")), _annotation)
+                                                 _strip_first(document.key_marks, "annotations")), Annotation)
         source, first_line = _without_front_matter(article_file.read_text(encoding="utf-8-sig"))
         self.parser = self.parser or ArticleParser(self.markdown)
-        root, stash, paragraphs = self.parser.parse(source)
-        text = read_text(root, stash)
+        root, stash = self.parser.parse(source)
+        text, paragraphs = read_text(root, stash)
         where = SourceLines(f"{self.docs_dir.name}/{path}", source, text.text, first_line)
         anchored: dict[str, tuple[int, int]] = {}
         index_of: dict[str, int] = {}
@@ -394,36 +394,16 @@ def _without_front_matter(markdown: str) -> tuple[str, int]:
     return (markdown[match.end():], markdown.count("\n", 0, match.end()) + 1) if match else (markdown, 1)
 
 
-def _actor(item: dict) -> Actor:
-    return Actor(
-        id=item["id"], name=item["name"], kind=item["kind"], description=item["description"],
-        full_name=item.get("full_name", ""), featured=item.get("featured", False),
-        names=tuple(item.get("names", [])),
-        relations=tuple(Relation(r["to"], r["relation"]) for r in item.get("relations", [])),
-    )
+#: The data class of each list of entries inside an entry, by its key.
+_NESTED = {"relations": Relation, "links": Link, "figures": Figure}
 
 
-def _person(item: dict) -> Person:
-    return Person(id=item["id"], name=item["name"], role=item["role"], type=item.get("type", "person"),
-                  actor=item.get("actor", ""), affiliation=item.get("affiliation", ""))
-
-
-def _source(item: dict) -> Source:
-    return Source(
-        id=item["id"], publisher=item["publisher"], kind=item["kind"], title=item.get("title", ""),
-        title_note=item.get("title_note", ""), authors=tuple(item.get("authors", [])),
-        date=item.get("date", ""), date_note=item.get("date_note", ""),
-        links=tuple(Link(link["url"], link["kind"], link.get("label", "")) for link in item.get("links", [])),
-        note=item.get("note", ""),
-    )
-
-
-def _annotation(item: dict) -> Annotation:
-    return Annotation(
-        id=item["id"], exact=item["exact"], source=item.get("source", ""), kind=item["kind"],
-        verification=item["verification"], prefix=item.get("prefix", ""), suffix=item.get("suffix", ""),
-        speaker=item.get("speaker", ""), attributed_to=item.get("attributed_to", ""),
-        see_also=tuple(item.get("see_also", [])), note=item.get("note", ""),
-        actors=tuple(item.get("actors", [])),
-        figures=tuple(Figure(f["actor"], f["label"], f["value"]) for f in item.get("figures", [])),
-    )
+def _entry(cls: type, item: dict) -> Any:
+    """The data class `cls` from a checked entry: the schema and the class name the same fields; a list
+    becomes a tuple, of data classes where it holds entries."""
+    values = {}
+    for name in (field_.name for field_ in fields(cls) if field_.name in item):
+        value = item[name]
+        values[name] = tuple(_entry(_NESTED[name], v) if name in _NESTED else v for v in value) \
+            if isinstance(value, list) else value
+    return cls(**values)
