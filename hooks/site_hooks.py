@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -20,6 +21,7 @@ def on_config(config):
     global _site, _open_data
     project = Path(config.config_file_path).parent
 
+    @functools.cache
     def url_of(path: str) -> str:  # every address of the site is the one MkDocs gives the page
         return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
 

@@ -21,7 +21,7 @@ import xml.etree.ElementTree as etree
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable, NamedTuple, Protocol
 
 import markdown
 import yaml
@@ -53,6 +53,8 @@ _PIECE = re.compile(f"(?P<token>{STX}(?:wzxhzdk:(?P<stash>\\d+)|(?P<code>\\d+)|[
 _RAW_BLOCK = re.compile(f"^{STX}wzxhzdk:(\\d+){ETX}$")
 _ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|\w+);")
 _TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+_RUN = re.compile(r"\s+|\S+")
 
 
 @dataclass(frozen=True)
@@ -100,17 +102,16 @@ def count_quote(text: str, quote: TextQuote) -> int:
 
 # --- Reading the tree -------------------------------------------------------------------------------
 
-@dataclass
-class _Piece:
-    """A word, a run of white space or one stashed item of a paragraph, and where it sits in the tree."""
+class _Piece(NamedTuple):
+    """A stretch of text from one slot of the tree: a run of plain text, or one stashed item or escape."""
 
-    start: int  # in the paragraph's text
+    start: int  # in the text
     text: str  # as the reader sees it
     container: etree.Element
     slot: int  # -1: the container's text; i: the tail of its child i
-    raw_start: int
+    raw_start: int  # where the stretch starts in the slot's string
     raw_end: int
-    whole: bool  # a stashed item or an escape: never cut
+    whole: bool  # a stashed item or an escape, never cut; else plain text, cut anywhere
 
 
 class _Text:
@@ -127,9 +128,12 @@ class _Text:
         self.paragraphs: list[tuple[int, int, etree.Element]] = []
         self.title: tuple[int, int] | None = None
         self._walk(element, False)
-        if self.parts and self.parts[-1] == " ":
+        if self.parts and self.parts[-1].endswith(" "):
+            last = self.pieces.pop()
             self.parts.pop()
-            self.pieces.pop()
+            if len(last.text) > 1:
+                self.pieces.append(last._replace(text=last.text[:-1]))
+                self.parts.append(last.text[:-1])
             self.length -= 1
         self.text = "".join(self.parts)
         self.starts = [piece.start for piece in self.pieces]
@@ -140,42 +144,58 @@ class _Text:
             if not _is_apparatus(child):
                 block = child.tag in BLOCK_TAGS
                 if block:
-                    self._add(" ", element, index, 0, 0, False)
+                    self._add(_Piece(self.length, " ", element, index, 0, 0, True))
                 start = self.length
                 self._walk(child, notes or bool(_classes(child) & NOTES_CLASSES))
-                end = self.length - (self.length > start and self.parts[-1] == " ")
+                end = self.length - (self.length > start and self.parts[-1].endswith(" "))
                 if _is_paragraph(child) and not notes:
                     self.paragraphs.append((start, end, child))
                 if child.tag == "h1" and self.title is None:
                     self.title = (start, end)
                 if block:
-                    self._add(" ", element, index, 0, 0, False)
+                    self._add(_Piece(self.length, " ", element, index, 0, 0, True))
             self._slot(element, index, child.tail)
 
     def _slot(self, container: etree.Element, slot: int, string: str | None) -> None:
+        if not string:
+            return
+        if STX not in string and "&" not in string:  # plain text: one piece
+            self._add(_Piece(self.length, _SPACE.sub(" ", string), container, slot, 0, len(string), False))
+            return
         for shown, raw_start, raw_end, whole in _tokens(string, self.stash):
             if shown:
-                self._add(shown, container, slot, raw_start, raw_end, whole)
+                self._add(_Piece(self.length, shown, container, slot, raw_start, raw_end, whole))
             else:
                 self.barriers.append(self.length)
 
-    def _add(self, text: str, container, slot: int, raw_start: int, raw_end: int, whole: bool) -> None:
-        if text == " " and (not self.parts or self.parts[-1] == " "):
-            return
-        self.pieces.append(_Piece(self.length, text, container, slot, raw_start, raw_end, whole))
-        self.parts.append(text)
-        self.length += len(text)
+    def _add(self, piece: _Piece) -> None:
+        if piece.text.startswith(" ") and (not self.parts or self.parts[-1].endswith(" ")):
+            if piece.text == " ":
+                return
+            skipped = len(_slot(piece.container, piece.slot)[piece.raw_start:]) - len(
+                _slot(piece.container, piece.slot)[piece.raw_start:].lstrip())
+            piece = piece._replace(text=piece.text[1:], raw_start=piece.raw_start + skipped)
+        self.pieces.append(piece)
+        self.parts.append(piece.text)
+        self.length += len(piece.text)
 
     def boundary(self, position: int, at_end: bool) -> tuple[etree.Element, int, int] | None:
         """Where in the tree the text starts (before `text[position]`) or ends (after `text[position - 1]`);
         None when that would cut a stashed item in two."""
-        index = bisect_right(self.starts, position - 1 if at_end else position) - 1
-        piece = self.pieces[index]
+        piece = self.pieces[bisect_right(self.starts, position - 1 if at_end else position) - 1]
         offset = position - piece.start
-        if piece.whole and offset not in (0, len(piece.text)):
-            return None
-        raw = piece.raw_end if piece.whole and offset else piece.raw_start + offset
-        return piece.container, piece.slot, raw
+        if piece.whole:
+            if offset not in (0, len(piece.text)):
+                return None
+            return piece.container, piece.slot, piece.raw_end if offset else piece.raw_start
+        raw = _slot(piece.container, piece.slot)
+        shown = 0  # walk the runs of the slot's plain text up to the offset: a run of white space shows as one
+        for match in _RUN.finditer(raw, piece.raw_start, piece.raw_end):
+            width = 1 if match.group()[0].isspace() else len(match.group())
+            if shown + width > offset or (at_end and shown + width == offset):
+                return piece.container, piece.slot, min(match.start() + offset - shown, match.end())
+            shown += width
+        return piece.container, piece.slot, piece.raw_end
 
 
 def _tokens(string: str | None, stash: list):
