@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test test-fast check clean lock offline bench
+.PHONY: build serve test test-fast check addresses clean lock offline bench
 
 $(INSTALLED): requirements.lock
 	test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
@@ -29,6 +29,10 @@ serve: $(INSTALLED)
 # Validation of data/ alone (no build): every problem as data/FILE.yml:LINE:COLUMN, exit 1 if any.
 check: $(INSTALLED)
 	@$(PYTHON) -m annotated_article.check
+
+# Record every address the articles publish (data/addresses/), so that later edits keep them working.
+addresses: $(INSTALLED)
+	@$(PYTHON) tools/record_addresses.py
 
 test: $(INSTALLED)
 	$(PYTHON) -m pytest

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
@@ -43,6 +43,8 @@ class ArticlePlan:
     #: In the order they are placed: passages outer first, then actor links.
     placements: tuple[Placement, ...]
     paragraph_ids: tuple[str, ...]
+    #: Old addresses (data/addresses/) that a paragraph or passage, by its id, answers to as well.
+    aliases: dict[str, list[str]] = field(default_factory=dict)
 
     def quote(self, annotation_id: str) -> TextQuote:
         """The annotation's TextQuoteSelector: the words as published, with the text around them."""
@@ -123,6 +125,13 @@ def place(plan: ArticlePlan, root: etree.Element, stash: list, actor_href: Calla
             raise ValueError(f"a placement no longer fits the article ({problem}); build again")
     for paragraph, id_ in zip(paragraphs, plan.paragraph_ids):
         paragraph.set("id", id_)
+    if plan.aliases:  # last: an alias at the start of an element moves that element's text
+        passages = {span.get("id"): span for paragraph in paragraphs for span in paragraph.iter("span")}
+        for target in (*zip(plan.paragraph_ids, paragraphs), *passages.items()):
+            for old in plan.aliases.get(target[0], ()):
+                alias = etree.Element("span", {"class": "address-alias", "id": old})
+                alias.tail, target[1].text = target[1].text, None
+                target[1].insert(0, alias)
 
 
 def add_markers(root: etree.Element, marker: Callable[[str], etree.Element]) -> None:

@@ -40,7 +40,7 @@ BLOCK_TAGS = {"address", "article", "aside", "blockquote", "br", "dd", "details"
               "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
               "pre", "section", "summary", "table", "td", "th", "tr", "ul"}
 #: Classes of the elements the annotations add, which are not part of the article's text.
-APPARATUS_CLASSES = {"annotation-marker", "annotation-notes"}
+APPARATUS_CLASSES = {"annotation-marker", "annotation-notes", "address-alias"}
 #: Classes of blocks whose paragraphs are not running text: the article's own footnotes.
 NOTES_CLASSES = {"footnote"}
 #: Characters of context on each side of a quote, as annotation tools commonly take.

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from .addresses import aliases
 from .anchoring import AnchorError, SourceLines, TextQuote, anchor_quote
 from .article_markup import ArticlePlan, plan_article
 from .article_tree import ArticleParser, MarkdownConfig, markdown_config, read_text
@@ -207,8 +208,28 @@ class _Loader:
             all_read = all_read and document is not None
         if all_read:
             self.check_every_article_is_annotated(site)
+        for path in sorted((self.data_dir / "addresses").glob("*.yml")):
+            document = self.read(path, "addresses.schema.json")
+            if document is not None:
+                self.published_addresses(document, site)
         self.check_references(documents, site)
         return site
+
+    def published_addresses(self, document: YamlDocument, site: SiteData) -> None:
+        """Every address the article has published keeps landing (see `addresses`)."""
+        path = document.data["article"]
+        article = site.articles.get(path)
+        if article is None:
+            if not (self.docs_dir / path).is_file():
+                self.errors.append(document.error(("article",), f"there is no article `{path}` in docs/",
+                                                  "Delete this file if the article was removed on purpose"))
+            return  # else the article's own errors are reported
+        plan = article.plan
+        current = {**{id_: plan.text.text[p.start:p.end] for id_, p in zip(plan.paragraph_ids, plan.text.paragraphs)},
+                   **{id_: plan.words(id_) for id_ in plan.passages}}
+        found, errors = aliases(document, current)
+        self.errors.extend(errors)
+        site.articles[path] = replace(article, plan=replace(plan, aliases=found))
 
     def check_every_article_is_annotated(self, site: SiteData) -> None:
         """An article with no annotation file would be a page nothing lists or links to."""
