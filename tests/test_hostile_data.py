@@ -18,6 +18,8 @@ import yaml
 
 from conftest import SECOND_ARTICLE, add_second_article, copy_project, run_mkdocs_build, soup_of
 
+pytestmark = pytest.mark.build
+
 TEXT_REF = "definitions.schema.json#/$defs/text"
 QUOTE_FIELDS = {"exact", "prefix", "suffix"}
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import xml.etree.ElementTree as etree
 
 import pytest
 from bs4 import BeautifulSoup
+from markdown.serializers import to_html_string
 
+from annotated_article.article_markup import ArticlePlan
+from annotated_article.article_tree import ArticleText, Paragraph
 from annotated_article.attribution import format_date, join_names
 from annotated_article.provenance import citation_tags, dateline_html, lede, under_title
 from annotated_article.site_data import Article, Link, Provenance
@@ -21,7 +26,7 @@ HOSTILE = '<b>"x"</b> & \'y\''
 
 
 def article(provenance: Provenance, title: str = "Trains") -> Article:
-    return Article("articles/trains.md", "data/articles/trains.yml", (), title, provenance)
+    return Article("articles/trains.md", "data/articles/trains.yml", (), title, provenance=provenance)
 
 
 def text_of(html: str) -> str:
@@ -68,23 +73,29 @@ def test_citation_tags_name_what_is_known_only():
     assert [(m["name"], m["content"]) for m in unknown] == [("citation_title", "Trains")]
 
 
-@pytest.mark.parametrize("html, expected", [
-    ('<h1>T</h1>\n<div class="dateline"><p class="dateline-facts">By A</p></div>\n<p id="p-one">One '
-     '<span class="annotated-passage">two<sup class="annotation-marker"><a href="#fn">1</a></sup></span> '
-     '&amp; three.</p><p>Four.</p>', "One two & three."),
-    ("<h1>T</h1>", ""),
-    ("<p>" + " ".join(["word"] * 40) + "</p>", " ".join(["word"] * 30) + " …"),
+@pytest.mark.parametrize("paragraphs, expected", [
+    (["One two & three.", "Four."], "One two & three."),
+    ([], ""),
+    ([" ".join(["word"] * 40)], " ".join(["word"] * 30) + " …"),
 ])
-def test_the_description_is_the_first_paragraph_as_text(html, expected):
-    assert lede(html) == expected
+def test_the_description_is_the_first_paragraph_as_published(paragraphs, expected):
+    text, spans = "Title", []
+    for paragraph in paragraphs:
+        spans.append(Paragraph(len(text) + 1, len(text) + 1 + len(paragraph)))
+        text += " " + paragraph
+    plan = ArticlePlan(ArticleText(text, tuple(spans), "Title"), {}, (), ())
+    assert lede(dataclasses.replace(article(KNOWN), plan=plan)) == expected
 
 
-@pytest.mark.parametrize("markdown, expected", [
-    ("# Title\n\nText.\n", "# Title\n\n<div>D</div>\n\n\nText.\n"),
-    ("Text.\n", "\n<div>D</div>\n\nText.\n"),
+@pytest.mark.parametrize("page, expected", [
+    ("<h1>Title</h1><p>Text.</p>", '<div><h1>Title</h1>{}\n<p>Text.</p></div>'),
+    ("<p>Text.</p>", '<div>{}\n<p>Text.</p></div>'),
 ])
-def test_the_dateline_goes_right_under_the_title(markdown, expected):
-    assert under_title(markdown, "<div>D</div>") == expected
+def test_the_dateline_goes_right_under_the_title_as_written(page, expected):
+    dateline = '<div class="dateline"><a href="https://example.org/?a=1&amp;b=2">AT&amp;T &amp;amp; &lt;b&gt;</a></div>'
+    root = etree.fromstring(f"<div>{page}</div>")
+    under_title(root, dateline)
+    assert to_html_string(root) == expected.format(dateline)  # as Python-Markdown writes the page
 
 
 # The built site, as it is and with a second article.

@@ -8,19 +8,13 @@ known is said to be not known, with the editors' note, and never filled in.
 
 from __future__ import annotations
 
-import re
-from html import escape, unescape
+import xml.etree.ElementTree as etree
+from html import escape
 
 from .attribution import format_date, join_names, words
 from .markup import excerpt
 from .site_data import Article, Link
 from .vocabulary import LINK_KIND_WORDS
-
-_TITLE_LINE = re.compile(r"^#[ \t].*$\n?", re.MULTILINE)
-#: The article's own paragraphs: the first `<p>` without a class (the dateline's have one), its markers, any tag.
-_PARAGRAPH = re.compile(r"<p\b(?![^>]*\bclass=)[^>]*>(.*?)</p>", re.DOTALL)
-_MARKER = re.compile(r"<sup\b.*?</sup>", re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 
 
 def dateline_html(article: Article) -> str:
@@ -63,11 +57,21 @@ def _link(link: Link) -> str:
     return f'<a href="{escape(link.url)}">{escape(words(link.label or link.url))}</a> ({LINK_KIND_WORDS[link.kind]})'
 
 
-def under_title(markdown: str, html: str) -> str:
-    """`html` as a block of its own right after the article's title line (`# ...`), or first if it has none."""
-    title = _TITLE_LINE.search(markdown)
-    at = title.end() if title else 0
-    return f"{markdown[:at]}\n{html}\n\n{markdown[at:]}"
+def under_title(root: etree.Element, html: str) -> None:
+    """`html`, one element, put right after the title of Python-Markdown's tree (its first h1), or first.
+
+    The tree holds an `&` of the text as `&amp;`, as Python-Markdown's own does: its serializer writes
+    an entity in the text as it is, so that a `&amp;` the editors typed would otherwise show as `&`."""
+    if not html:
+        return
+    element = etree.fromstring(html)
+    for node in element.iter():
+        node.text, node.tail = (part and part.replace("&", "&amp;") for part in (node.text, node.tail))
+        for key, value in node.attrib.items():
+            node.set(key, value.replace("&", "&amp;"))
+    element.tail = "\n"
+    title = next((index for index, child in enumerate(root) if child.tag == "h1"), -1)
+    root.insert(title + 1, element)
 
 
 def citation_tags(article: Article, title: str) -> str:
@@ -82,9 +86,9 @@ def citation_tags(article: Article, title: str) -> str:
     return "".join(f'<meta name="{name}" content="{escape(words(value))}">\n' for name, value in tags)
 
 
-def lede(content_html: str, length: int = 30) -> str:
-    """The article's first paragraph as plain text, without its footnote markers, cut to `length` words."""
-    paragraph = _PARAGRAPH.search(content_html)
-    if paragraph is None:
+def lede(article: Article, length: int = 30) -> str:
+    """The article's first paragraph as published, cut to `length` words."""
+    text = article.plan.text if article.plan else None
+    if text is None or not text.paragraphs:
         return ""
-    return excerpt(unescape(_TAG.sub("", _MARKER.sub("", paragraph.group(1)))), length)
+    return excerpt(text.text[text.paragraphs[0].start:text.paragraphs[0].end], length)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .article_text import ArticleText
+from .provenance import lede
 from .site_data import Actor, Annotation, Article, Link, Person, SiteData, Source
 from .site_urls import ANNOTATIONS_CSV, ANNOTATIONS_JSONLD, DATA_PAGE, SiteUrls
 from .vocabulary import ACTOR_TYPES, SOURCE_TYPES
@@ -36,15 +36,11 @@ class SiteInfo:
     licence: str  # the address of the data's licence
 
 
-def page_data(src_uri: str, title: str, text: ArticleText | None, site: SiteData, urls: SiteUrls,
-              info: SiteInfo, description: str = "") -> dict[str, Any]:
-    """The JSON-LD for the page built from `src_uri`; `text` is the page's text, needed for articles, and
-    `description` an article's."""
+def page_data(src_uri: str, title: str, site: SiteData, urls: SiteUrls, info: SiteInfo) -> dict[str, Any]:
+    """The JSON-LD for the page built from `src_uri`."""
     kind, _, name = src_uri.removesuffix(".md").partition("/")
     if src_uri in site.articles:
-        if text is None:
-            raise ValueError(f"the text of the article {src_uri} is needed for its quotations")
-        data = news_article(site.articles[src_uri], title, text, site, urls, info, description)
+        data = news_article(site.articles[src_uri], title, site, urls, info)
     elif kind == "actors" and name in site.actors:
         data = actor_data(site.actors[name], urls)
     elif kind == "people" and name in site.people:
@@ -60,8 +56,7 @@ def page_data(src_uri: str, title: str, text: ArticleText | None, site: SiteData
     return {"@context": SCHEMA_CONTEXT, **data}
 
 
-def news_article(article: Article, title: str, text: ArticleText, site: SiteData, urls: SiteUrls,
-                 info: SiteInfo, description: str = "") -> dict[str, Any]:
+def news_article(article: Article, title: str, site: SiteData, urls: SiteUrls, info: SiteInfo) -> dict[str, Any]:
     """The article, published by its publisher at its original address (its `url`; this page's when that is
     not known) and read here, on this page (`mainEntityOfPage`)."""
     cited, actors, published = article.cited_sources, article.actors_named, article.provenance
@@ -75,10 +70,10 @@ def news_article(article: Article, title: str, text: ArticleText, site: SiteData
         **work_details(published.publisher, published.authors, published.date, published.links),
         "isPartOf": website_reference(urls, info),
         "citation": [source_work(site.sources[id_], urls) for id_ in cited],
-        "hasPart": [quotation(article, annotation, text, site, urls) for annotation in article.annotations],
+        "hasPart": [quotation(article, annotation, site, urls) for annotation in article.annotations],
     }
     for key, value in (("dateModified", published.updated), ("copyrightNotice", published.rights),
-                       ("description", description)):
+                       ("description", lede(article))):
         if value:
             data[key] = value
     if actors:
@@ -86,12 +81,11 @@ def news_article(article: Article, title: str, text: ArticleText, site: SiteData
     return data
 
 
-def quotation(article: Article, annotation: Annotation, text: ArticleText, site: SiteData,
-              urls: SiteUrls) -> dict[str, Any]:
+def quotation(article: Article, annotation: Annotation, site: SiteData, urls: SiteUrls) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@type": "Quotation",
         "@id": urls.passage(article.path, annotation.id),
-        "text": text.quote(annotation.id).exact,
+        "text": article.plan.words(annotation.id),
     }
     if annotation.speaker:
         speaker = site.people[annotation.speaker]
