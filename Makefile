@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test check clean lock offline bench
+.PHONY: build serve test check changes clean lock offline bench
 
 $(INSTALLED): requirements.lock
 	test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
@@ -29,6 +29,11 @@ serve: $(INSTALLED)
 # Validation of data/ alone (no build): every problem as data/FILE.yml:LINE:COLUMN, exit 1 if any.
 check: $(INSTALLED)
 	@$(PYTHON) -m annotated_article.check
+
+# What the data changes between BASE (a branch, tag or commit) and the working tree, as Markdown for a reviewer.
+BASE ?= main
+changes: $(INSTALLED)
+	@$(PYTHON) tools/data_changes.py -- "$(BASE)"
 
 test: $(INSTALLED)
 	$(PYTHON) -m pytest

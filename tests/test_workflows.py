@@ -73,3 +73,13 @@ def test_main_is_built_and_deployed_to_github_pages():
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_pull_requests_say_what_the_data_changes_in_the_job_summary():
+    (job,) = workflow("pull-request.yml")["jobs"].values()
+    checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == "0"  # the base of the pull request is there to compare with
+    (step,) = [step for step in job["steps"] if "changes BASE=" in step.get("run", "")]
+    assert step["run"] == 'make --no-print-directory changes BASE="$BASE" >> "$GITHUB_STEP_SUMMARY"'
+    assert "github.event.pull_request.base.sha" in step["env"]["BASE"]
+    assert step["if"] == "${{ !cancelled() }}"
