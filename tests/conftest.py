@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+import yaml_env_tag
 from bs4 import BeautifulSoup
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -32,9 +34,10 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`, as a separate process."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir`, as a separate process (with `env` added to its
+    environment)."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=environment, capture_output=True, text=True, timeout=300,
@@ -92,10 +95,21 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml read as MkDocs reads it: `!ENV [NAME, default]` is the variable NAME, else the default."""
+
+
+yaml_env_tag.add_env_tag(_ConfigLoader)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def mkdocs_config() -> dict:
+    return yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
 def site_url() -> str:
-    """The `site_url` of mkdocs.yml, where the hosted edition lives."""
-    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    return re.search(r"^site_url:\s*(\S+)", config, re.MULTILINE).group(1)
+    """The `site_url` the builds use, where the hosted edition lives (with a final `/`, as MkDocs makes it)."""
+    return mkdocs_config()["site_url"].rstrip("/") + "/"
 
 
 #: Elements a browser loads something for, and the attribute that says from where.

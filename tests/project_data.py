@@ -6,12 +6,12 @@ from functools import cache
 from pathlib import Path
 
 import markdown
-import yaml
 
 from annotated_article.article_markup import annotate_article
 from annotated_article.article_text import ArticleText, article_text
 from annotated_article.site_data import SiteData, load_site
 from annotated_article.site_urls import SiteUrls
+from conftest import mkdocs_config
 
 PROJECT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/annotated-articles/"
@@ -35,17 +35,10 @@ def rendered_texts(site: SiteData) -> dict[str, ArticleText]:
     return texts
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold `!!python/name:` tags; they name callables this reading does not need."""
-
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 @cache
 def markdown_extensions() -> tuple[list[str], dict[str, dict]]:
     """The `markdown_extensions` of mkdocs.yml: their names, and the options of those that have some."""
-    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = mkdocs_config()
     names, options = [], {}
     for entry in config.get("markdown_extensions", []):
         name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)

@@ -83,3 +83,13 @@ def test_pull_requests_say_what_the_data_changes_in_the_job_summary():
     assert step["run"] == 'make --no-print-directory changes BASE="$BASE" >> "$GITHUB_STEP_SUMMARY"'
     assert "github.event.pull_request.base.sha" in step["env"]["BASE"]
     assert step["if"] == "${{ !cancelled() }}"
+
+
+def test_the_site_is_built_for_the_address_github_pages_gives_it():
+    build = workflow("deploy.yml")["jobs"]["build"]
+    steps = build["steps"]
+    (pages,) = [step for step in steps if step.get("uses", "").startswith("actions/configure-pages@")]
+    (make_build,) = [step for step in steps if step.get("run") == "make build"]
+    assert steps.index(pages) < steps.index(make_build)
+    assert make_build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
+    assert build["permissions"]["pages"] == "read"
