@@ -22,6 +22,11 @@ build: $(INSTALLED)
 	@if [ -e site ]; then mv site site.old; fi
 	@mv site.new site && rm -rf site.old
 
+# The offline zip is made first and published with the site (the home and Data pages link to it).
+OFFLINE_EDITION := dist/annotated-articles-offline.zip
+build: offline
+build: export OFFLINE_ZIP := $(OFFLINE_EDITION)
+
 DEV_ADDR ?= 127.0.0.1:8000
 serve: $(INSTALLED)
 	$(PYTHON) -m mkdocs serve --strict --dev-addr $(DEV_ADDR)
@@ -40,7 +45,7 @@ test: $(INSTALLED)
 
 # The offline edition: a zip to unzip anywhere and open from disk; the same bytes on every build of a commit.
 offline: $(INSTALLED)
-	$(PYTHON) tools/offline_edition.py dist/annotated-articles-offline.zip
+	$(PYTHON) tools/offline_edition.py $(OFFLINE_EDITION)
 
 # What the site costs: Lighthouse's mobile scores of the article and an actor page (bench/results/, needs
 # Node.js and npm), then build cost at 1x, 10x and 100x the seed's size against MkDocs alone, all in

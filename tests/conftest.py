@@ -45,10 +45,11 @@ def run_mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> 
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    """The real site, built once per test session, and the build's output."""
+def site_build(tmp_path_factory, offline_zip) -> tuple[Path, subprocess.CompletedProcess]:
+    """The real site as `make build` publishes it (with the offline zip), built once per test session, and
+    the build's output."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(PROJECT, site_dir)
+    result = run_mkdocs_build(PROJECT, site_dir, env={"OFFLINE_ZIP": str(offline_zip)})
     assert result.returncode == 0, result.stderr
     return site_dir, result
 
@@ -75,8 +76,9 @@ def copy_project_for_make(destination: Path) -> Path:
     """`copy_project`, plus what `make` reads, for tests that run the Makefile's targets."""
     destination.mkdir(parents=True, exist_ok=True)
     copy_project(destination)
-    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+    for name in ("Makefile", "requirements.lock", "pyproject.toml", "mkdocs.offline.yml"):
         shutil.copy2(PROJECT / name, destination / name)
+    shutil.copytree(PROJECT / "tools", destination / "tools", ignore=shutil.ignore_patterns("__pycache__"))
     return destination
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -51,7 +50,6 @@ def speaker_name(repo: Path, annotation: dict) -> str:
 def repo(tmp_path) -> Path:
     """A git repository holding a copy of the project, its data committed on `main`."""
     repo = copy_project_for_make(tmp_path / "repo")
-    shutil.copytree(PROJECT / "tools", repo / "tools", ignore=shutil.ignore_patterns("__pycache__"))
     git(repo, "init", "--quiet", "--initial-branch=main")
     git(repo, "add", "--all")
     git(repo, "commit", "--quiet", "-m", "The data as it is")

@@ -32,6 +32,7 @@ CONTENT_TYPES = {
     ".txt": "text/plain; charset=utf-8",
     ".gz": "application/gzip",
     ".woff2": "font/woff2",
+    ".zip": "application/zip",
 }
 #: Compressed on the way out when the browser accepts gzip, as static hosts do.
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
