@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test check changes clean lock offline bench
+.PHONY: build serve test lint check changes clean lock offline bench
 
 $(INSTALLED): requirements.lock
 	test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
@@ -43,6 +43,11 @@ changes: $(INSTALLED)
 test: $(INSTALLED)
 	$(PYTHON) -m pytest
 
+# Code health of hooks/, tools/ and benchmarks/ (the folders are in pyproject.toml): ruff's checks, then mypy's types.
+lint: $(INSTALLED)
+	$(PYTHON) -m ruff check hooks tools benchmarks
+	$(PYTHON) -m mypy
+
 # The offline edition: a zip to unzip anywhere and open from disk; the same bytes on every build of a commit.
 offline: $(INSTALLED)
 	$(PYTHON) tools/offline_edition.py $(OFFLINE_EDITION)
@@ -68,4 +73,4 @@ lock: $(INSTALLED)
 	{ head -2 requirements.lock; $(PYTHON) -m pip freeze; } > requirements.lock.new && mv requirements.lock.new requirements.lock
 
 clean:
-	rm -rf site site.new site.old dist $(VENV) .pytest_cache
+	rm -rf site site.new site.old dist $(VENV) .pytest_cache .ruff_cache .mypy_cache

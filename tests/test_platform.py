@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import shutil
 import subprocess
 import sys
 from importlib.metadata import version
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import annotated_article
 
-from conftest import PROJECT, snapshot
+from conftest import PROJECT, run_make, snapshot
 
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 
@@ -64,3 +65,23 @@ def test_the_core_package_never_imports_mkdocs():
     loaded, imported = result.stdout.splitlines()
     assert loaded == "[]"
     assert int(imported) >= len(modules)
+
+
+def test_the_code_health_gate_finds_lint_and_type_errors(tmp_path):
+    """`make lint` as configured in pyproject.toml, on folders of the same names holding one mistake each."""
+    shutil.copy2(PROJECT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copy2(PROJECT / "Makefile", tmp_path / "Makefile")
+    shutil.copy2(PROJECT / "requirements.lock", tmp_path / "requirements.lock")
+    for folder in ("hooks", "tools", "benchmarks"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "hooks" / "unused.py").write_text("import os\n", encoding="utf-8")
+    (tmp_path / "tools" / "typed.py").write_text('def half(number: int) -> int:\n    return number / 2\n', encoding="utf-8")
+    (tmp_path / "benchmarks" / "fine.py").write_text('"""Nothing wrong here."""\n', encoding="utf-8")
+    result = run_make(tmp_path, "lint")
+    assert result.returncode != 0
+    assert "F401 [*] `os` imported but unused\n --> hooks/unused.py:1:8" in result.stdout
+    (tmp_path / "hooks" / "unused.py").write_text("import os\n\nprint(os.sep)\n", encoding="utf-8")
+    result = run_make(tmp_path, "lint")
+    assert result.returncode != 0
+    assert 'tools/typed.py:2: error: Incompatible return value type (got "float", expected "int")' in result.stdout
+    assert "benchmarks/fine.py" not in result.stdout

@@ -84,7 +84,8 @@ def snapshot(files: dict[str, bytes]) -> Snapshot:
             if document is not None:
                 result.unreadable.append(f"{path} is not an article file (it has no `article:` and `annotations:`)")
             continue
-        article = document.get("article") if isinstance(document.get("article"), str) else path
+        named = document.get("article")
+        article = named if isinstance(named, str) else path
         if article in result.articles:
             result.unreadable.append(f"{path} names `{article}`, which {result.articles[article].data_file} "
                                      "annotates already")

@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
         print("usage: python tools/offline_edition.py dist/NAME.zip", file=sys.stderr)
         return 2
     try:
-        path = make_offline_zip(Path(argv[0]).resolve())
+        make_offline_zip(Path(argv[0]).resolve())
     except RuntimeError as failure:
         print(failure, file=sys.stderr)
         return 1

@@ -84,7 +84,7 @@ class FoldedText:
             return 0
         previous = self.original_start(index - 1)
         if self.original[previous].isspace():
-            return previous + len(_SPACE.match(self.original, previous).group())
+            return previous + len(_SPACE.match(self.original, previous).group())  # type: ignore[union-attr]
         return previous + 1
 
 

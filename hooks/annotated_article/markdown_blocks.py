@@ -39,7 +39,8 @@ def paragraphs(markdown: str) -> list[Paragraph]:
     """The paragraphs of running text, in order; headings, code, lists, tables and HTML blocks are left out."""
     found: list[Paragraph] = []
     lines = markdown.splitlines(keepends=True)
-    position, in_fence, block = 0, False, []
+    position, in_fence = 0, False
+    block: list[tuple[int, str]] = []
     for line in lines + [""]:
         if _FENCE.match(line):
             in_fence = not in_fence

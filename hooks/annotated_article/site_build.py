@@ -10,8 +10,7 @@ from .anchoring import AnchorError
 from .article_markup import annotate_article
 from .errors import DataError, DataErrors
 from .footnotes import Footnote, footnotes_html
-from .markup import relative_url
-from .markup import page_path
+from .markup import page_path, relative_url
 from .pages import generated_pages, with_generated_nav
 from .site_data import SiteData, load_site
 from .site_index import index_site

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .anchoring import Anchor, AnchorError, FoldedText, TextQuote, anchor_quote
-from .markdown_blocks import paragraphs, placement_problem
 from .errors import DataError, DataErrors
+from .markdown_blocks import paragraphs, placement_problem
 from .schema_validation import nearest, validate_document
 from .yaml_loading import YamlDocument, load_yaml_file
 
@@ -299,7 +299,7 @@ class _Loader:
         if actors_doc is not None:
             for index, item in enumerate(actors_doc.data):
                 for number, relation in enumerate(item.get("relations", [])):
-                    place = (index, "relations", number, "to")
+                    place: tuple = (index, "relations", number, "to")
                     self.reference(actors_doc, place, relation["to"], site.actors, "actor", "data/actors.yml")
                     if relation["to"] == item["id"]:
                         self.errors.append(actors_doc.error(place, "an actor cannot have a relation to itself",

@@ -131,7 +131,7 @@ def attribution_body(site: SiteData, annotation: Annotation, urls: SiteUrls) -> 
 
 
 def speaker_node(person: Person, site: SiteData, urls: SiteUrls) -> dict[str, Any]:
-    node = {"id": urls.entity("people", person.id),
+    node: dict[str, Any] = {"id": urls.entity("people", person.id),
             "type": "Organization" if person.type == "organization" else "Person",
             "name": person.name, "role": person.role}
     if person.actor:
