@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test lint check changes clean lock offline bench
+.PHONY: build serve test test-fast lint check changes addresses clean lock offline bench
 
 $(INSTALLED): requirements.lock
 	test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
@@ -40,8 +40,16 @@ BASE ?= main
 changes: $(INSTALLED)
 	@$(PYTHON) tools/data_changes.py -- "$(BASE)"
 
+# Record every address the articles publish (data/addresses/), so that later edits keep them working.
+addresses: $(INSTALLED)
+	@$(PYTHON) tools/record_addresses.py
+
 test: $(INSTALLED)
 	$(PYTHON) -m pytest
+
+# The inner loop: the unit tests alone (no build, no browser), in seconds. `make test` runs them all.
+test-fast: $(INSTALLED)
+	$(PYTHON) -m pytest -m unit
 
 # Code health of hooks/, tools/ and benchmarks/ (the folders are in pyproject.toml): ruff's checks, then mypy's types.
 lint: $(INSTALLED)

@@ -105,7 +105,7 @@ MISTAKES = [
             "these words are not in the article"),
     Mistake("ambiguous-words", ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
             "    exact: troop deployment", "exact: troop deployment",
-            "the words occur 3 times in the article and nothing tells which one is meant",
+            "the words occur 3 times in the article (docs/articles/north-korea-troops-russia.md:",
             "nothing tells which one is meant"),
     Mistake("alias-bomb", "people.yml", None, ALIAS_BOMB, 1, "it looks like an alias bomb", "alias bomb"),
     Mistake("python-tag", "people.yml", "- id: mark-rutte",

@@ -187,6 +187,7 @@ def test_a_base_that_does_not_exist_is_a_clear_error(repo):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.build
 def test_make_changes_takes_base(repo):
     actors = load(repo, "actors.yml")
     actors[0]["name"] = "Renamed actor"

@@ -91,6 +91,7 @@ def test_the_offline_edition_offers_no_download_of_itself(offline_site):
         assert OFFER not in text and PLACEHOLDER not in text
 
 
+@pytest.mark.build
 def test_a_missing_zip_stops_the_build_with_a_clear_message(tmp_path):
     result = run_mkdocs_build(PROJECT, tmp_path / "site", env={"OFFLINE_ZIP": str(tmp_path / "missing.zip")})
     assert result.returncode != 0
@@ -98,6 +99,7 @@ def test_a_missing_zip_stops_the_build_with_a_clear_message(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.build
 def test_make_build_publishes_the_zip_and_every_link_of_the_site_resolves(tmp_path):
     project = copy_project_for_make(tmp_path / "project")
     result = run_make(project, "build")

@@ -13,6 +13,8 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
+
 import annotated_article
 
 from conftest import PROJECT, run_make, snapshot
@@ -67,6 +69,7 @@ def test_the_core_package_never_imports_mkdocs():
     assert int(imported) >= len(modules)
 
 
+@pytest.mark.build
 def test_the_code_health_gate_finds_lint_and_type_errors(tmp_path):
     """`make lint` as configured in pyproject.toml, on folders of the same names holding one mistake each."""
     shutil.copy2(PROJECT / "pyproject.toml", tmp_path / "pyproject.toml")

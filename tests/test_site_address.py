@@ -16,6 +16,8 @@ import pytest
 import static_server
 from conftest import PROJECT, run_mkdocs_build, site_url, soup_of
 
+pytestmark = pytest.mark.build
+
 #: As GitHub Pages' `base_url` gives it: no final slash.
 OTHER = "https://news.example.net/fact-checks"
 DEFAULT = site_url()
