@@ -84,7 +84,7 @@ def annotation_collection(site: SiteData, urls: SiteUrls, label: str, rights: st
 
 def web_annotation(site: SiteData, article: Article, annotation: Annotation, urls: SiteUrls,
                    rights: str) -> dict[str, Any]:
-    quote = article.plan.quote(annotation.id)
+    quote = article.loaded_plan.quote(annotation.id)
     selector = {"type": "TextQuoteSelector", "exact": quote.exact}
     if quote.prefix:
         selector["prefix"] = quote.prefix
