@@ -112,6 +112,13 @@ class Article:
     plan: ArticlePlan | None = field(default=None, compare=False, repr=False)
 
     @property
+    def loaded_plan(self) -> ArticlePlan:
+        """`plan`, which `load_site` works out for every article it loads."""
+        if self.plan is None:
+            raise ValueError(f"{self.path} has no plan: it was not loaded by load_site")
+        return self.plan
+
+    @property
     def cited_sources(self) -> list[str]:
         """Ids of the sources its annotations cite or suggest, in reading order, each once."""
         return list(dict.fromkeys(s for a in self.annotations for s in (a.source, *a.see_also) if s))
@@ -229,7 +236,7 @@ class _Loader:
                 self.errors.append(document.error(("article",), f"there is no article `{path}` in docs/",
                                                   "Delete this file if the article was removed on purpose"))
             return  # else the article's own errors are reported
-        plan = article.plan
+        plan = article.loaded_plan
         current = {**{id_: plan.text.text[p.start:p.end] for id_, p in zip(plan.paragraph_ids, plan.text.paragraphs)},
                    **{id_: plan.words(id_) for id_ in plan.passages}}
         found, errors = aliases(document, current)
@@ -354,7 +361,7 @@ class _Loader:
         if actors_doc is not None:
             for index, item in enumerate(actors_doc.data):
                 for number, relation in enumerate(item.get("relations", [])):
-                    place = (index, "relations", number, "to")
+                    place: tuple = (index, "relations", number, "to")
                     self.reference(actors_doc, place, relation["to"], site.actors, "actor", "data/actors.yml")
                     if relation["to"] == item["id"]:
                         self.errors.append(actors_doc.error(place, "an actor cannot have a relation to itself",
