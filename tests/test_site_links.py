@@ -12,10 +12,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 
 from annotated_article.attribution import format_date
-from conftest import ARTICLE_HTML, PROJECT, article_html, copy_project, run_mkdocs_build, soup_of
+from conftest import ARTICLE_HTML, PROJECT, article_html, copy_project, run_mkdocs_build, site_url, soup_of
 
 pytestmark = pytest.mark.build
 
@@ -24,7 +23,7 @@ def site_pages(site: Path) -> dict[str, object]:
     return {path.relative_to(site).as_posix(): soup_of(path) for path in sorted(site.rglob("*.html"))}
 
 
-SITE_PATH = urlsplit(yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
+SITE_PATH = urlsplit(site_url()).path
 
 
 def resolve(page: str, href: str) -> tuple[str, str] | None:

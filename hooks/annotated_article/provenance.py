@@ -88,7 +88,7 @@ def citation_tags(article: Article, title: str) -> str:
 
 def lede(article: Article, length: int = 30) -> str:
     """The article's first paragraph as published, cut to `length` words."""
-    text = article.plan.text if article.plan else None
-    if text is None or not text.paragraphs:
+    text = article.loaded_plan.text
+    if not text.paragraphs:
         return ""
     return excerpt(text.text[text.paragraphs[0].start:text.paragraphs[0].end], length)
