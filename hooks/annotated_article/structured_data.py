@@ -156,28 +156,23 @@ def source_work(source: Source, urls: SiteUrls) -> dict[str, Any]:
 def work_details(publisher: str, authors: tuple[str, ...], date: str, links: tuple[Link, ...]) -> dict[str, Any]:
     """Who published a work, who wrote it, when, and where: only an `original` link is its `url`; the others
     are copies or reports of it. What is not known is left out."""
-    data: dict[str, Any] = {}
-    if publisher:
-        data["publisher"] = {"@type": "Organization", "name": publisher}
-    if date:
-        data["datePublished"] = date
-    if authors:
-        data["author"] = [{"@type": "Person", "name": name} for name in authors]
-    originals = [link.url for link in links if link.kind == "original"]
-    if originals:
-        data["url"] = originals[0]
-    copies = [link.url for link in links if link.kind in ("reprint", "copy")]
-    if copies:
-        data["archivedAt"] = copies
-    translations = [link for link in links if link.kind == "translation"]
-    if translations:
-        data["workTranslation"] = [{"@type": "CreativeWork", "url": link.url, "name": link.label or link.url}
-                                   for link in translations]
-    reports = [link for link in links if link.kind == "report"]
-    if reports:
-        data["subjectOf"] = [{"@type": "CreativeWork", "url": link.url, "name": link.label or link.url}
-                             for link in reports]
-    return data
+    def linked(*kinds: str) -> list[Link]:
+        return [link for link in links if link.kind in kinds]
+
+    details = {
+        "publisher": {"@type": "Organization", "name": publisher} if publisher else None,
+        "datePublished": date,
+        "author": [{"@type": "Person", "name": name} for name in authors],
+        "url": next((link.url for link in linked("original")), None),
+        "archivedAt": [link.url for link in linked("reprint", "copy")],
+        "workTranslation": [_work(link) for link in linked("translation")],
+        "subjectOf": [_work(link) for link in linked("report")],
+    }
+    return {key: value for key, value in details.items() if value}
+
+
+def _work(link: Link) -> dict[str, Any]:
+    return {"@type": "CreativeWork", "url": link.url, "name": link.label or link.url}
 
 
 def website(urls: SiteUrls, info: SiteInfo) -> dict[str, Any]:
