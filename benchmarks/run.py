@@ -34,6 +34,7 @@ import time
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -62,49 +63,73 @@ def summary(runs: list[measure.Run]) -> dict:
             "peak_mib": max(r.peak_mib for r in runs), "runs": [r.as_dict() for r in runs]}
 
 
-_JSON_LD = re.compile(r'<script type="application/ld\+json">\n.*?\n</script>\n', re.DOTALL)
+#: What our `on_post_page` puts in a page's head: its JSON-LD, and an article's citation tags.
+_HEAD_DATA = re.compile(r'<script type="application/ld\+json">\n.*?\n</script>\n|<meta name="citation_\w+" [^>]*>\n',
+                        re.DOTALL)
+# What the Markdown extension puts in an article's paragraphs while MkDocs renders it: the plain site renders the
+# same Markdown without them.
+_PARAGRAPH = re.compile(r'<p id="p-[^"]*">(.*?)</p>', re.DOTALL)
+_MARKER = re.compile(r'<sup class="annotation-marker" id="[^"]*"><a [^>]*>\d+</a></sup>')
+_ACTOR_LINK = re.compile(r'<a class="actor-link" href="[^"]*">(.*?)</a>')
+_PASSAGE = re.compile(r'<span class="annotated-passage" id="[^"]*">')
+_DATELINE = re.compile(r'\n?<div class="dateline">.*?</div>', re.DOTALL)
+_UNDER_TITLE = re.compile(r'\n?<div class="printed-from">.*?</div>|\n?<details class="claims-summary">.*?</details>',
+                          re.DOTALL)
+_PARAGRAPH_LINK = re.compile(r'<a [^>]*class="paragraph-link"[^>]*>¶</a>')
 
 
-def _as_hooks_leave(plain: list[dict], hooked: list[dict]) -> list[dict]:
-    """The plain search index's entries as the hooks leave them: an article's entries keep their titles
-    and give their text to entries of their own, one per paragraph and per claim (those the plain
-    index lacks, taken from the hooked one)."""
-    articles = {doc["location"].partition("#")[0] for doc in hooked if "#p-" in doc["location"]}
-    locations = {doc["location"] for doc in plain}
-    return ([{**doc, "text": ""} if doc["location"].partition("#")[0] in articles else doc for doc in plain]
-            + [doc for doc in hooked if doc["location"] not in locations])
+def without_placements(html: str) -> str:
+    """An article page as MkDocs alone renders its Markdown: without passages, markers, actor links, paragraph
+    ids and links, and what goes under the title (dateline, line for paper, summary of claims). A paragraph that
+    holds a span of another kind is left as it is (the pages then differ)."""
+    def paragraph(match: re.Match) -> str:
+        inner = _ACTOR_LINK.sub(r"\1", _MARKER.sub("", _PARAGRAPH_LINK.sub("", match.group(1))))
+        if inner.count("<span") != len(_PASSAGE.findall(inner)):
+            return match.group()
+        return "<p>" + _PASSAGE.sub("", inner).replace("</span>", "") + "</p>"
+    return _PARAGRAPH.sub(paragraph, _UNDER_TITLE.sub("", _DATELINE.sub("", html, count=1)))
 
 
 def same_pages(hooked: Path, plain: Path) -> dict:
     """Compare the two builds file by file.
 
-    The search index and sitemap only differ in the order of the pages (and the index in how the hooks
-    cut articles into paragraphs and claims); the pages of the hooked
-    build also have the JSON-LD that our `on_post_page` puts in their head, which Markdown cannot
-    carry, so it is set aside before comparing.
+    The search index and sitemap only differ in the order of the pages; the pages of the hooked
+    build also have the JSON-LD and citation tags that our `on_post_page` puts in their head, which
+    Markdown cannot carry, and the articles the elements our Markdown extension places: both are set
+    aside before comparing, and the search entries of those articles are compared by place and title
+    only (less the entries our hooks add for their paragraphs and claims).
     """
     files = sorted(p.relative_to(hooked).as_posix() for p in hooked.rglob("*") if p.is_file())
-    different = []
-    for name in files:
+    different, placed = [], set()
+    for name in [name for name in files if name.endswith(".html")]:
+        b = plain / name
+        page = _HEAD_DATA.sub("", (hooked / name).read_text(encoding="utf-8"))
+        if without_placements(page) != page:
+            placed.add(name.removesuffix("index.html"))
+        if not b.is_file() or without_placements(page) != b.read_text(encoding="utf-8"):
+            different.append(name)
+    for name in [name for name in files if not name.endswith(".html")]:
         a, b = hooked / name, plain / name
         if not b.is_file():
             different.append(name)
         elif name == "search/search_index.json":
-            ja, jb = (json.loads(p.read_text(encoding="utf-8")) for p in (a, b))
-            key = lambda doc: (doc["location"], doc.get("title", ""))  # noqa: E731
-            expected = sorted(_as_hooks_leave(jb["docs"], ja["docs"]), key=key)
-            if ja["config"] != jb["config"] or sorted(ja["docs"], key=key) != expected:
+            indexes = [json.loads(p.read_text(encoding="utf-8")) for p in (a, b)]
+            entries = [sorted(_search_entry(doc, placed) for doc in index["docs"]
+                              if doc["location"].partition("#")[0] not in placed
+                              or not doc["location"].partition("#")[2].startswith(("p-", "cite:")))
+                       for index in indexes]
+            if indexes[0]["config"] != indexes[1]["config"] or entries[0] != entries[1]:
                 different.append(name)
-        elif name.startswith("sitemap.xml"):
-            continue
-        elif name.endswith(".html"):
-            if _JSON_LD.sub("", a.read_text(encoding="utf-8")) != b.read_text(encoding="utf-8"):
-                different.append(name)
-        elif a.read_bytes() != b.read_bytes():
+        elif not name.startswith("sitemap.xml") and a.read_bytes() != b.read_bytes():
             different.append(name)
     extra = sorted(p.relative_to(plain).as_posix() for p in plain.rglob("*") if p.is_file()
                    and not (hooked / p.relative_to(plain)).is_file())
     return {"files": len(files), "different": different, "only_in_plain": extra}
+
+
+def _search_entry(doc: dict, placed: set[str]) -> tuple[str, str, str]:
+    page = doc["location"].partition("#")[0]
+    return doc["location"], doc.get("title", ""), "" if page in placed else doc.get("text", "")
 
 
 def profile_build(project: Path, site_dir: Path, output: Path, python: str) -> None:
@@ -130,7 +155,8 @@ def bench_scale(scale: int, work: Path, runs: int, edits: int, python: str, prof
     plain_site.write_plain_site(site.project, folder / "capture", folder / "plain")
     hooked_env = plain_site.mkdocs_environment(site.project)
     plain_env = plain_site.mkdocs_environment(folder / "plain")
-    hooked_runs, plain_runs = [], []
+    hooked_runs: list[measure.Run] = []
+    plain_runs: list[measure.Run] = []
     for number in range(runs):
         order = [("hooked", site.project, hooked_env, hooked_runs), ("plain", folder / "plain", plain_env, plain_runs)]
         for name, project, env, results in order if number % 2 == 0 else order[::-1]:
@@ -214,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
 
     work = arguments.keep or Path(tempfile.mkdtemp(prefix="annotated-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    results = {"environment": environment(python, arguments.project), "scales": []}
+    results: dict[str, Any] = {"environment": environment(python, arguments.project), "scales": []}
     if arguments.commit:
         results["environment"]["commit"] = arguments.commit
     try:

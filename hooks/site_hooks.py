@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -9,20 +10,26 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_build_date
 
-from annotated_article import open_data, search_index, serving, site_build
+from annotated_article import offline_download, open_data, search_index, serving, site_build
 from annotated_article.errors import DataErrors
 
 _site: site_build.SiteBuild | None = None
 _open_data: open_data.OpenData | None = None
-_articles: dict[str, str] = {}  # each article's page URL and content HTML, for the search index
+_offline: offline_download.OfflineZip | None = None
 log = get_plugin_logger("annotated_article")
 
 
 def on_config(config):
-    global _site, _open_data
+    global _site, _open_data, _offline
     project = Path(config.config_file_path).parent
+
+    @functools.cache
+    def url_of(path: str) -> str:  # every address of the site is the one MkDocs gives the page
+        return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+
     try:
-        _site = site_build.SiteBuild.load(project / "data", Path(config.docs_dir))
+        _site = site_build.SiteBuild.load(project / "data", Path(config.docs_dir), url_of,
+                                          (tuple(config.markdown_extensions), config.mdx_configs))
     except DataErrors as failure:
         # Printed here, not as the error's message: MkDocs prints a build error's message only the
         # first time it is seen, and an editor under `make serve` may make the same mistake twice.
@@ -31,12 +38,18 @@ def on_config(config):
         error.data_errors = failure.errors  # tells on_serve's rebuilds that nothing was written yet
         raise error from None
     try:
-        _open_data = open_data.OpenData.for_site(_site.site, config.site_url, config.site_name,
-                                                 config.site_description, config.use_directory_urls)
+        _open_data = open_data.OpenData.for_site(_site.site, config.site_url, url_of, config.site_name,
+                                                 config.site_description)
     except ValueError as problem:
         raise PluginError(f"mkdocs.yml: {problem}") from None
+    try:
+        zip_file = config.extra.get("offline_zip")
+        _offline = offline_download.OfflineZip.read(project / zip_file) if zip_file else None
+    except ValueError as problem:
+        raise PluginError(f"mkdocs.yml: extra.offline_zip: {problem}") from None
     _site.built = get_build_date()  # SOURCE_DATE_EPOCH, if set, makes it the same on every build
     config.nav = _site.navigation(config.nav)
+    config.markdown_extensions.append(_site.extension())
     return config
 
 
@@ -48,22 +61,19 @@ def on_serve(server, config, builder):
 
 
 def on_files(files, config):
-    def url_of(path: str) -> str:
-        return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
-
-    downloads = dict.fromkeys(open_data.DOWNLOADS, "")  # filled in on_env, once the articles are rendered
-    for path, markdown in {**_site.pages(url_of), **downloads}.items():
+    for path, markdown in {**_site.pages(), **_open_data.downloads()}.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is generated from data/: rename or delete the file in docs/.")
         files.append(File.generated(config, path, content=markdown))
+    if _offline:
+        files.append(File.generated(config, _offline.path.name, abs_src_path=str(_offline.path)))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    try:
-        return _site.annotate_markdown(page.file.src_uri, markdown, page.canonical_url or "")
-    except DataErrors as failure:
-        raise PluginError(str(failure)) from None
+    _site.begin_page(page.file.src_uri, page.canonical_url or "")  # the Markdown extension places an article's annotations
+    markdown = offline_download.fill(markdown, page.file.src_uri, _offline)
+    return _site.with_article_list(page.file.src_uri, markdown)
 
 
 def on_page_content(html, page, config, files):
@@ -71,25 +81,18 @@ def on_page_content(html, page, config, files):
         # The title as HTML, entities kept: the theme prints page.meta.title as it is, whereas its
         # `page.title | striptags` turns a name's `&lt;/title&gt;&lt;script&gt;` back into markup.
         page.meta.setdefault("title", page.title)
+    if description := _site.description(page.file.src_uri):  # escaped: the theme prints it as it is
+        page.meta.setdefault("description", description)
     return _site.append_footnotes(page.file.src_uri, page.url, html)
-
-
-def on_env(env, config, files):
-    contents = {file.src_uri: file.page.content for file in files.documentation_pages() if file.page}
-    _articles.clear()
-    _articles.update({file.page.url: file.page.content for file in files.documentation_pages()
-                      if file.src_uri in _site.site.articles})
-    for name, text in _open_data.downloads(contents).items():
-        files.get_file_from_path(name).content_string = text
-    return env
 
 
 @event_priority(-50)  # after the search plugin has written its index, before anything copies it
 def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
-        index.write_text(search_index.with_paragraphs(index.read_text(encoding="utf-8"), _articles), encoding="utf-8")
+        text = search_index.with_entries(index.read_text(encoding="utf-8"), _site.search_entries)
+        index.write_text(text, encoding="utf-8")
 
 
 def on_post_page(output, page, config):
-    return _open_data.with_structured_data(output, page.file.src_uri, page.title or "", page.content or "")
+    return _open_data.with_structured_data(output, page.file.src_uri, page.title or "")

@@ -7,23 +7,63 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pytest
+import yaml
+import yaml_env_tag
 from bs4 import BeautifulSoup
+
+from annotated_article.site_data import SiteData, load_site
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLE = "articles/north-korea-troops-russia.md"
 ARTICLE_HTML = "articles/north-korea-troops-russia/index.html"
+#: A made-up article with its own people, sources and actor, for the tests that add a second article.
+SECOND_ARTICLE = FIXTURES / "second-article"
 
 pytest_plugins = ["browser_fixtures"]
+
+#: Fixtures that build the site (or an edition of it): a test that uses one is a build test.
+BUILD_FIXTURES = {"site_build", "built_site", "project_copy", "offline_zip", "offline_zips", "offline_site",
+                  "each_site", "second_article_make"}
+_running: list[pytest.Item] = []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test is `unit`, `build` (it builds the site or runs `make`) or `browser` (it drives Chromium):
+    browser if it uses the browser, build if it uses a building fixture or says so, unit otherwise."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        elif fixtures & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if not item.get_closest_marker("browser") and not item.get_closest_marker("build"):
+            item.add_marker(pytest.mark.unit)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _running[:] = [item]
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    _running.clear()
+
+
+def _may_build() -> None:
+    """A unit test that builds would make `make test-fast` slow: say which test must be marked."""
+    if _running and _running[0].get_closest_marker("unit"):
+        raise RuntimeError(f"{_running[0].nodeid} builds the site or runs make: mark it `pytest.mark.build`")
 
 
 def copy_project(destination: Path) -> Path:
     """A copy of everything a build reads, for tests that change the data."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "hooks", "data", "overrides"):
+    for name in ("mkdocs.yml", "mkdocs.offline.yml", "docs", "hooks", "data", "overrides"):
         source = PROJECT / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -32,9 +72,24 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`, as a separate process."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def add_second_article(project: Path) -> Path:
+    """The article of tests/fixtures/second-article added to `project` the way CONTRIBUTING.md tells an
+    editor to: its Markdown and its data file, and its actors, people and sources at the end of the
+    registries. Nothing else is edited."""
+    for registry in ("actors.yml", "people.yml", "sources.yml"):
+        with open(project / "data" / registry, "a", encoding="utf-8") as file:
+            file.write((SECOND_ARTICLE / "data" / registry).read_text(encoding="utf-8"))
+    for folder in ("docs/articles", "data/articles"):
+        for path in (SECOND_ARTICLE / folder).iterdir():
+            shutil.copy2(path, project / folder / path.name)
+    return project
+
+
+def run_mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir`, as a separate process (with `env` added to its
+    environment)."""
+    _may_build()
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=environment, capture_output=True, text=True, timeout=300,
@@ -42,10 +97,11 @@ def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProce
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    """The real site, built once per test session, and the build's output."""
+def site_build(tmp_path_factory, offline_zip) -> tuple[Path, subprocess.CompletedProcess]:
+    """The real site as `make build` publishes it (with the offline zip), built once per test session, and
+    the build's output."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(PROJECT, site_dir)
+    result = run_mkdocs_build(PROJECT, site_dir, env={"OFFLINE_ZIP": str(offline_zip)})
     assert result.returncode == 0, result.stderr
     return site_dir, result
 
@@ -53,6 +109,50 @@ def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
 @pytest.fixture(scope="session")
 def built_site(site_build) -> Path:
     return site_build[0]
+
+
+@pytest.fixture(scope="session")
+def second_article_project(tmp_path_factory) -> Path:
+    return add_second_article(copy_project_for_make(tmp_path_factory.mktemp("second-article")))
+
+
+@pytest.fixture(scope="session")
+def second_article_make(second_article_project) -> dict[str, subprocess.CompletedProcess]:
+    """`make check`, then `make build`, run on the project with a second article, as an editor runs them."""
+    return {target: run_make(second_article_project, target) for target in ("check", "build")}
+
+
+@pytest.fixture(scope="session")
+def second_article_site(second_article_project, second_article_make) -> Path:
+    assert second_article_make["build"].returncode == 0, second_article_make["build"].stderr
+    return second_article_project / "site"
+
+
+@dataclass
+class BuiltSite:
+    """A project and the site built from it."""
+
+    project: Path
+    site: Path
+
+    @cached_property
+    def data(self) -> SiteData:
+        return load_site(self.project / "data", self.project / "docs")
+
+
+@pytest.fixture(scope="session", params=["seed", "second article"])
+def each_site(request) -> BuiltSite:
+    """The project as it is, then the project with a second article: what holds for the whole site holds
+    for both."""
+    if request.param == "seed":
+        return BuiltSite(PROJECT, request.getfixturevalue("built_site"))
+    return BuiltSite(request.getfixturevalue("second_article_project"),
+                     request.getfixturevalue("second_article_site"))
+
+
+def article_html(path: str) -> str:
+    """The built page of the article at `path` inside docs/ (`articles/NAME.md`), relative to the site."""
+    return path.removesuffix(".md") + "/index.html"
 
 
 @pytest.fixture
@@ -72,13 +172,15 @@ def copy_project_for_make(destination: Path) -> Path:
     """`copy_project`, plus what `make` reads, for tests that run the Makefile's targets."""
     destination.mkdir(parents=True, exist_ok=True)
     copy_project(destination)
-    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+    for name in ("Makefile", "requirements.lock", "pyproject.toml", "mkdocs.offline.yml"):
         shutil.copy2(PROJECT / name, destination / name)
+    shutil.copytree(PROJECT / "tools", destination / "tools", ignore=shutil.ignore_patterns("__pycache__"))
     return destination
 
 
 def run_make(project: Path, target: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     """`make TARGET` in `project`, with the test run's virtual environment (already installed: never reinstalled)."""
+    _may_build()
     environment = {key: value for key, value in os.environ.items() if key not in ("GITHUB_ACTIONS", "MAKEFLAGS")}
     environment.update(env or {})
     return subprocess.run(
@@ -92,10 +194,21 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml read as MkDocs reads it: `!ENV [NAME, default]` is the variable NAME, else the default."""
+
+
+yaml_env_tag.add_env_tag(_ConfigLoader)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def mkdocs_config() -> dict:
+    return yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
 def site_url() -> str:
-    """The `site_url` of mkdocs.yml, where the hosted edition lives."""
-    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    return re.search(r"^site_url:\s*(\S+)", config, re.MULTILINE).group(1)
+    """The `site_url` the builds use, where the hosted edition lives (with a final `/`, as MkDocs makes it)."""
+    return mkdocs_config()["site_url"].rstrip("/") + "/"
 
 
 #: Elements a browser loads something for, and the attribute that says from where.

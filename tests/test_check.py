@@ -10,6 +10,8 @@ from annotated_article.site_data import load_site
 from conftest import PROJECT, copy_project_for_make, run_make, snapshot
 from mistakes import ARTICLE_DATA, MISTAKES, Mistake
 
+pytestmark = pytest.mark.build
+
 MESSAGE = re.compile(r"^data/[\w./-]+\.yml:\d+:\d+: .+[.?!]$")
 SUMMARY = re.compile(r"^\d+ problems? found in the data\. ")
 

@@ -4,32 +4,39 @@ from __future__ import annotations
 
 import json
 
-from annotated_article.search_index import with_paragraphs
-
-ARTICLE = (
-    '<h1 id="t">Title</h1>\n'
-    '<p id="p-first">First <span class="annotated-passage" id="q">words &amp; more.<sup class="annotation-marker" '
-    'id="fnref:q"><a class="claim-marker" href="#cite:q">1</a></sup></span> <a class="paragraph-link" '
-    'href="#p-first">¶</a></p>\n<p>Not an article paragraph.</p>\n<p id="p-second">Second.</p>\n'
-    '<div class="annotation-notes" role="doc-endnotes">\n<h2 id="sources-and-attributions">Sources</h2>\n<ol>\n'
-    '<li id="fn:src">\n<p class="source-citation"><a href="s/">Outlet</a>, <cite>“Report”</cite>.</p>\n'
-    '<ul class="attributions">\n<li id="cite:q"><a class="claim-backref" href="#q" role="doc-backlink" '
-    'aria-label="Back to the passage 1a">^ a</a> <span>Who: Ann</span> <br><span>Editor’s note: x</span></li>\n'
-    '</ul>\n</li>\n</ol>\n</div>')
+from annotated_article.footnotes import footnotes_html
+from annotated_article.search_index import article_entries, with_entries
+from test_article_markup import annotation, render
 
 
-def test_an_article_is_cut_into_its_paragraphs_and_claims_and_other_pages_are_left_alone():
+def test_an_article_gives_an_entry_per_paragraph_as_published_and_per_claim_with_its_source():
+    result = render("# Title\n\nFirst *words* & more.\n\nSecond one.\n", annotation("q", "words & more"),
+                    annotation("r", "Second"))
+    site = result.build.site
+    notes = footnotes_html(result.footnotes, site, lambda kind, id_: None)
+    assert article_entries(site.articles["a.md"].loaded_plan, notes) == [
+        ("p-first-words-more", "Paragraph 1", "First words & more."),
+        ("p-second-one", "Paragraph 2", "Second one."),
+        ("cite:q", "Footnote 1a", "Who: Ana <b>Bold</b>, Analyst & writer · How: direct quote · How sure: likely "
+                                  "Outlet One, “First”, 1 November 2024. Read: example.org (address built from the "
+                                  "site’s usual pattern, not checked)."),
+        ("cite:r", "Footnote 1b", "Who: Ana <b>Bold</b>, Analyst & writer · How: direct quote · How sure: likely "
+                                  "Outlet One, “First”, 1 November 2024. Read: example.org (address built from the "
+                                  "site’s usual pattern, not checked)."),
+    ]
+
+
+def test_an_articles_entries_follow_its_own_whose_text_they_take_and_other_pages_are_left_alone():
     index = {"config": {"lang": ["en"]}, "docs": [
         {"location": "a/", "title": "Title", "text": "<p>First words &amp; more.1 ¶</p>"},
         {"location": "a/#sources-and-attributions", "title": "Sources", "text": "likelyEditor"},
         {"location": "b/", "title": "Other", "text": "<p>Other page.</p>"},
     ]}
-    docs = json.loads(with_paragraphs(json.dumps(index), {"a/": ARTICLE}))["docs"]
-    assert docs == [
+    entries = {"a/": [("p-first", "Paragraph 1", "First words & <more>."), ("cite:q", "Footnote 1", "Who: Ann")]}
+    assert json.loads(with_entries(json.dumps(index), entries)) == {"config": {"lang": ["en"]}, "docs": [
         {"location": "a/", "title": "Title", "text": ""},
-        {"location": "a/#p-first", "title": "Paragraph 1", "text": "First words &amp; more."},
-        {"location": "a/#p-second", "title": "Paragraph 2", "text": "Second."},
-        {"location": "a/#cite:q", "title": "Footnote 1a", "text": "Who: Ann Editor’s note: x Outlet, “Report”."},
+        {"location": "a/#p-first", "title": "Paragraph 1", "text": "First words &amp; &lt;more&gt;."},
+        {"location": "a/#cite:q", "title": "Footnote 1", "text": "Who: Ann"},
         {"location": "a/#sources-and-attributions", "title": "Sources", "text": ""},
         {"location": "b/", "title": "Other", "text": "<p>Other page.</p>"},
-    ]
+    ]}

@@ -108,17 +108,23 @@ def search(page, words: str):
     return page.get_by_role("dialog", name="Search").get_by_role("link")
 
 
+def follow_result(page, words: str, result: str) -> None:
+    """Search `words` and follow the result that `result` (a CSS selector) picks, among the further results
+    of its page if it is one of those."""
+    expect(search(page, words).first).to_be_visible()
+    dialog = page.get_by_role("dialog", name="Search")
+    more = dialog.locator("details", has=page.locator(result))
+    if more.count():
+        more.locator("summary").click()
+    dialog.locator(result).first.click()
+
+
 def test_a_search_result_lands_on_the_paragraph_that_matched(reader):
     page = reader.page
     page.goto(reader.edition.url(ARTICLE))
     paragraph_id = page.locator(PARAGRAPHS).filter(has=page.locator(f'[id="{RUTTE}"]')).get_attribute("id")
     page.goto(reader.edition.url("index.md"))
-    expect(search(page, "Rutte").first).to_be_visible()
-    result = page.get_by_role("dialog", name="Search").locator(f'a[href*="#{paragraph_id}"]')
-    more = page.get_by_role("dialog", name="Search").locator("details", has=page.locator(f'a[href*="#{paragraph_id}"]'))
-    if more.count():  # among the page's further results
-        more.locator("summary").click()
-    result.click()
+    follow_result(page, "Rutte", f'a[href*="#{paragraph_id}"]')
     expect(page).to_have_url(re.compile(f"#{paragraph_id}$"))
     expect(page.locator(f'[id="{paragraph_id}"]')).to_be_in_viewport()
     assert_highlighted(page, paragraph_id)

@@ -9,6 +9,7 @@ the data is escaped: it shows as the characters it is, never as markup.
 from __future__ import annotations
 
 import string
+import xml.etree.ElementTree as etree
 from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
@@ -55,12 +56,14 @@ def number_footnotes(annotations: list[Annotation], site: SiteData) -> list[Foot
     return list(by_source.values())
 
 
-def marker_html(annotation: Annotation, footnote: Footnote) -> str:
+def marker_element(annotation: Annotation, footnote: Footnote) -> etree.Element:
     """The superscript footnote marker placed right after the annotated words: a link to its own claim
     in the list (the number is the source's; the letter, in the name, tells its claims apart)."""
-    return (f'<sup class="annotation-marker" id="fnref:{annotation.id}">'
-            f'<a class="claim-marker" href="#cite:{annotation.id}" role="doc-noteref" '
-            f'aria-label="Footnote {footnote.number}{footnote.letter(annotation)}">{footnote.number}</a></sup>')
+    marker = etree.Element("sup", {"class": "annotation-marker", "id": f"fnref:{annotation.id}"})
+    link = etree.SubElement(marker, "a", {"class": "claim-marker", "href": f"#cite:{annotation.id}", "role": "doc-noteref",
+                                          "aria-label": f"Footnote {footnote.number}{footnote.letter(annotation)}"})
+    link.text = str(footnote.number)
+    return marker
 
 
 def footnotes_html(footnotes: list[Footnote], site: SiteData, page_url: PageLinker) -> str:
@@ -81,8 +84,8 @@ def footnotes_html(footnotes: list[Footnote], site: SiteData, page_url: PageLink
 def claims_summary_html(footnotes: list[Footnote], reading_order: list[str], site: SiteData) -> str:
     """"N claims: n confirmed · n likely…" over a table of every claim, in `reading_order` (annotation
     ids), each row linking to its passage; a <details>, so it opens without a script."""
-    claims = {annotation.id: annotation for footnote in footnotes for annotation in footnote.citations}
-    claims = [claims[id_] for id_ in reading_order if id_ in claims]
+    by_id = {annotation.id: annotation for footnote in footnotes for annotation in footnote.citations}
+    claims = [by_id[id_] for id_ in reading_order if id_ in by_id]
     counts = Counter(annotation.verification for annotation in claims)
     tally = " · ".join(badge_html(word, f"{counts[word]} {word}") for word in VERIFICATION_WORDS if counts[word])
     rows = "".join(

@@ -14,9 +14,10 @@ from __future__ import annotations
 import math
 import textwrap
 
-from .markup import html_text, relative_url
+from .markup import html_text
 from .site_data import SiteData
 from .site_index import ActorRelation
+from .site_urls import relative_url
 
 WIDTH, HEIGHT = 680, 440  # the size the map starts from, in CSS pixels
 NODE_HEIGHT = 34

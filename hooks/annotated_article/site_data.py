@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .anchoring import Anchor, AnchorError, FoldedText, TextQuote, anchor_quote
-from .markdown_blocks import paragraphs, placement_problem
+from .addresses import aliases
+from .anchoring import AnchorError, SourceLines, TextQuote, anchor_quote
+from .article_markup import ArticlePlan, plan_article
+from .article_tree import ArticleParser, MarkdownConfig, markdown_config, read_text
 from .errors import DataError, DataErrors
 from .schema_validation import nearest, validate_document
 from .yaml_loading import YamlDocument, load_yaml_file
@@ -81,9 +83,9 @@ class Figure:
 class Annotation:
     id: str
     exact: str
-    source: str
     kind: str
     verification: str
+    source: str = ""
     prefix: str = ""
     suffix: str = ""
     speaker: str = ""
@@ -99,13 +101,44 @@ class Annotation:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where an article was published, as far as it is known: each `*_note` says what is known of a value
+    that is left out, or what is uncertain about one that is given."""
+
+    publisher: str = ""
+    publisher_note: str = ""
+    headline: str = ""
+    headline_note: str = ""
+    authors: tuple[str, ...] = ()
+    authors_note: str = ""
+    date: str = ""
+    date_note: str = ""
+    updated: str = ""
+    links: tuple[Link, ...] = ()
+    links_note: str = ""
+    rights: str = ""
+    rights_note: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
-    """An article's Markdown file (path inside docs/) and its annotations in reading order."""
+    """An article's Markdown file (path inside docs/), its annotations in reading order, and where it was
+    published."""
 
     path: str
     data_file: str
     annotations: tuple[Annotation, ...]
     title: str = ""
+    #: Where its annotations go, worked out from its parsed text when the data is loaded.
+    plan: ArticlePlan | None = field(default=None, compare=False, repr=False)
+    provenance: Provenance = Provenance()
+
+    @property
+    def loaded_plan(self) -> ArticlePlan:
+        """`plan`, which `load_site` works out for every article it loads."""
+        if self.plan is None:
+            raise ValueError(f"{self.path} has no plan: it was not loaded by load_site")
+        return self.plan
 
     @property
     def cited_sources(self) -> list[str]:
@@ -126,18 +159,27 @@ class SiteData:
     articles: dict[str, Article] = field(default_factory=dict)
 
 
+#: What an article's data file must give, or say is not known in the field's `_note`.
+PROVENANCE_REQUIRED = {"publisher": "the outlet that published it", "date": "the date it was published (YYYY-MM-DD)",
+                       "rights": "who holds the rights to its text, and on what terms it is reproduced here"}
 #: Ids the article page gives elements of its own.
 RESERVED_PASSAGE_IDS = {"sources-and-attributions"}
 PLACEMENT_FIX = "Quote words of one paragraph of plain text, without cutting through code, links or emphasis"
 _FRONT_MATTER = re.compile(r"\A-{3}\s*\n.*?\n(?:-{3}|\.{3})\s*\n", re.DOTALL)
 
+#: Within one process (`mkdocs serve` keeps this module from one rebuild to the next): the parser for each set of
+#: Markdown extensions, and each article's plan with what it was made from, reused while those stay the same.
+_PARSERS: dict = {}
+_PLANS: dict[str, tuple[tuple, ArticlePlan]] = {}
+
 REGISTRIES = {"actors.yml": "actors.schema.json", "people.yml": "people.schema.json",
               "sources.yml": "sources.schema.json"}
 
 
-def load_site(data_dir: Path, docs_dir: Path) -> SiteData:
-    """Read and check all of `data_dir` against the articles in `docs_dir`."""
-    loader = _Loader(data_dir, docs_dir)
+def load_site(data_dir: Path, docs_dir: Path, markdown: MarkdownConfig | None = None) -> SiteData:
+    """Read and check all of `data_dir` against the articles in `docs_dir`, parsed with the Markdown
+    extensions `markdown` (by default those of the mkdocs.yml beside `data_dir`)."""
+    loader = _Loader(data_dir, docs_dir, markdown or markdown_config(data_dir.parent / "mkdocs.yml"))
     site = loader.load()
     if loader.errors:
         raise DataErrors(loader.errors)
@@ -145,9 +187,11 @@ def load_site(data_dir: Path, docs_dir: Path) -> SiteData:
 
 
 class _Loader:
-    def __init__(self, data_dir: Path, docs_dir: Path):
+    def __init__(self, data_dir: Path, docs_dir: Path, markdown: MarkdownConfig):
         self.data_dir = data_dir
         self.docs_dir = docs_dir
+        self.markdown = markdown
+        self.markdown_key = repr(markdown) if all(isinstance(name, str) for name in markdown[0]) else id(markdown)
         self.schema_dir = data_dir / "schemas"
         self.errors: list[DataError] = []
         self.unreadable: set[str] = set()
@@ -185,9 +229,9 @@ class _Loader:
         site = SiteData()
         documents = {name: self.read(self.data_dir / name, schema) for name, schema in REGISTRIES.items()}
         self.unreadable = {name for name, document in documents.items() if document is None}
-        site.actors = self.registry(documents["actors.yml"], _actor, page_ids=True)
-        site.people = self.registry(documents["people.yml"], _person, page_ids=True)
-        site.sources = self.registry(documents["sources.yml"], _source, page_ids=True)
+        site.actors = self.registry(documents["actors.yml"], Actor, page_ids=True)
+        site.people = self.registry(documents["people.yml"], Person, page_ids=True)
+        site.sources = self.registry(documents["sources.yml"], Source, page_ids=True)
         self.check_actor_names(documents["actors.yml"])
         article_files = sorted([*(self.data_dir / "articles").glob("*.yml"), *(self.data_dir / "articles").glob("*.yaml")])
         if not article_files:
@@ -197,12 +241,33 @@ class _Loader:
         for path in article_files:
             document = self.read(path, "article.schema.json")
             if document is not None:
+                self.check_provenance(document)
                 self.article(document, site)
             all_read = all_read and document is not None
         if all_read:
             self.check_every_article_is_annotated(site)
+        for path in sorted((self.data_dir / "addresses").glob("*.yml")):
+            document = self.read(path, "addresses.schema.json")
+            if document is not None:
+                self.published_addresses(document, site)
         self.check_references(documents, site)
         return site
+
+    def published_addresses(self, document: YamlDocument, site: SiteData) -> None:
+        """Every address the article has published keeps landing (see `addresses`)."""
+        path = document.data["article"]
+        article = site.articles.get(path)
+        if article is None:
+            if not (self.docs_dir / path).is_file():
+                self.errors.append(document.error(("article",), f"there is no article `{path}` in docs/",
+                                                  "Delete this file if the article was removed on purpose"))
+            return  # else the article's own errors are reported
+        plan = article.loaded_plan
+        current = {**{id_: plan.text.text[p.start:p.end] for id_, p in zip(plan.paragraph_ids, plan.text.paragraphs)},
+                   **{id_: plan.words(id_) for id_ in plan.passages}}
+        found, errors = aliases(document, current)
+        self.errors.extend(errors)
+        site.articles[path] = replace(article, plan=replace(plan, aliases=found))
 
     def check_every_article_is_annotated(self, site: SiteData) -> None:
         """An article with no annotation file would be a page nothing lists or links to."""
@@ -211,17 +276,18 @@ class _Loader:
             if path not in site.articles and markdown.name != "index.md":
                 self.errors.append(DataError(
                     f"{self.docs_dir.name}/{path}", 1, 1, "this article has no annotation file",
-                    f"Add data/articles/{markdown.stem}.yml with `article: {path}` and its annotations "
-                    "(`annotations: []` while it has none), or move the file out of docs/articles/"))
+                    f"Add data/articles/{markdown.stem}.yml with `article: {path}`, where it was published "
+                    "(see CONTRIBUTING.md) and its annotations (`annotations: []` while it has none), or move the "
+                    "file out of docs/articles/"))
 
-    def registry(self, document: YamlDocument | None, build, page_ids: bool = False) -> dict[str, Any]:
+    def registry(self, document: YamlDocument | None, cls: type, page_ids: bool = False) -> dict[str, Any]:
         """Entries by id. With `page_ids`, ids name generated pages, so `index` is reserved."""
         if document is None:
             return {}
         entries: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for index, item in enumerate(document.data):
-            entry = build(item)
+            entry = _entry(cls, item)
             if page_ids and entry.id == "index":
                 self.errors.append(document.error((index, "id"), "the id `index` is reserved for the list page",
                                                   "Choose another id, for example the full name as a slug"))
@@ -248,6 +314,19 @@ class _Loader:
                         "Give each name to one actor only, so that the article links it to the right page"))
                 owner.setdefault(name, item["id"])
 
+    def check_provenance(self, document: YamlDocument) -> None:
+        """An article says who published it, when and on what terms, or says that it is not known."""
+        data = document.data
+        for field_, what in PROVENANCE_REQUIRED.items():
+            if field_ not in data and f"{field_}_note" not in data:
+                self.errors.append(document.error(
+                    ("article",), f"the article has no `{field_}`",
+                    f"Add `{field_}:` with {what}, or, if it is not known, `{field_}_note:` saying what is known"))
+        if "updated" in data and "date" in data and data["updated"] < data["date"]:
+            self.errors.append(document.error(
+                ("updated",), f"`updated` is {data['updated']}, before the date of publication ({data['date']})",
+                "Check both dates: `updated` is when the article was last changed, on or after `date`"))
+
     def article(self, document: YamlDocument, site: SiteData) -> None:
         path = document.data["article"]
         article_file = self.docs_dir / path
@@ -264,42 +343,65 @@ class _Loader:
             return
         annotations = self.registry(YamlDocument(document.file, document.data["annotations"],
                                                  _strip_first(document.value_marks, "annotations"),
-                                                 _strip_first(document.key_marks, "annotations")), _annotation)
-        markdown = _without_front_matter(article_file.read_text(encoding="utf-8-sig"))
-        text = FoldedText(markdown)
-        blocks = paragraphs(markdown)
-        placed: list[tuple[Anchor, Annotation, int]] = []
+                                                 _strip_first(document.key_marks, "annotations")), Annotation)
+        source, first_line = _without_front_matter(article_file.read_text(encoding="utf-8-sig"))
+        for index, annotation in enumerate(document.data["annotations"]):
+            if annotation["id"].startswith("p-") or annotation["id"] in RESERVED_PASSAGE_IDS:
+                self.errors.append(document.error(
+                    ("annotations", index, "id"), f"the id `{annotation['id']}` could be taken by the page itself",
+                    "Choose an id that does not start with `p-` (those are paragraph ids)"
+                    if annotation["id"].startswith("p-") else "Choose another id"))
+        actor_names = {name: actor.id for actor in site.actors.values() for name in actor.names}
+        # What the plan depends on: under `mkdocs serve`, an edit elsewhere in the data reuses it.
+        key = (source, repr(self.markdown), tuple(actor_names.items()),
+               tuple((a["id"], a["exact"], a.get("prefix"), a.get("suffix")) for a in document.data["annotations"]))
+        errors = len(self.errors)
+        cached = _PLANS.get(path)
+        plan = cached[1] if cached and cached[0] == key else self.plan(document, source, first_line, annotations,
+                                                                      actor_names)
+        if len(self.errors) == errors:
+            _PLANS[path] = (key, plan)
+        text = plan.text
+        placed = sorted(plan.passages, key=lambda id_: (plan.passages[id_][0], -plan.passages[id_][1]))
+        site.articles[path] = Article(path, document.file, tuple(annotations[id_] for id_ in placed),
+                                      text.title or path, plan, _entry(Provenance, document.data))
+        self.article_documents.append(document)
+
+    def plan(self, document: YamlDocument, source: str, first_line: int, annotations: dict[str, Annotation],
+             actor_names: dict[str, str]) -> ArticlePlan:
+        """Parse the article, find every annotation's words in it and plan their placing; report what fails."""
+        path = document.data["article"]
+        if self.markdown_key not in _PARSERS:
+            _PARSERS[self.markdown_key] = ArticleParser(self.markdown)
+        root, stash = _PARSERS[self.markdown_key].parse(source)
+        text, paragraphs = read_text(root, stash)
+        where = SourceLines(f"{self.docs_dir.name}/{path}", source, text.text, first_line)
+        anchored: dict[str, tuple[int, int]] = {}
+        index_of: dict[str, int] = {}
         for index, annotation in enumerate(document.data["annotations"]):
             entry = annotations.get(annotation["id"])
             if entry is None or entry.exact != annotation["exact"]:
                 continue
-            if entry.id.startswith("p-") or entry.id in RESERVED_PASSAGE_IDS:
-                self.errors.append(document.error(
-                    ("annotations", index, "id"), f"the id `{entry.id}` could be taken by the page itself",
-                    "Choose an id that does not start with `p-` (those are paragraph ids)"
-                    if entry.id.startswith("p-") else "Choose another id"))
             try:
-                anchor = anchor_quote(text, entry.quote)
+                anchored[entry.id] = anchor_quote(text, entry.quote, where)
             except AnchorError as failure:
                 self.errors.append(document.error(("annotations", index, "exact"), failure.problem, failure.fix))
                 continue
-            problem = placement_problem(markdown, anchor.start, anchor.end, blocks)
-            if problem:
-                self.errors.append(document.error(("annotations", index, "exact"), problem, PLACEMENT_FIX))
-                continue
-            placed.append((anchor, entry, index))
-        self.errors.extend(_crossing(placed, document))
-        placed.sort(key=lambda item: (item[0].start, -item[0].end))
-        title = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), path)
-        site.articles[path] = Article(path, document.file, tuple(entry for _, entry, _ in placed), title)
-        self.article_documents.append(document)
+            index_of[entry.id] = index
+        for id_ in _crossing(anchored, index_of, document, self.errors):
+            del anchored[id_]
+        plan, problems = plan_article(text, paragraphs, stash, anchored, actor_names)
+        for id_, problem in problems.items():
+            self.errors.append(document.error(("annotations", index_of[id_], "exact"),
+                                              problem + _at(where, anchored[id_][0]), PLACEMENT_FIX))
+        return plan
 
     def check_references(self, documents: dict[str, YamlDocument | None], site: SiteData) -> None:
         actors_doc, people_doc = documents["actors.yml"], documents["people.yml"]
         if actors_doc is not None:
             for index, item in enumerate(actors_doc.data):
                 for number, relation in enumerate(item.get("relations", [])):
-                    place = (index, "relations", number, "to")
+                    place: tuple = (index, "relations", number, "to")
                     self.reference(actors_doc, place, relation["to"], site.actors, "actor", "data/actors.yml")
                     if relation["to"] == item["id"]:
                         self.errors.append(actors_doc.error(place, "an actor cannot have a relation to itself",
@@ -352,60 +454,47 @@ def _strip_first(marks: dict, key: str) -> dict:
     return {path[1:]: mark for path, mark in marks.items() if path[:1] == (key,)}
 
 
-def _crossing(placed: list[tuple[Anchor, Annotation, int]], document: YamlDocument) -> list[DataError]:
-    """Passages must nest or stay apart; one sweep in reading order finds each that crosses another."""
-    errors = []
-    open_passages: list[tuple[Anchor, Annotation]] = []
-    for anchor, annotation, index in sorted(placed, key=lambda item: (item[0].start, -item[0].end)):
-        while open_passages and open_passages[-1][0].end <= anchor.start:
+def _crossing(anchored: dict[str, tuple[int, int]], index_of: dict[str, int], document: YamlDocument,
+              errors: list[DataError]) -> list[str]:
+    """Passages must nest or stay apart: one sweep in reading order finds each that crosses another,
+    reports it and returns its id."""
+    crossing = []
+    open_passages: list[tuple[int, str]] = []  # (end, id)
+    for id_, (start, end) in sorted(anchored.items(), key=lambda item: (item[1][0], -item[1][1])):
+        while open_passages and open_passages[-1][0] <= start:
             open_passages.pop()
-        if open_passages and open_passages[-1][0].end < anchor.end:
-            other = open_passages[-1][1]
+        if open_passages and open_passages[-1][0] < end:
             errors.append(document.error(
-                ("annotations", index, "exact"),
-                f"the words of `{other.id}` and `{annotation.id}` overlap without one containing the other",
+                ("annotations", index_of[id_], "exact"),
+                f"the words of `{open_passages[-1][1]}` and `{id_}` overlap without one containing the other",
                 "Shorten one of the two quotes so that they do not cross"))
+            crossing.append(id_)
             continue
-        open_passages.append((anchor, annotation))
-    return errors
+        open_passages.append((end, id_))
+    return crossing
 
 
-def _without_front_matter(markdown: str) -> str:
-    """The Markdown as MkDocs renders it: without a leading YAML front matter block."""
+def _at(where, position: int) -> str:
+    place = where(position)
+    return f" ({place})" if place else ""
+
+
+def _without_front_matter(markdown: str) -> tuple[str, int]:
+    """The Markdown as MkDocs renders it, without a leading YAML front matter block, and its first line's number."""
     match = _FRONT_MATTER.match(markdown)
-    return markdown[match.end():] if match else markdown
+    return (markdown[match.end():], markdown.count("\n", 0, match.end()) + 1) if match else (markdown, 1)
 
 
-def _actor(item: dict) -> Actor:
-    return Actor(
-        id=item["id"], name=item["name"], kind=item["kind"], description=item["description"],
-        full_name=item.get("full_name", ""), featured=item.get("featured", False),
-        names=tuple(item.get("names", [])),
-        relations=tuple(Relation(r["to"], r["relation"]) for r in item.get("relations", [])),
-    )
+#: The data class of each list of entries inside an entry, by its key.
+_NESTED = {"relations": Relation, "links": Link, "figures": Figure}
 
 
-def _person(item: dict) -> Person:
-    return Person(id=item["id"], name=item["name"], role=item["role"], type=item.get("type", "person"),
-                  actor=item.get("actor", ""), affiliation=item.get("affiliation", ""))
-
-
-def _source(item: dict) -> Source:
-    return Source(
-        id=item["id"], publisher=item["publisher"], kind=item["kind"], title=item.get("title", ""),
-        title_note=item.get("title_note", ""), authors=tuple(item.get("authors", [])),
-        date=item.get("date", ""), date_note=item.get("date_note", ""),
-        links=tuple(Link(link["url"], link["kind"], link.get("label", "")) for link in item.get("links", [])),
-        note=item.get("note", ""),
-    )
-
-
-def _annotation(item: dict) -> Annotation:
-    return Annotation(
-        id=item["id"], exact=item["exact"], source=item.get("source", ""), kind=item["kind"],
-        verification=item["verification"], prefix=item.get("prefix", ""), suffix=item.get("suffix", ""),
-        speaker=item.get("speaker", ""), attributed_to=item.get("attributed_to", ""),
-        see_also=tuple(item.get("see_also", [])), note=item.get("note", ""),
-        actors=tuple(item.get("actors", [])),
-        figures=tuple(Figure(f["actor"], f["label"], f["value"]) for f in item.get("figures", [])),
-    )
+def _entry(cls: type, item: dict) -> Any:
+    """The data class `cls` from a checked entry: the schema and the class name the same fields; a list
+    becomes a tuple, of data classes where it holds entries."""
+    values = {}
+    for name in (field_.name for field_ in fields(cls) if field_.name in item):
+        value = item[name]
+        values[name] = tuple(_entry(_NESTED[name], v) if name in _NESTED else v for v in value) \
+            if isinstance(value, list) else value
+    return cls(**values)

@@ -334,6 +334,7 @@ class _Builder:
         try:
             if isinstance(node, yaml.SequenceNode):
                 return self._sequence(node, path)
+            assert isinstance(node, yaml.MappingNode)  # what composing makes: scalars, sequences and mappings
             return self._mapping(node, path)
         finally:
             self._open.discard(id(node))
