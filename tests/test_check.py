@@ -1,16 +1,22 @@
-"""`make check`: every editor's mistake stops it with file, line and what to do, and no traceback."""
+"""`make check`: every editor's mistake stops it with file, line and what to do, and no traceback.
+
+The catalogue of mistakes runs in-process through the check's entry point (`check.main`), as
+`make check` runs it; a few tests run `make check` itself.
+"""
 
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
+from annotated_article import check
 from annotated_article.site_data import load_site
 from conftest import PROJECT, copy_project_for_make, run_make, snapshot
 from mistakes import ARTICLE_DATA, MISTAKES, Mistake
 
-MESSAGE = re.compile(r"^data/[\w./-]+\.yml:\d+:\d+: .+[.?!]$")
+MESSAGE = re.compile(r"^(data/[\w./-]+\.ya?ml|docs/[\w./-]+\.md):\d+:\d+: .+[.?!]$")
 SUMMARY = re.compile(r"^\d+ problems? found in the data\. ")
 
 
@@ -19,9 +25,24 @@ def project(tmp_path):
     return copy_project_for_make(tmp_path / "project")
 
 
-def problem_lines(result) -> list[str]:
+@pytest.fixture
+def data_copy(tmp_path):
+    """What `make check` reads: a copy of data/ and docs/."""
+    for name in ("data", "docs"):
+        shutil.copytree(PROJECT / name, tmp_path / name)
+    return tmp_path
+
+
+def run_check(root, capsys, *options: str) -> tuple[int, str, str]:
+    """`make check`'s program, in-process, on `root`'s data: its exit status, output and error output."""
+    status = check.main(["--data", str(root / "data"), "--docs", str(root / "docs"), *options])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def problem_lines(stderr: str) -> list[str]:
     """The lines of `make check`'s report, without make's own closing line."""
-    return [line for line in result.stderr.splitlines() if line and not line.startswith("make")]
+    return [line for line in stderr.splitlines() if line and not line.startswith("make")]
 
 
 def test_check_passes_on_the_real_data(project):
@@ -37,20 +58,29 @@ def test_check_passes_on_the_real_data(project):
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
-def test_each_mistake_fails_make_check_with_file_line_and_fix(project, mistake: Mistake):
-    mistake.make(project)
-    data_before = snapshot(project / "data")
-    result = run_make(project, "check")
-    assert result.returncode != 0
-    output = result.stdout + result.stderr
-    assert "Traceback" not in output, output
-    lines = problem_lines(result)
+def test_each_mistake_fails_the_check_with_file_line_and_fix(data_copy, capsys, mistake: Mistake):
+    mistake.make(data_copy)
+    data_before = snapshot(data_copy / "data")
+    status, out, err = run_check(data_copy, capsys)
+    assert status == 1
+    lines = problem_lines(err)
     assert SUMMARY.match(lines[-1]), lines
     assert all(MESSAGE.match(line) for line in lines[:-1]), lines
-    place = f"data/{mistake.file}:{mistake.line(project)}:"
+    place = f"data/{mistake.file}:{mistake.line(data_copy)}:"
     assert any(line.startswith(place) and mistake.expected in line for line in lines), (place, lines)
-    assert "::error" not in result.stdout  # workflow annotations only on GitHub Actions
-    assert snapshot(project / "data") == data_before  # nothing rewrites the data
+    assert out == ""  # workflow annotations only on GitHub Actions
+    assert snapshot(data_copy / "data") == data_before  # nothing rewrites the data
+
+
+def test_a_mistake_fails_make_check_without_a_traceback(project):
+    (mistake,) = [m for m in MISTAKES if m.name == "unknown-key"]
+    mistake.make(project)
+    result = run_make(project, "check")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = problem_lines(result.stderr)
+    assert any(line.startswith(f"data/{mistake.file}:{mistake.line(project)}:") and mistake.expected in line
+               for line in lines), lines
 
 
 def test_all_problems_are_reported_at_once_and_as_workflow_annotations(project):
@@ -59,7 +89,7 @@ def test_all_problems_are_reported_at_once_and_as_workflow_annotations(project):
         mistake.make(project)
     result = run_make(project, "check", env={"GITHUB_ACTIONS": "true"})
     assert result.returncode != 0
-    lines = problem_lines(result)
+    lines = problem_lines(result.stderr)
     assert lines[-1].startswith(f"{len(lines) - 1} problems found")
     annotations = result.stdout.splitlines()
     assert len(annotations) == len(lines) - 1
@@ -71,12 +101,13 @@ def test_all_problems_are_reported_at_once_and_as_workflow_annotations(project):
         assert any(re.fullmatch(pattern, line) for line in annotations), (pattern, annotations)
 
 
-def test_workflow_annotations_escape_what_github_reads_as_syntax(project):
-    (project / "data" / ARTICLE_DATA).write_text(
-        (project / "data" / ARTICLE_DATA).read_text("utf-8").replace(
-            "    speaker: mark-rutte", "    speaker: mark-rutte\n    speaker%0A: x", 1), "utf-8")
-    result = run_make(project, "check", env={"GITHUB_ACTIONS": "true"})
-    (annotation,) = [line for line in result.stdout.splitlines() if line.startswith("::error")]
+def test_workflow_annotations_escape_what_github_reads_as_syntax(data_copy, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    path = data_copy / "data" / ARTICLE_DATA
+    path.write_text(path.read_text("utf-8").replace("    speaker: mark-rutte", "    speaker: mark-rutte\n    speaker%0A: x", 1),
+                    "utf-8")
+    _, out, _ = run_check(data_copy, capsys)
+    (annotation,) = [line for line in out.splitlines() if line.startswith("::error")]
     assert "unknown key `speaker%250A`" in annotation
 
 
@@ -84,3 +115,10 @@ def test_every_message_is_explained_in_contributing():
     guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     missing = sorted({m.explained for m in MISTAKES if m.explained not in guide})
     assert missing == []
+
+
+def test_the_catalogue_has_each_mistake_once():
+    names = [m.name for m in MISTAKES]
+    assert len(names) == len(set(names))
+    edits = [(m.file, m.old, m.new) for m in MISTAKES]
+    assert len(edits) == len(set(edits))
