@@ -32,6 +32,13 @@ class DataErrors(Exception):
         super().__init__("\n".join(str(error) for error in self.errors))
 
 
+def shown(value, limit: int = 60) -> str:
+    """`value` as a message quotes it: cut after `limit` characters, invisible characters named (`<U+202E>`)."""
+    text = str(value)
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in text)
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "?", "!")) else text + "."
