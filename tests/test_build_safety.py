@@ -132,7 +132,7 @@ def test_a_data_mistake_fails_make_build_and_leaves_site_untouched(good_data, mi
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output
-    place = f"data/{mistake.file}:{mistake.line(project)}:"
+    place = f"{mistake.file}:{mistake.line(project)}:"
     assert any(line.startswith(place) and mistake.expected in line for line in output.splitlines()), output
     assert snapshot(project / "site") == site_before
     assert snapshot(project / "data") == data_before

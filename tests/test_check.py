@@ -16,7 +16,7 @@ from annotated_article.site_data import load_site
 from conftest import PROJECT, copy_project_for_make, run_make, snapshot
 from mistakes import ARTICLE_DATA, MISTAKES, Mistake
 
-MESSAGE = re.compile(r"^(data/[\w./-]+\.ya?ml|docs/[\w./-]+\.md):\d+:\d+: .+[.?!]$")
+MESSAGE = re.compile(r"^(data|docs)/[\w./-]+:\d+:\d+: .+[.?!]$")
 SUMMARY = re.compile(r"^\d+ problems? found in the data\. ")
 
 
@@ -60,16 +60,16 @@ def test_check_passes_on_the_real_data(project):
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
 def test_each_mistake_fails_the_check_with_file_line_and_fix(data_copy, capsys, mistake: Mistake):
     mistake.make(data_copy)
-    data_before = snapshot(data_copy / "data")
+    data_before = snapshot(data_copy / "data") if mistake.action is None else None
     status, out, err = run_check(data_copy, capsys)
     assert status == 1
     lines = problem_lines(err)
     assert SUMMARY.match(lines[-1]), lines
     assert all(MESSAGE.match(line) for line in lines[:-1]), lines
-    place = f"data/{mistake.file}:{mistake.line(data_copy)}:"
+    place = f"{mistake.file}:{mistake.line(data_copy)}:"
     assert any(line.startswith(place) and mistake.expected in line for line in lines), (place, lines)
     assert out == ""  # workflow annotations only on GitHub Actions
-    assert snapshot(data_copy / "data") == data_before  # nothing rewrites the data
+    assert data_before is None or snapshot(data_copy / "data") == data_before  # nothing rewrites the data
 
 
 def test_a_mistake_fails_make_check_without_a_traceback(project):
@@ -79,7 +79,7 @@ def test_a_mistake_fails_make_check_without_a_traceback(project):
     assert result.returncode != 0
     assert "Traceback" not in result.stdout + result.stderr
     lines = problem_lines(result.stderr)
-    assert any(line.startswith(f"data/{mistake.file}:{mistake.line(project)}:") and mistake.expected in line
+    assert any(line.startswith(f"{mistake.file}:{mistake.line(project)}:") and mistake.expected in line
                for line in lines), lines
 
 
@@ -94,9 +94,9 @@ def test_all_problems_are_reported_at_once_and_as_workflow_annotations(project):
     annotations = result.stdout.splitlines()
     assert len(annotations) == len(lines) - 1
     for mistake in chosen:
-        place = f"data/{mistake.file}:{mistake.line(project)}:"
+        place = f"{mistake.file}:{mistake.line(project)}:"
         assert any(line.startswith(place) and mistake.expected in line for line in lines), (place, lines)
-        pattern = (rf"::error file=data/{re.escape(mistake.file)},line={mistake.line(project)},col=\d+,"
+        pattern = (rf"::error file={re.escape(mistake.file)},line={mistake.line(project)},col=\d+,"
                    rf"title=Data problem::.*{re.escape(mistake.expected)}.*")
         assert any(re.fullmatch(pattern, line) for line in annotations), (pattern, annotations)
 
@@ -120,5 +120,5 @@ def test_every_message_is_explained_in_contributing():
 def test_the_catalogue_has_each_mistake_once():
     names = [m.name for m in MISTAKES]
     assert len(names) == len(set(names))
-    edits = [(m.file, m.old, m.new) for m in MISTAKES]
+    edits = [(m.file, m.old, m.new) for m in MISTAKES if m.action is None]
     assert len(edits) == len(set(edits))

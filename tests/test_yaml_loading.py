@@ -97,7 +97,7 @@ def test_a_control_character_is_named_with_its_place(character):
 
 def test_an_oversized_file_is_refused_without_reading_it_as_yaml():
     (message,) = errors_of(b"a: " + b"x" * 1_000_000 + b"\n")
-    assert message.startswith("data/people.yml:1:1: the file is 1.0 MB, more than a data file should ever be")
+    assert message.startswith("data/people.yml:1:1: the file is larger than 1 MB, more than a data file should ever be")
 
 
 def test_merge_keys_are_refused():

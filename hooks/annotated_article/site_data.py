@@ -16,7 +16,8 @@ from typing import Any
 
 from .anchoring import Anchor, AnchorError, FoldedText, TextQuote, anchor_quote
 from .markdown_blocks import paragraphs, placement_problem
-from .errors import DataError, DataErrors
+from .errors import DataError, DataErrors, shown
+from .project_files import links_outside, read_text
 from .schema_validation import nearest, validate_document
 from .yaml_loading import YamlDocument, load_yaml_file
 
@@ -158,7 +159,7 @@ class _Loader:
 
     def read(self, path: Path, schema: str) -> YamlDocument | None:
         try:
-            document = load_yaml_file(path, self.display(path))
+            document = load_yaml_file(path, self.display(path), self.data_dir.parent)
         except DataErrors as failure:
             self.errors.extend(failure.errors)
             return None
@@ -173,16 +174,17 @@ class _Loader:
             return
         expected = os.path.relpath(self.schema_dir / schema, path.parent).replace(os.sep, "/")
         named = path.parent / document.schema_reference
-        if "://" in document.schema_reference or not named.is_file() or not named.samefile(self.schema_dir / schema):
+        if "://" in document.schema_reference or os.path.normpath(named) != os.path.normpath(self.schema_dir / schema):
             self.errors.append(DataError(
                 document.file, document.schema_reference_line, 1,
-                f"the schema line names `{document.schema_reference}`, which is not this file's schema "
+                f"the schema line names `{shown(document.schema_reference)}`, which is not this file's schema "
                 f"({self.display(self.schema_dir / schema)})",
                 f"Make the line read `# yaml-language-server: $schema={expected}`, so that editors check "
                 "the file as the build does"))
 
     def load(self) -> SiteData:
         site = SiteData()
+        self.errors += links_outside(self.data_dir, self.data_dir.name) + links_outside(self.docs_dir, self.docs_dir.name)
         documents = {name: self.read(self.data_dir / name, schema) for name, schema in REGISTRIES.items()}
         self.unreadable = {name for name, document in documents.items() if document is None}
         site.actors = self.registry(documents["actors.yml"], _actor, page_ids=True)
@@ -208,7 +210,8 @@ class _Loader:
         """An article with no annotation file would be a page nothing lists or links to."""
         for markdown in sorted((self.docs_dir / "articles").glob("*.md")):
             path = markdown.relative_to(self.docs_dir).as_posix()
-            if path not in site.articles and markdown.name != "index.md":
+            unreadable = any(error.file == f"{self.docs_dir.name}/{path}" for error in self.errors)
+            if path not in site.articles and markdown.name != "index.md" and not unreadable:
                 self.errors.append(DataError(
                     f"{self.docs_dir.name}/{path}", 1, 1, "this article has no annotation file",
                     f"Add data/articles/{markdown.stem}.yml with `article: {path}` and its annotations "
@@ -265,7 +268,10 @@ class _Loader:
         annotations = self.registry(YamlDocument(document.file, document.data["annotations"],
                                                  _strip_first(document.value_marks, "annotations"),
                                                  _strip_first(document.key_marks, "annotations")), _annotation)
-        markdown = _without_front_matter(article_file.read_text(encoding="utf-8-sig"))
+        try:
+            markdown = _without_front_matter(read_text(article_file, f"{self.docs_dir.name}/{path}", self.docs_dir.parent))
+        except DataErrors as failure:
+            return self.errors.extend(failure.errors)
         text = FoldedText(markdown)
         blocks = paragraphs(markdown)
         placed: list[tuple[Anchor, Annotation, int]] = []

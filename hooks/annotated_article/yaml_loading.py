@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError, DataErrors, shown
+from .project_files import MAX_FILE_BYTES, decode, read_bytes, too_big
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -35,8 +36,6 @@ _SCALAR_TAGS = {
 _SEQUENCE_TAG = "tag:yaml.org,2002:seq"
 _MAPPING_TAG = "tag:yaml.org,2002:map"
 
-#: Largest data file read, in bytes: ours are a few kilobytes, and reading stays well under a second.
-MAX_FILE_BYTES = 1_000_000
 #: Deepest nesting of lists and mappings (the data needs four levels).
 MAX_DEPTH = 20
 
@@ -75,24 +74,16 @@ class YamlDocument:
         return DataError(self.file, line, column, problem, fix)
 
 
-def load_yaml_file(path: Path, display_name: str) -> YamlDocument:
-    """Load `path`, naming it `display_name` in errors. Raises DataErrors."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DataErrors([DataError(display_name, 1, 1, f"cannot be read ({error.strerror})",
-                                    "Check that the file exists and is readable")]) from None
-    return load_yaml_bytes(raw, display_name)
+def load_yaml_file(path: Path, display_name: str, root: Path | None = None) -> YamlDocument:
+    """Load `path` (which must resolve inside `root`, when given), naming it `display_name` in errors.
+    Raises DataErrors."""
+    return load_yaml_bytes(read_bytes(path, display_name, root), display_name)
 
 
 def load_yaml_bytes(raw: bytes, display_name: str) -> YamlDocument:
     if len(raw) > MAX_FILE_BYTES:
-        raise DataErrors([DataError(
-            display_name, 1, 1,
-            f"the file is {len(raw) / 1_000_000:.1f} MB, more than a data file should ever be "
-            f"({MAX_FILE_BYTES // 1_000_000} MB at most)",
-            "Check that the right file was saved here; long texts belong in the article, not in the data")])
-    text = _decode(raw, display_name)
+        raise DataErrors([too_big(display_name)])
+    text = decode(raw, display_name)
     _refuse_tab_indentation(text, display_name)
     root = _compose(text, display_name)
     if root is None:
@@ -170,21 +161,6 @@ def _schema_reference(text: str) -> tuple[str, int]:
         if match:
             return match.group(1), number
     return "", 1
-
-
-def _decode(raw: bytes, display_name: str) -> str:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise DataErrors([DataError(
-            display_name, line, column,
-            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be read)",
-            "Save the file with UTF-8 encoding",
-        )]) from None
-    return text.removeprefix("\ufeff")
 
 
 def _refuse_tab_indentation(text: str, display_name: str) -> None:
