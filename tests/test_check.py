@@ -6,6 +6,7 @@ The catalogue of mistakes runs in-process through the check's entry point (`chec
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 
@@ -122,3 +123,40 @@ def test_the_catalogue_has_each_mistake_once():
     assert len(names) == len(set(names))
     edits = [(m.file, m.old, m.new) for m in MISTAKES if m.action is None]
     assert len(edits) == len(set(edits))
+
+
+def _entries(count: int, entry: str) -> str:
+    return "".join(entry.format(n=n) for n in range(count))
+
+
+#: Files of up to the size cap that cost the most to check: many values, many problems of one kind.
+COSTLY_FILES = {
+    "empty mappings to the size cap": "[" + ",".join(["{}"] * 330_000) + "]\n",
+    "empty mappings under the value cap": "[" + ",".join(["{}"] * 99_000) + "]\n",
+    "dangling references": _entries(10_000, "- id: p{n}\n  name: Person {n}\n  role: Role\n  actor: natoo{n}\n"),
+    "repeated keys": "- id: a\n" + "  name: b\n" * 49_000,
+    "escaped control characters": _entries(14_000, '- id: p{n}\n  name: "a\\x08"\n  role: r\n'),
+    "tabs": "- id: a\n" + "\tname: b\n" * 110_000,
+}
+
+
+@pytest.mark.parametrize("content", COSTLY_FILES.values(), ids=COSTLY_FILES)
+def test_a_costly_file_is_checked_within_200_mb_and_lists_at_most_50_problems(data_copy, content):
+    import resource
+    import subprocess
+    import sys
+
+    assert len(content.encode()) <= 1_000_000
+    (data_copy / "data" / "people.yml").write_text(content, encoding="utf-8")
+    limit = 200 * 1024 * 1024
+    result = subprocess.run(
+        [sys.executable, "-m", "annotated_article.check", "--data", "data", "--docs", "docs"], cwd=data_copy,
+        capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(PROJECT / "hooks")},
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
+    assert result.returncode == 1, result.stderr[-2000:]
+    lines = problem_lines(result.stderr)
+    assert "Traceback" not in result.stderr and all(MESSAGE.match(line) for line in lines[:-1]), lines[-5:]
+    listed = [line for line in lines if line.startswith("data/people.yml:")]
+    assert len(listed) <= 51
+    if len(listed) == 51:
+        assert "more problems from here on, not listed" in listed[-1]

@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import DataError, DataErrors
+from .errors import DataError, DataErrors, listed
 from .site_data import SiteData, load_site
 
 
@@ -36,10 +36,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(errors: list[DataError], github: bool = False) -> None:
     """Every problem on standard error; with `github`, also as workflow annotations on standard output."""
+    count, errors = len(errors), listed(errors)
     for error in errors:
         print(error, file=sys.stderr)
-    count = len(errors)
-    print(f"{count} problem{'s' if count != 1 else ''} found in the data. "
+    print(f"{count:,} problem{'s' if count != 1 else ''} found in the data. "
           "Each line above says where (file:line:column), what is wrong and how to fix it.", file=sys.stderr)
     if github:
         for error in errors:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,8 @@ from .yaml_loading import YamlDocument
 if TYPE_CHECKING:
     import jsonschema
 
+#: Problems of one file past which its check stops: each costs time, and no editor reads that many.
+MAX_PROBLEMS = 1_000
 #: The schema of each data file.
 SCHEMAS_OF_FILES = ("actors.schema.json", "people.schema.json", "sources.schema.json", "article.schema.json")
 _TYPE_WORDS = {
@@ -132,8 +135,12 @@ def validate_document(document: YamlDocument, schema_dir: Path, schema_name: str
     try:
         validator = _validator(str(schema_dir), schema_name)
         defs = definitions(schema_dir)
-        return [problem for error in validator.iter_errors(document.data)
-                for problem in _explain(error, document, defs)]
+        problems = list(islice((problem for error in validator.iter_errors(document.data)
+                                for problem in _explain(error, document, defs)), MAX_PROBLEMS))
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(DataError(document.file, 1, 1, f"the check of this file stopped after {MAX_PROBLEMS:,} "
+                                      "problems", "Fix the ones listed and check again"))
+        return problems
     except DataErrors as failure:
         return failure.errors
     except _jsonschema_failures() as error:  # evaluated only once an exception is raised

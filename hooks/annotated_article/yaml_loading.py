@@ -38,6 +38,8 @@ _MAPPING_TAG = "tag:yaml.org,2002:map"
 
 #: Deepest nesting of lists and mappings (the data needs four levels).
 MAX_DEPTH = 20
+#: Most values (texts, lists, mappings) a file may hold: a data file 100 times the seed's holds under 40,000.
+MAX_VALUES = 100_000
 
 _SCHEMA_LINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
 
@@ -116,11 +118,15 @@ def _compose(text: str, display_name: str) -> yaml.Node | None:
 
 
 def _refuse_anchors_and_depth(text: str, loader, display_name: str) -> None:
-    """Anchors and aliases, and lists and mappings nested too deep, found in one loop over the events
+    """Anchors and aliases, lists and mappings nested too deep, and too many values, found in one loop over the events
     (composing recurses once per level, in C for libyaml, where running out of stack ends the process)."""
-    errors, depth = [], 0
+    errors, depth, values = [], 0, 0
     for event in yaml.parse(text, Loader=loader):
         line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        values += isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent))
+        if values > MAX_VALUES:
+            raise DataErrors([DataError(display_name, line, column, f"the file holds more than {MAX_VALUES:,} values, "
+                                        "more than a data file should ever hold", "Check that the right file was saved here")])
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
             errors.append(DataError(display_name, line, column,
@@ -164,15 +170,12 @@ def _schema_reference(text: str) -> tuple[str, int]:
 
 
 def _refuse_tab_indentation(text: str, display_name: str) -> None:
-    errors = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent and line.strip():
-            errors.append(DataError(display_name, number, indent.index("\t") + 1,
-                                    "a tab is used for indentation",
-                                    "Indent with spaces only (YAML does not allow tabs)"))
-    if errors:
-        raise DataErrors(errors)
+    found = list(re.finditer(r"^( *)\t[ \t]*\S", text, re.MULTILINE))
+    if found:
+        more = f" (and on {len(found) - 1:,} more lines)" if len(found) > 1 else ""
+        raise DataErrors([DataError(display_name, text.count("\n", 0, found[0].start()) + 1,
+                                    len(found[0].group(1)) + 1, f"a tab is used for indentation{more}",
+                                    "Indent with spaces only (YAML does not allow tabs)")])
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, display_name: str) -> DataError:
