@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import difflib
 import json
+import unicodedata
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, DataErrors, shown
@@ -187,6 +189,13 @@ def _explain(error: jsonschema.ValidationError, document: YamlDocument, defs: di
 def _pattern_error(error, document: YamlDocument, path: tuple, name: str, defs: dict) -> DataError:
     pattern = error.schema.get("pattern")
     value = shown(error.instance)
+    invisible = next((i for i, c in enumerate(error.instance) if not c.isprintable() and c != " "), None)
+    if invisible is not None and error.validator == "pattern":
+        character = error.instance[invisible]
+        return document.error(path, f"{name} contains the invisible character U+{ord(character):04X} "
+                              f"({unicodedata.name(character, 'unnamed').lower()}) after "
+                              f"`{shown(error.instance[max(0, invisible - 30):invisible])}`",
+                              "Delete it: retype the value, or copy it again from the address bar")
     if pattern == defs.get("id", {}).get("pattern"):
         return document.error(path, f"{name} is `{value}`, which is not a valid id",
                               "Use lower-case letters and digits joined by single hyphens, for example `mark-rutte`")
@@ -232,6 +241,29 @@ def _suggest(word: str, options: list[str], otherwise: str) -> str:
     if close:
         return f"Did you mean `{close[0]}`?"
     return f"{otherwise}: {', '.join(options)}"
+
+
+#: Scripts written together in one name by the languages that use them.
+_SCRIPT_FAMILIES = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "IDEOGRAPHIC": "CJK"}
+
+
+def mixed_scripts(url: str) -> list[str]:
+    """The alphabets mixed in one name of `url`'s host (`exаmple`, with a Cyrillic а), or none."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return []
+    for label in host.split("."):
+        if label.startswith("xn--"):
+            try:
+                label = label[4:].encode("ascii").decode("punycode")
+            except (UnicodeError, ValueError):
+                return ["an unreadable xn-- name"]
+        scripts = {unicodedata.name(c, "?").split(" ")[0] for c in label if c.isalpha()}
+        scripts = {_SCRIPT_FAMILIES.get(script, script) for script in scripts}
+        if len(scripts) > 1:
+            return sorted(scripts)
+    return []
 
 
 def nearest(word: str, options) -> str:

@@ -18,7 +18,7 @@ from .anchoring import Anchor, AnchorError, FoldedText, TextQuote, anchor_quote
 from .markdown_blocks import paragraphs, placement_problem
 from .errors import DataError, DataErrors, shown
 from .project_files import links_outside, read_text
-from .schema_validation import nearest, validate_document
+from .schema_validation import mixed_scripts, nearest, validate_document
 from .yaml_loading import YamlDocument, load_yaml_file
 
 
@@ -191,6 +191,7 @@ class _Loader:
         site.people = self.registry(documents["people.yml"], _person, page_ids=True)
         site.sources = self.registry(documents["sources.yml"], _source, page_ids=True)
         self.check_actor_names(documents["actors.yml"])
+        self.check_link_hosts(documents["sources.yml"])
         article_files = sorted([*(self.data_dir / "articles").glob("*.yml"), *(self.data_dir / "articles").glob("*.yaml")])
         if not article_files:
             self.errors.append(DataError(f"{self.data_dir.name}/articles", 1, 1, "there are no article files",
@@ -250,6 +251,17 @@ class _Loader:
                         (index, "names", number), f"the name `{name}` is already a name of `{owner[name]}`",
                         "Give each name to one actor only, so that the article links it to the right page"))
                 owner.setdefault(name, item["id"])
+
+    def check_link_hosts(self, document: YamlDocument | None) -> None:
+        """A host that mixes alphabets is a look-alike of another (`exаmple.com`, with a Cyrillic а)."""
+        for index, item in enumerate(document.data if document else []):
+            for number, link in enumerate(item.get("links", [])):
+                scripts = mixed_scripts(link["url"])
+                if scripts:
+                    self.errors.append(document.error(
+                        (index, "links", number, "url"), f"the address's host mixes alphabets ({', '.join(scripts)}), "
+                        "as look-alikes of well-known addresses do",
+                        "Retype the address by hand, or copy it again from the address bar of the page"))
 
     def article(self, document: YamlDocument, site: SiteData) -> None:
         path = document.data["article"]
