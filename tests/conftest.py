@@ -74,6 +74,7 @@ def copy_project_for_make(destination: Path) -> Path:
     copy_project(destination)
     for name in ("Makefile", "requirements.lock", "pyproject.toml"):
         shutil.copy2(PROJECT / name, destination / name)
+    shutil.copytree(PROJECT / "tools", destination / "tools", ignore=shutil.ignore_patterns("__pycache__"))
     return destination
 
 

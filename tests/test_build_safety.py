@@ -163,3 +163,68 @@ def test_a_good_build_replaces_site(good_data):
     assert result.returncode == 0, result.stderr
     assert "Mark Rutte the Second" in (project / "site" / ARTICLE_HTML).read_text(encoding="utf-8")
     assert not (project / "site.new").exists() and not (project / "site.old").exists()
+
+
+def test_a_site_exists_at_every_instant_of_a_good_build(good_data):
+    """A watcher reads site/ without a pause while `make build` builds and swaps in the new site."""
+    import threading
+
+    project = good_data
+    index, missing, done = project / "site" / "index.html", [], threading.Event()
+
+    def watch():
+        while not done.is_set():
+            if not index.is_file():
+                missing.append(1)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        result = run_make(project, "build")
+    finally:
+        done.set()
+        watcher.join()
+    assert result.returncode == 0, result.stderr
+    assert missing == []
+    assert not (project / "site.new").exists() and not (project / "site.old").exists()
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_a_build_stopped_midway_leaves_site_as_it_was_and_no_site_new(good_data, signal_name):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from conftest import VENV
+
+    project = good_data
+    site_before = snapshot(project / "site")
+    build = subprocess.Popen(["make", "--no-print-directory", "-o", f"{VENV}/.installed", "build", f"VENV={VENV}"],
+                             cwd=project, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while not (project / "site.new").exists() and build.poll() is None:
+            time.sleep(0.01)  # waiting for the state to stop in, not a timed assertion
+        assert build.poll() is None, "the build ended before it wrote site.new/"
+        os.killpg(build.pid, getattr(signal, signal_name))
+        build.wait(timeout=120)
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+    assert build.returncode != 0
+    assert not (project / "site.new").exists()
+    assert snapshot(project / "site") == site_before
+
+
+def test_the_swap_exchanges_two_folders_in_one_step(tmp_path):
+    from build_site import exchange, swap_in
+
+    for name in ("site", "site.new"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(name, encoding="utf-8")
+    assert exchange(tmp_path / "site.new", tmp_path / "site")  # Linux: one renameat2 call
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "site.new"
+    assert (tmp_path / "site.new" / "index.html").read_text(encoding="utf-8") == "site"
+    swap_in(tmp_path / "site.new", tmp_path / "site", tmp_path / "site.old")
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "site"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
