@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from annotated_article import open_data, serving, site_build
@@ -16,6 +16,9 @@ _open_data: open_data.OpenData | None = None
 log = get_plugin_logger("annotated_article")
 
 
+# First of all plugins: Material's offline plugin turns `use_directory_urls` off for the offline edition,
+# and the open data must name the hosted pages in both editions.
+@event_priority(100)
 def on_config(config):
     global _site, _open_data
     project = Path(config.config_file_path).parent
