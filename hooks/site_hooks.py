@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from annotated_article import open_data, serving, site_build
+from annotated_article import finished_pages, open_data, serving, site_build
 from annotated_article.errors import DataErrors
 
 _site: site_build.SiteBuild | None = None
@@ -82,4 +82,10 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
-    return _open_data.with_structured_data(output, page.file.src_uri, page.title or "", page.content or "")
+    return finished_pages.finished(
+        _open_data.with_structured_data(output, page.file.src_uri, page.title or "", page.content or ""))
+
+
+def on_post_template(output_content, template_name, config):
+    """The theme's own pages (404.html) get the same policy; the sitemap is not HTML."""
+    return finished_pages.finished(output_content) if template_name.endswith(".html") else output_content
