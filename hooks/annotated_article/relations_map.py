@@ -29,7 +29,7 @@ def relations_map_svg(site: SiteData, relations: list[ActorRelation], page_url: 
     nodes = [_node(actor, boxes[actor.id], relative_url(page_url, actor_urls[actor.id])) for actor in actors]
     return (
         f'<figure class="relations-map"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'role="group" aria-label="Relations map of the actors; the same relations are listed in words below">'
+        f'aria-label="Relations map of the actors; the same relations are listed in words below">'
         '<defs><marker id="relations-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="relations-arrow"/>'
         f'</marker></defs><g class="relations-edges">{"".join(edges)}</g>'
