@@ -70,8 +70,11 @@ def same_pages(hooked: Path, plain: Path) -> dict:
 
     The search index and sitemap only differ in the order of the pages; the pages of the hooked
     build also have the JSON-LD that our `on_post_page` puts in their head, which Markdown cannot
-    carry, so it is set aside before comparing.
+    carry, so it is set aside before comparing; and every page of it is finished (its policy and
+    HTML fixes), so the plain page is finished the same way before comparing.
     """
+    from annotated_article.finished_pages import finished
+
     files = sorted(p.relative_to(hooked).as_posix() for p in hooked.rglob("*") if p.is_file())
     different = []
     for name in files:
@@ -86,7 +89,7 @@ def same_pages(hooked: Path, plain: Path) -> dict:
         elif name.startswith("sitemap.xml"):
             continue
         elif name.endswith(".html"):
-            if _JSON_LD.sub("", a.read_text(encoding="utf-8")) != b.read_text(encoding="utf-8"):
+            if _JSON_LD.sub("", a.read_text(encoding="utf-8")) != finished(b.read_text(encoding="utf-8")):
                 different.append(name)
         elif a.read_bytes() != b.read_bytes():
             different.append(name)

@@ -228,3 +228,17 @@ def test_the_swap_exchanges_two_folders_in_one_step(tmp_path):
     swap_in(tmp_path / "site.new", tmp_path / "site", tmp_path / "site.old")
     assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "site"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_link_in_docs_to_a_file_outside_the_project_stops_the_build(good_data):
+    project = good_data
+    link = project / "docs" / "notes.txt"
+    link.symlink_to("/etc/passwd")
+    try:
+        site_before = snapshot(project / "site")
+        result = run_make(project, "build")
+        assert result.returncode != 0
+        assert "docs/notes.txt:1:1: is a link to a place outside the project" in result.stdout + result.stderr
+        assert snapshot(project / "site") == site_before and not (project / "site" / "notes.txt").exists()
+    finally:
+        link.unlink()

@@ -39,19 +39,17 @@ class DataErrors(Exception):
 def listed(errors: list[DataError]) -> list[DataError]:
     """`errors` (sorted) as they are printed: the first LISTED_PER_FILE of each file, then one line
     saying how many more that file has, at the place of the first of them."""
-    shown_errors, count, hidden = [], {}, {}
+    by_file: dict[str, list[DataError]] = {}
     for error in errors:
-        count[error.file] = count.get(error.file, 0) + 1
-        if count[error.file] <= LISTED_PER_FILE:
-            shown_errors.append(error)
-        elif count[error.file] == LISTED_PER_FILE + 1:
-            hidden[error.file] = (len(shown_errors), error)
-    for file, (position, first) in sorted(hidden.items(), key=lambda item: -item[1][0]):
-        more = count[file] - LISTED_PER_FILE
-        shown_errors.insert(position, DataError(file, first.line, first.column,
-                                                f"and {more:,} more problem{'s' if more > 1 else ''} from here on, "
-                                                "not listed", "Fix the ones above and check again"))
-    return shown_errors
+        by_file.setdefault(error.file, []).append(error)
+    result = []
+    for file, found in by_file.items():
+        result += found[:LISTED_PER_FILE]
+        if len(found) > LISTED_PER_FILE:
+            first, more = found[LISTED_PER_FILE], len(found) - LISTED_PER_FILE
+            result.append(DataError(file, first.line, first.column, f"and {more:,} more problem{'s' * (more > 1)} from here on, "
+                                    "not listed", "Fix the ones above and check again"))
+    return result
 
 
 def shown(value, limit: int = 60) -> str:

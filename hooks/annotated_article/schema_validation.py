@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 #: Problems of one file past which its check stops: each costs time, and no editor reads that many.
 MAX_PROBLEMS = 1_000
+RESTORE = "Editors never need to change the schemas: restore the file from the project's history"
 #: The schema of each data file.
 SCHEMAS_OF_FILES = ("actors.schema.json", "people.schema.json", "sources.schema.json", "article.schema.json")
 _TYPE_WORDS = {
@@ -40,23 +41,17 @@ _TYPE_WORDS = {
 
 @lru_cache(maxsize=None)
 def _schemas(schema_dir: str) -> dict[str, Any]:
-    """Every `*.schema.json` of `schema_dir` by name. Raises DataErrors for a file that cannot be used."""
-    schemas, errors = {}, []
-    for path in sorted(Path(schema_dir).glob("*.schema.json")):
-        name = f"{Path(schema_dir).parent.name}/{Path(schema_dir).name}/{path.name}"
+    """The schemas by name. Raises DataErrors for one that is missing or cannot be read."""
+    folder, schemas, errors = Path(schema_dir), {}, []
+    for name in ("definitions.schema.json", *SCHEMAS_OF_FILES):
+        shown_as = f"{folder.parent.name}/{folder.name}/{name}"
         try:
-            schemas[path.name] = json.loads(read_text(path, name, Path(schema_dir).parent.parent))
+            schemas[name] = json.loads(read_text(folder / name, shown_as, folder.parent.parent))
         except DataErrors as failure:
             errors += failure.errors
-        except json.JSONDecodeError as error:
-            errors.append(DataError(name, error.lineno, error.colno, f"the schema is not valid JSON ({error.msg})",
-                                    "Restore the file from the project's history"))
-        except RecursionError:
-            errors.append(DataError(name, 1, 1, "the schema is nested too deep", "Restore the file from the project's history"))
-    for needed in ("definitions.schema.json", *SCHEMAS_OF_FILES):
-        if needed not in schemas and not any(error.file.endswith(f"/{needed}") for error in errors):
-            errors.append(DataError(f"{Path(schema_dir).parent.name}/{Path(schema_dir).name}/{needed}", 1, 1,
-                                    "the schema is missing", "Restore the file from the project's history"))
+        except (json.JSONDecodeError, RecursionError) as error:
+            errors.append(DataError(shown_as, getattr(error, "lineno", 1), getattr(error, "colno", 1),
+                                    f"the schema is not valid JSON ({getattr(error, 'msg', error)})", RESTORE))
     if errors:
         raise DataErrors(errors)
     return schemas
@@ -147,7 +142,7 @@ def validate_document(document: YamlDocument, schema_dir: Path, schema_name: str
         return failure.errors
     except _jsonschema_failures() as error:  # evaluated only once an exception is raised
         return [DataError(f"{schema_dir.parent.name}/{schema_dir.name}/{schema_name}", 1, 1,
-                          f"the schema cannot be used ({shown(str(error).splitlines()[0], 200)})", "Restore the file from the project's history")]
+                          f"the schema cannot be used ({shown(str(error).splitlines()[0], 200)})", RESTORE)]
 
 
 def _explain(error: jsonschema.ValidationError, document: YamlDocument, defs: dict) -> list[DataError]:
