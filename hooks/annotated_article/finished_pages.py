@@ -20,8 +20,7 @@ _DATA_BLOCK = re.compile(r"""\btype=["']?application/(ld\+)?json""", re.IGNORECA
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 #: The theme's markup that the Nu Html Checker refuses: `autocomplete` on check boxes (it only applies to
 #: fields a browser fills in), and Safari's `autocorrect`, which no HTML standard defines.
-_INVALID_ATTRIBUTES = re.compile(r'(<input\b[^>]*?type="checkbox"[^>]*?) autocomplete="off"|'
-                                 r'(<input\b[^>]*?) autocorrect="off"')
+_INPUT = re.compile(r"<input\b[^>]*>")
 #: The table of contents' title is a label for the check box that folds it, which the theme only
 #: writes on pages listed in the navigation.
 _TOC_LABEL = re.compile(r'(<label\b[^>]*?) for="__toc"')
@@ -29,10 +28,15 @@ _TOC_LABEL = re.compile(r'(<label\b[^>]*?) for="__toc"')
 
 def finished(html: str) -> str:
     """`html` (a whole page) made valid, with its policy first in its head."""
-    html = _INVALID_ATTRIBUTES.sub(lambda match: match.group(1) or match.group(2), html)
+    html = _INPUT.sub(_valid_input, html)
     if 'id="__toc"' not in html:
         html = _TOC_LABEL.sub(r"\1", html)
     return with_policy(html)
+
+
+def _valid_input(match: re.Match) -> str:
+    tag = match.group().replace(' autocorrect="off"', "")
+    return tag.replace(' autocomplete="off"', "") if 'type="checkbox"' in tag else tag
 
 
 def with_policy(html: str) -> str:
