@@ -160,3 +160,13 @@ def test_a_costly_file_is_checked_within_200_mb_and_lists_at_most_50_problems(da
     assert len(listed) <= 51
     if len(listed) == 51:
         assert "more problems from here on, not listed" in listed[-1]
+
+
+def test_a_failure_of_the_check_itself_exits_with_2_not_as_a_data_problem(data_copy, capsys, monkeypatch):
+    def broken(data_dir, docs_dir):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(check, "load_site", broken)
+    status, out, err = run_check(data_copy, capsys)
+    assert status == 2
+    assert "RuntimeError: a bug" in err and err.rstrip().endswith("this is not a problem in the data.")
