@@ -12,8 +12,14 @@ from annotated_article import finished_pages, open_data, serving, site_build
 from annotated_article.errors import DataErrors
 
 _site: site_build.SiteBuild | None = None
+_serving = False  # `mkdocs serve` adds an inline live-reload script to every page, which a policy would refuse
 _open_data: open_data.OpenData | None = None
 log = get_plugin_logger("annotated_article")
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 # First of all plugins: Material's offline plugin turns `use_directory_urls` off for the offline edition,
@@ -83,9 +89,11 @@ def on_env(env, config, files):
 
 def on_post_page(output, page, config):
     return finished_pages.finished(
-        _open_data.with_structured_data(output, page.file.src_uri, page.title or "", page.content or ""))
+        _open_data.with_structured_data(output, page.file.src_uri, page.title or "", page.content or ""),
+        policy=not _serving)
 
 
 def on_post_template(output_content, template_name, config):
     """The theme's own pages (404.html) get the same policy; the sitemap is not HTML."""
-    return finished_pages.finished(output_content) if template_name.endswith(".html") else output_content
+    return finished_pages.finished(output_content, policy=not _serving) if template_name.endswith(".html") \
+        else output_content

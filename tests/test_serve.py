@@ -114,6 +114,8 @@ def test_serve_reports_a_data_mistake_and_keeps_serving_the_last_good_site(tmp_p
         url = base + ARTICLE_HTML.removesuffix("index.html")
         good = fetch(url)
         assert 'id="fnref:rutte-growing-desperation"' in good
+        # The server adds its live-reload script to every page: a policy would refuse it, so there is none here.
+        assert "livereload(" in good and "Content-Security-Policy" not in good
 
         mistake = next(m for m in MISTAKES if m.name == "unknown-key")
         replace_in(project / mistake.file, mistake.old, mistake.new)

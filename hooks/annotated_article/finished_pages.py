@@ -26,12 +26,12 @@ _INPUT = re.compile(r"<input\b[^>]*>")
 _TOC_LABEL = re.compile(r'(<label\b[^>]*?) for="__toc"')
 
 
-def finished(html: str) -> str:
-    """`html` (a whole page) made valid, with its policy first in its head."""
+def finished(html: str, policy: bool = True) -> str:
+    """`html` (a whole page) made valid, with its policy first in its head (unless not `policy`)."""
     html = _INPUT.sub(_valid_input, html)
     if 'id="__toc"' not in html:
         html = _TOC_LABEL.sub(r"\1", html)
-    return with_policy(html)
+    return with_policy(html) if policy else html
 
 
 def _valid_input(match: re.Match) -> str:
