@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test check clean lock offline bench
+.PHONY: build serve test test-fast check addresses clean lock offline bench
 
 $(INSTALLED): requirements.lock
 	test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
@@ -27,8 +27,16 @@ serve: $(INSTALLED)
 check: $(INSTALLED)
 	@$(PYTHON) -m annotated_article.check
 
+# Record every address the articles publish (data/addresses/), so that later edits keep them working.
+addresses: $(INSTALLED)
+	@$(PYTHON) tools/record_addresses.py
+
 test: $(INSTALLED)
 	$(PYTHON) -m pytest
+
+# The inner loop: the unit tests alone (no build, no browser), in seconds. `make test` runs them all.
+test-fast: $(INSTALLED)
+	$(PYTHON) -m pytest -m unit
 
 # The offline edition: a zip to unzip anywhere and open from disk; the same bytes on every build of a commit.
 offline: $(INSTALLED)

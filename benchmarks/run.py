@@ -63,6 +63,23 @@ def summary(runs: list[measure.Run]) -> dict:
 
 
 _JSON_LD = re.compile(r'<script type="application/ld\+json">\n.*?\n</script>\n', re.DOTALL)
+# What the Markdown extension puts in an article's paragraphs while MkDocs renders it: the plain site renders the
+# same Markdown without them.
+_PARAGRAPH = re.compile(r'<p id="p-[^"]*">(.*?)</p>', re.DOTALL)
+_MARKER = re.compile(r'<sup class="annotation-marker" id="[^"]*"><a [^>]*>\d+</a></sup>')
+_ACTOR_LINK = re.compile(r'<a class="actor-link" href="[^"]*">(.*?)</a>')
+_PASSAGE = re.compile(r'<span class="annotated-passage" id="[^"]*">')
+
+
+def without_placements(html: str) -> str:
+    """An article page as MkDocs alone renders its Markdown: without passages, markers, actor links and paragraph
+    ids. A paragraph that holds a span of another kind is left as it is (the pages then differ)."""
+    def paragraph(match: re.Match) -> str:
+        inner = _ACTOR_LINK.sub(r"\1", _MARKER.sub("", match.group(1)))
+        if inner.count("<span") != len(_PASSAGE.findall(inner)):
+            return match.group()
+        return "<p>" + _PASSAGE.sub("", inner).replace("</span>", "") + "</p>"
+    return _PARAGRAPH.sub(paragraph, html)
 
 
 def same_pages(hooked: Path, plain: Path) -> dict:
@@ -70,32 +87,41 @@ def same_pages(hooked: Path, plain: Path) -> dict:
 
     The search index and sitemap only differ in the order of the pages; the pages of the hooked
     build also have the JSON-LD that our `on_post_page` puts in their head, which Markdown cannot
-    carry, so it is set aside before comparing; and every page of it is finished (its policy and
-    HTML fixes), so the plain page is finished the same way before comparing.
+    carry, and the articles the elements our Markdown extension places: both are set aside before
+    comparing, and the search entries of those articles are compared by place and title only. Every
+    page of the hooked build is finished (its policy and HTML fixes): the plain page is finished the
+    same way before comparing.
     """
     from annotated_article.finished_pages import finished
 
     files = sorted(p.relative_to(hooked).as_posix() for p in hooked.rglob("*") if p.is_file())
-    different = []
-    for name in files:
+    different, placed = [], set()
+    for name in [name for name in files if name.endswith(".html")]:
+        b = plain / name
+        page = _JSON_LD.sub("", (hooked / name).read_text(encoding="utf-8"))
+        if without_placements(page) != page:
+            placed.add(name.removesuffix("index.html"))
+        if not b.is_file() or without_placements(page) != finished(b.read_text(encoding="utf-8")):
+            different.append(name)
+    for name in [name for name in files if not name.endswith(".html")]:
         a, b = hooked / name, plain / name
         if not b.is_file():
             different.append(name)
         elif name == "search/search_index.json":
-            ja, jb = (json.loads(p.read_text(encoding="utf-8")) for p in (a, b))
-            key = lambda doc: (doc["location"], doc.get("title", ""))  # noqa: E731
-            if ja["config"] != jb["config"] or sorted(ja["docs"], key=key) != sorted(jb["docs"], key=key):
+            indexes = [json.loads(p.read_text(encoding="utf-8")) for p in (a, b)]
+            entries = [sorted(_search_entry(doc, placed) for doc in index["docs"]) for index in indexes]
+            if indexes[0]["config"] != indexes[1]["config"] or entries[0] != entries[1]:
                 different.append(name)
-        elif name.startswith("sitemap.xml"):
-            continue
-        elif name.endswith(".html"):
-            if _JSON_LD.sub("", a.read_text(encoding="utf-8")) != finished(b.read_text(encoding="utf-8")):
-                different.append(name)
-        elif a.read_bytes() != b.read_bytes():
+        elif not name.startswith("sitemap.xml") and a.read_bytes() != b.read_bytes():
             different.append(name)
     extra = sorted(p.relative_to(plain).as_posix() for p in plain.rglob("*") if p.is_file()
                    and not (hooked / p.relative_to(plain)).is_file())
     return {"files": len(files), "different": different, "only_in_plain": extra}
+
+
+def _search_entry(doc: dict, placed: set[str]) -> tuple[str, str, str]:
+    page = doc["location"].partition("#")[0]
+    return doc["location"], doc.get("title", ""), "" if page in placed else doc.get("text", "")
 
 
 def profile_build(project: Path, site_dir: Path, output: Path, python: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -28,8 +29,20 @@ def on_startup(command, dirty):
 def on_config(config):
     global _site, _open_data
     project = Path(config.config_file_path).parent
+
+    hosted_directory_urls = config.use_directory_urls  # as the offline edition's plugin has not yet changed it
+
+    @functools.cache
+    def url_of(path: str) -> str:  # every address of the site is the one MkDocs gives the page
+        return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+
+    @functools.cache
+    def hosted_url_of(path: str) -> str:  # the published data names the hosted pages, in both editions
+        return File(path, config.docs_dir, config.site_dir, hosted_directory_urls).url
+
     try:
-        _site = site_build.SiteBuild.load(project / "data", Path(config.docs_dir))
+        _site = site_build.SiteBuild.load(project / "data", Path(config.docs_dir), url_of,
+                                          (tuple(config.markdown_extensions), config.mdx_configs))
     except DataErrors as failure:
         # Printed here, not as the error's message: MkDocs prints a build error's message only the
         # first time it is seen, and an editor under `make serve` may make the same mistake twice.
@@ -38,11 +51,12 @@ def on_config(config):
         error.data_errors = failure.errors  # tells on_serve's rebuilds that nothing was written yet
         raise error from None
     try:
-        _open_data = open_data.OpenData.for_site(_site.site, config.site_url, config.site_name,
-                                                 config.site_description, config.use_directory_urls)
+        _open_data = open_data.OpenData.for_site(_site.site, config.site_url, hosted_url_of, config.site_name,
+                                                 config.site_description)
     except ValueError as problem:
         raise PluginError(f"mkdocs.yml: {problem}") from None
     config.nav = _site.navigation(config.nav)
+    config.markdown_extensions.append(_site.extension())
     return config
 
 
@@ -54,11 +68,7 @@ def on_serve(server, config, builder):
 
 
 def on_files(files, config):
-    def url_of(path: str) -> str:
-        return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
-
-    downloads = dict.fromkeys(open_data.DOWNLOADS, "")  # filled in on_env, once the articles are rendered
-    for path, markdown in {**_site.pages(url_of), **downloads}.items():
+    for path, markdown in {**_site.pages(), **_open_data.downloads()}.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is generated from data/: rename or delete the file in docs/.")
         files.append(File.generated(config, path, content=markdown))
@@ -66,10 +76,8 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    try:
-        return _site.annotate_markdown(page.file.src_uri, markdown)
-    except DataErrors as failure:
-        raise PluginError(str(failure)) from None
+    _site.begin_page(page.file.src_uri)  # the Markdown extension places an article's annotations
+    return markdown
 
 
 def on_page_content(html, page, config, files):
@@ -80,17 +88,9 @@ def on_page_content(html, page, config, files):
     return _site.append_footnotes(page.file.src_uri, page.url, html)
 
 
-def on_env(env, config, files):
-    contents = {file.src_uri: file.page.content for file in files.documentation_pages() if file.page}
-    for name, text in _open_data.downloads(contents).items():
-        files.get_file_from_path(name).content_string = text
-    return env
-
-
 def on_post_page(output, page, config):
-    return finished_pages.finished(
-        _open_data.with_structured_data(output, page.file.src_uri, page.title or "", page.content or ""),
-        policy=not _serving)
+    return finished_pages.finished(_open_data.with_structured_data(output, page.file.src_uri, page.title or ""),
+                                   policy=not _serving)
 
 
 def on_post_template(output_content, template_name, config):

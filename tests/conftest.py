@@ -19,6 +19,37 @@ ARTICLE_HTML = "articles/north-korea-troops-russia/index.html"
 
 pytest_plugins = ["browser_fixtures"]
 
+#: Fixtures that build the site (or an edition of it): a test that uses one is a build test.
+BUILD_FIXTURES = {"site_build", "built_site", "project_copy", "offline_zips", "offline_site"}
+_running: list[pytest.Item] = []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test is `unit`, `build` (it builds the site or runs `make`) or `browser` (it drives Chromium):
+    browser if it uses the browser, build if it uses a building fixture or says so, unit otherwise."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        elif fixtures & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if not item.get_closest_marker("browser") and not item.get_closest_marker("build"):
+            item.add_marker(pytest.mark.unit)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _running[:] = [item]
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    _running.clear()
+
+
+def _may_build() -> None:
+    """A unit test that builds would make `make test-fast` slow: say which test must be marked."""
+    if _running and _running[0].get_closest_marker("unit"):
+        raise RuntimeError(f"{_running[0].nodeid} builds the site or runs make: mark it `pytest.mark.build`")
+
 
 def copy_project(destination: Path) -> Path:
     """A copy of everything a build reads, for tests that change the data."""
@@ -34,6 +65,7 @@ def copy_project(destination: Path) -> Path:
 
 def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` into `site_dir`, as a separate process."""
+    _may_build()
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
@@ -80,6 +112,7 @@ def copy_project_for_make(destination: Path) -> Path:
 
 def run_make(project: Path, target: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     """`make TARGET` in `project`, with the test run's virtual environment (already installed: never reinstalled)."""
+    _may_build()
     environment = {key: value for key, value in os.environ.items() if key not in ("GITHUB_ACTIONS", "MAKEFLAGS")}
     environment.update(env or {})
     return subprocess.run(

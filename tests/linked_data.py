@@ -9,6 +9,8 @@ jsonschema, formats included.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +20,8 @@ from jsonschema import Draft4Validator
 from pyld import jsonld
 from referencing import Registry
 from referencing.jsonschema import DRAFT4
+
+from annotated_article.annotation_table import FORMULA_STARTS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONTEXTS = FIXTURES / "contexts"
@@ -109,3 +113,12 @@ def must_assertions(test_file: str) -> tuple[Assertion, ...]:
 
 def must_failures(test_file: str, document: dict) -> list[str]:
     return [problem for assertion in must_assertions(test_file) for problem in assertion.problems(document)]
+
+
+def read_rows(text: str) -> list[dict[str, str]]:
+    """The rows of annotations.csv, each value as it was: the apostrophe the file puts before a cell a spreadsheet
+    would run as a formula (annotation_table.spreadsheet_cell) is taken off again."""
+    def value(cell: str) -> str:
+        return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+    return [{column: value(cell) for column, cell in row.items()} for row in csv.DictReader(io.StringIO(text, newline=""))]

@@ -1,15 +1,12 @@
-"""The project's own data, loaded as a build loads it, and its articles rendered without a full site build."""
+"""The project's own data, loaded as a build loads it (its articles parsed with mkdocs.yml's Markdown extensions)."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
-import markdown
-import yaml
+from mkdocs.structure.files import File
 
-from annotated_article.article_markup import annotate_article
-from annotated_article.article_text import ArticleText, article_text
 from annotated_article.site_data import SiteData, load_site
 from annotated_article.site_urls import SiteUrls
 
@@ -22,38 +19,10 @@ def project_site() -> SiteData:
     return load_site(PROJECT / "data", PROJECT / "docs")
 
 
-def rendered_texts(site: SiteData) -> dict[str, ArticleText]:
-    """Each article's Markdown with its passage anchors, rendered by Python-Markdown with the site's
-    extensions, and read back as text."""
-    extensions, configs = markdown_extensions()
-    texts = {}
-    for path, article in site.articles.items():
-        source = (PROJECT / "docs" / path).read_text(encoding="utf-8")
-        html = markdown.markdown(annotate_article(source, article, site).markdown, extensions=extensions,
-                                 extension_configs=configs)
-        texts[path] = article_text(html)
-    return texts
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold `!!python/name:` tags; they name callables this reading does not need."""
-
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-@cache
-def markdown_extensions() -> tuple[list[str], dict[str, dict]]:
-    """The `markdown_extensions` of mkdocs.yml: their names, and the options of those that have some."""
-    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    names, options = [], {}
-    for entry in config.get("markdown_extensions", []):
-        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        names.append(name)
-        if settings:
-            options[name] = settings
-    return names, options
+def url_of(src_uri: str) -> str:
+    """A page's URL as MkDocs gives it, with mkdocs.yml's directory URLs."""
+    return File(src_uri, "docs", "site", True).url
 
 
 def site_urls() -> SiteUrls:
-    return SiteUrls(SITE_URL)
+    return SiteUrls(SITE_URL, url_of)

@@ -1,50 +1,56 @@
-"""Finding quoted words in the article: TextQuoteSelector with exact, prefix and suffix."""
+"""Finding quoted words in the article's text: TextQuoteSelector with exact, prefix and suffix."""
 
 from __future__ import annotations
 
 import pytest
 
-from annotated_article.anchoring import AnchorError, FoldedText, TextQuote, anchor_quote, fold
+from annotated_article.anchoring import AnchorError, SourceLines, TextQuote, anchor_quote, fold
+from annotated_article.article_tree import MKDOCS_BUILTIN_EXTENSIONS, ArticleParser, ArticleText, read_text
 
-TEXT = (
-    "North Korea’s troop deployment to assist Russia met with condemnation\n\n"
+MARKDOWN = (
+    "# North Korea’s troop deployment to assist Russia met with condemnation\n\n"
     "North Korea’s troop deployment to assist Russia met with condemnation\n\n"
     "NATO Secretary-General Mark Rutte immediately called the deployment a sign of Putin’s\n"
-    "“growing desperation.” North Korea’s troop deployment may also spur South Korea."
+    "“growing desperation.” North Korea’s troop deployment may also spur South Korea.\n\n"
+    "- a list item about Mark Rutte\n"
 )
 
 
+def article_text(markdown: str = MARKDOWN) -> ArticleText:
+    return read_text(*ArticleParser((MKDOCS_BUILTIN_EXTENSIONS, {})).parse(markdown))[0]
+
+
+TEXT = article_text()
+
+
+def words(quote: TextQuote, text: ArticleText = TEXT) -> str:
+    start, end = anchor_quote(text, quote)
+    return text.text[start:end]
+
+
 @pytest.mark.parametrize("quote, expected", [
-    (TextQuote("Mark Rutte"), "Mark Rutte"),
-    (TextQuote("Putin’s “growing desperation.”"), "Putin’s\n“growing desperation.”"),
-    (TextQuote("Putin's \"growing desperation.\""), "Putin’s\n“growing desperation.”"),
+    (TextQuote("Mark Rutte immediately"), "Mark Rutte immediately"),
+    (TextQuote("Putin’s “growing desperation.”"), "Putin’s “growing desperation.”"),
+    (TextQuote("Putin's \"growing desperation.\""), "Putin’s “growing desperation.”"),
     (TextQuote("  Mark   Rutte\n immediately "), "Mark Rutte immediately"),
-    (TextQuote("met with condemnation", prefix="assist Russia"), None),
     (TextQuote("troop deployment", suffix="may also spur"), "troop deployment"),
     (TextQuote("Secretary-General"), "Secretary-General"),
     (TextQuote("Secretary–General"), "Secretary-General"),
 ])
-def test_anchor_finds_the_words(quote, expected):
-    if expected is None:
-        with pytest.raises(AnchorError, match="occur 2 times"):
-            anchor_quote(TEXT, quote)
-        return
-    anchor = anchor_quote(TEXT, quote)
-    assert TEXT[anchor.start:anchor.end] == expected
+def test_anchor_finds_the_words_as_the_article_has_them(quote, expected):
+    assert words(quote) == expected
 
 
 def test_prefix_picks_the_right_occurrence():
-    first = TEXT.index("North Korea’s troop")
-    second = TEXT.index("North Korea’s troop", first + 1)
-    anchor = anchor_quote(TEXT, TextQuote("North Korea’s troop deployment", prefix="condemnation"))
-    assert anchor.start == second
-    anchor = anchor_quote(TEXT, TextQuote("North Korea’s troop deployment", prefix="desperation.”"))
-    assert TEXT[anchor.end:].startswith(" may also spur")
+    start, end = anchor_quote(TEXT, TextQuote("North Korea’s troop deployment", prefix="desperation.”"))
+    assert TEXT.text[end:].startswith(" may also spur")
+    start, _ = anchor_quote(TEXT, TextQuote("North Korea’s troop deployment", prefix="condemnation"))
+    assert TEXT.paragraph_at(start, start + 5) == 0  # after the title's "condemnation", in the first paragraph
 
 
 def test_suffix_picks_the_right_occurrence():
-    anchor = anchor_quote(TEXT, TextQuote("troop deployment", suffix="may"))
-    assert TEXT[anchor.end:].startswith(" may also")
+    _, end = anchor_quote(TEXT, TextQuote("troop deployment", suffix="may"))
+    assert TEXT.text[end:].startswith(" may also")
 
 
 @pytest.mark.parametrize("quote, problem", [
@@ -52,7 +58,9 @@ def test_suffix_picks_the_right_occurrence():
     (TextQuote("troop deployment"), "occur 3 times"),
     (TextQuote("troop deployment", prefix="Kim Jong Un’s"), "never with this `prefix`"),
     (TextQuote("troop deployment", suffix="will end"), "never with this `suffix`"),
-    (TextQuote("condemnation North Korea’s troop", prefix="Russia met with"), "run across two paragraphs"),
+    (TextQuote("condemnation NATO Secretary-General", prefix="Russia met with"), "run across two paragraphs"),
+    (TextQuote("met with condemnation North Korea’s", prefix="assist Russia"), "not within one paragraph"),
+    (TextQuote("a list item"), "not within one paragraph of running text"),
     (TextQuote("   "), "empty"),
     (TextQuote("Nothing like this sentence appears anywhere at all, zebra quartz."), "these words are not in the article"),
 ])
@@ -70,11 +78,32 @@ def test_missing_words_name_the_closest_passage_and_the_difference():
     assert "despair" in failure.value.problem and "desperation" in failure.value.problem
 
 
-def test_folded_text_maps_back_to_the_original():
-    folded = FoldedText("a  “b”\n\nc")
-    assert folded.text == 'a "b" c'
-    assert folded.original_start(2) == 3
-    assert folded.original_end(5) == 6
+def test_words_that_occur_more_than_once_are_listed_with_the_words_around_each_and_its_line():
+    where = SourceLines("docs/a.md", MARKDOWN, TEXT.text)
+    with pytest.raises(AnchorError) as failure:
+        anchor_quote(TEXT, TextQuote("troop deployment"), where)
+    problem = failure.value.problem
+    assert problem.count("docs/a.md:") == 3
+    assert "docs/a.md:1: “North Korea’s troop deployment to assist Russia met…”" in problem
+    assert "docs/a.md:3: “…with condemnation North Korea’s troop deployment to assist Russia met…”" in problem
+    assert "docs/a.md:6: “…“growing desperation.” North Korea’s troop deployment may also spur South…”" in problem
+
+
+def test_the_closest_passage_is_named_with_its_line_in_the_markdown():
+    where = SourceLines("docs/a.md", MARKDOWN, TEXT.text)
+    with pytest.raises(AnchorError) as failure:
+        anchor_quote(TEXT, TextQuote("Mark Rutte immediately called the deployment a sign of Putin’s despair"), where)
+    assert "(docs/a.md:5)" in failure.value.problem
+
+
+def test_source_lines_find_the_same_occurrence_and_skip_markup_between_lines():
+    markdown = "---\ntitle: x\n---\n\nSame *words* here.\n\nSame words\nhere [again](https://x.org).\n"
+    text = "Same words here. Same words here again."
+    lines = SourceLines("docs/b.md", markdown.split("---\n", 2)[2], text, first_line=4)
+    assert lines(0) == "docs/b.md:5"
+    assert lines(text.index("Same", 1)) == "docs/b.md:7"
+    assert lines(text.index("again")) == "docs/b.md:8"
+    assert lines(text.index("ords")) == "docs/b.md:5"  # inside a word: the word's start
 
 
 def test_fold_collapses_space_and_typography():

@@ -1,20 +1,28 @@
-"""Placing passage anchors and footnote markers in an article's Markdown."""
+"""Placing passages, footnote markers, actor links and paragraph ids on an article, as a build does:
+planned on the article parsed when the data is loaded, then placed on the tree Python-Markdown renders."""
 
 from __future__ import annotations
 
 import re
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
-from annotated_article.anchoring import AnchorError
-from annotated_article.article_markup import annotate_article
+from annotated_article.anchoring import AnchorError, anchor_quote
+from annotated_article.article_markup import plan_article
+from annotated_article.article_tree import MKDOCS_BUILTIN_EXTENSIONS, ArticleParser, read_text
 from annotated_article.attribution import format_date
 from annotated_article.footnotes import footnotes_html, letters, number_footnotes
+from annotated_article.site_build import SiteBuild
 from annotated_article.site_data import Actor, Annotation, Article, Link, Person, SiteData, Source
 
+EXTENSIONS = (*MKDOCS_BUILTIN_EXTENSIONS, "attr_list")
 
-def make_site(*annotations: Annotation) -> tuple[SiteData, Article]:
-    site = SiteData(
+
+def make_site(*actors: Actor) -> SiteData:
+    return SiteData(
+        actors={actor.id: actor for actor in actors},
         people={"ana": Person("ana", "Ana <b>Bold</b>", "Analyst & writer")},
         sources={
             "one": Source("one", "Outlet One", "news-report", title="First", date="2024-11-01",
@@ -22,7 +30,6 @@ def make_site(*annotations: Annotation) -> tuple[SiteData, Article]:
             "two": Source("two", "Outlet Two", "research-report", title_note="not seen"),
         },
     )
-    return site, Article("a.md", "data/articles/a.yml", annotations)
 
 
 def annotation(id_: str, exact: str, source: str = "one", **fields) -> Annotation:
@@ -30,21 +37,46 @@ def annotation(id_: str, exact: str, source: str = "one", **fields) -> Annotatio
                       speaker="ana", **fields)
 
 
-def strip_tags(markdown: str) -> str:
-    """The Markdown less what annotation inserts: tags, paragraph attribute lines, actor links."""
-    markdown = re.sub(r"\n\{: #p-[\w-]+ \}", "", markdown)
-    markdown = re.sub(r"\[([^\]]+)\]\([^)]+\)\{: \.actor-link \}", r"\1", markdown)
-    return re.sub(r"<sup.*?</sup>|<[^>]+>", "", markdown)
+class Rendered:
+    def __init__(self, source: str, annotations: tuple[Annotation, ...], site: SiteData):
+        root, stash = ArticleParser((EXTENSIONS, {})).parse(source)
+        text, paragraphs = read_text(root, stash)
+        passages = {a.id: anchor_quote(text, a.quote) for a in annotations}  # raises AnchorError
+        names = {name: actor.id for actor in site.actors.values() for name in actor.names}
+        plan, self.problems = plan_article(text, paragraphs, stash, passages, names)
+        if self.problems:
+            raise AnchorError(next(iter(self.problems.values())), "")
+        site.articles = {"a.md": Article("a.md", "data/articles/a.yml", annotations, text.title, plan)}
+        self.build = SiteBuild(site, lambda path: path.removesuffix(".md") + "/")
+        md = markdown.Markdown(extensions=[*EXTENSIONS, self.build.extension()])
+        self.build.begin_page("a.md")
+        self.html = md.convert(source)
+        self.soup = BeautifulSoup(self.html, "html.parser")
+        self.footnotes = self.build.footnotes(site.articles["a.md"])
+
+    def text(self, id_: str | None = None) -> str:
+        """The text of the page (or of the element with that id), without the footnote markers."""
+        soup = BeautifulSoup(self.html, "html.parser")
+        for marker in soup.select("sup.annotation-marker"):
+            marker.decompose()
+        return (soup.find(id=id_) if id_ else soup).get_text()
+
+
+def render(source: str, *annotations: Annotation, site: SiteData | None = None) -> Rendered:
+    return Rendered(source, annotations, site or make_site())
+
+
+def plain(source: str) -> str:
+    return BeautifulSoup(markdown.markdown(source, extensions=list(EXTENSIONS)), "html.parser").get_text()
 
 
 def test_markers_follow_the_words_and_text_is_unchanged():
-    markdown = "# Title\n\nAlpha beta gamma. Delta epsilon.\n\nZeta eta.\n"
-    site, article = make_site(annotation("b", "Delta epsilon."), annotation("a", "beta gamma", source="two"),
-                              annotation("c", "Zeta", source="two"))
-    result = annotate_article(markdown, article, site)
-    assert strip_tags(result.markdown) == markdown
-    assert '<span class="annotated-passage" id="a">beta gamma<sup' in result.markdown
-    assert 'id="fnref:b"><a class="footnote-ref" href="#fn:one"' in result.markdown
+    source = "# Title\n\nAlpha beta gamma. Delta epsilon.\n\nZeta eta.\n"
+    result = render(source, annotation("b", "Delta epsilon."), annotation("a", "beta gamma", source="two"),
+                    annotation("c", "Zeta", source="two"))
+    assert result.text() == plain(source)
+    assert '<span class="annotated-passage" id="a">beta gamma<sup' in result.html
+    assert result.soup.find(id="fnref:b").a["href"] == "#fn:one"
     # Numbered by first citation: "two" is cited first.
     assert [(f.number, f.source.id) for f in result.footnotes] == [(1, "two"), (2, "one")]
     assert [a.id for a in result.footnotes[0].citations] == ["a", "c"]
@@ -57,20 +89,16 @@ def test_markers_follow_the_words_and_text_is_unchanged():
     ("alpha beta", "beta", 'id="inner">beta<sup class="annotation-marker" id="fnref:inner">'),
 ])
 def test_nested_passages_nest_properly(outer, inner, expected):
-    site, article = make_site(annotation("outer", outer), annotation("inner", inner))
-    result = annotate_article("alpha beta gamma\n", article, site)
-    assert expected in result.markdown
-    tags = re.findall(r"<(/?)span", result.markdown)
-    depth = 0
-    for closing in tags:
-        depth += -1 if closing else 1
-        assert depth >= 0
-    assert depth == 0
+    result = render("alpha beta gamma\n", annotation("outer", outer), annotation("inner", inner))
+    assert expected in result.html
+    outer_span = result.soup.find(id="outer")
+    assert outer_span.find(id="inner") is not None
+    assert outer_span.contents[-1]["id"] == "fnref:outer"  # the outer marker closes the outer passage
 
 
 def test_footnotes_escape_every_text_from_the_data():
-    site, article = make_site(annotation("a", "alpha", note="<script>alert(1)</script> **bold** [x](y)"))
-    footnotes = number_footnotes(list(article.annotations), site)
+    site = make_site()
+    footnotes = number_footnotes([annotation("a", "alpha", note="<script>alert(1)</script> **bold** [x](y)")], site)
     html = footnotes_html(footnotes, site, lambda kind, id_: None)
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; **bold** [x](y)" in html
     assert "Ana &lt;b&gt;Bold&lt;/b&gt;" in html and "Analyst &amp; writer" in html
@@ -79,8 +107,9 @@ def test_footnotes_escape_every_text_from_the_data():
 
 
 def test_a_single_citation_has_a_plain_back_link_and_several_get_letters():
-    site, article = make_site(annotation("a", "alpha"), annotation("b", "beta"), annotation("c", "gamma", source="two"))
-    footnotes = number_footnotes(list(article.annotations), site)
+    site = make_site()
+    footnotes = number_footnotes([annotation("a", "alpha"), annotation("b", "beta"),
+                                  annotation("c", "gamma", source="two")], site)
     html = footnotes_html(footnotes, site, lambda kind, id_: None)
     assert re.findall(r'href="#(\w)" role="doc-backlink" aria-label="([^"]+)">([^<]+)<', html) == [
         ("a", "Back to the passage a", "↩\u202fa"),
@@ -90,8 +119,8 @@ def test_a_single_citation_has_a_plain_back_link_and_several_get_letters():
 
 
 def test_page_links_are_used_when_pages_exist():
-    site, article = make_site(annotation("a", "alpha"))
-    footnotes = number_footnotes(list(article.annotations), site)
+    site = make_site()
+    footnotes = number_footnotes([annotation("a", "alpha")], site)
     html = footnotes_html(footnotes, site, lambda kind, id_: f"../{kind}/{id_}/")
     assert '<a href="../people/ana/">Ana &lt;b&gt;Bold&lt;/b&gt;</a>' in html
     assert '<a href="../sources/one/">Outlet One</a>' in html
@@ -102,32 +131,44 @@ def test_dates_are_written_out(iso, words):
     assert format_date(iso) == words
 
 
+def ids(result: Rendered) -> list[str]:
+    return [p["id"] for p in result.soup.find_all("p")]
+
+
 def test_paragraphs_get_stable_ids_from_their_first_words():
-    markdown = "# Title\n\nThe cat’s mat is red.\n\nThe cat’s mat is blue.\n\nAnother one here.\n"
-    site, article = make_site()
-    result = annotate_article(markdown, article, site)
-    assert re.findall(r"\{: #([\w-]+) \}", result.markdown) == [
-        "p-the-cats-mat-is-red", "p-the-cats-mat-is-blue", "p-another-one-here"]
-    assert "Title\n\nThe cat’s mat is red.\n{: #p-the-cats-mat-is-red }\n" in result.markdown
-    repeated = annotate_article("Same words here.\n\nSame words here.\n", article, site)
-    assert re.findall(r"\{: #([\w-]+) \}", repeated.markdown) == ["p-same-words-here", "p-same-words-here-2"]
+    result = render("# Title\n\nThe cat’s mat is red.\n\nThe cat’s *mat* is blue.\n\nAnother one here.\n")
+    assert ids(result) == ["p-the-cats-mat-is-red", "p-the-cats-mat-is-blue", "p-another-one-here"]
+    assert ids(render("Same words here.\n\nSame words here.\n")) == ["p-same-words-here", "p-same-words-here-2"]
 
 
-def test_actor_names_link_at_first_mention_per_paragraph_and_never_across_a_passage():
-    site, article = make_site(annotation("b", "ta Land"))
-    site.actors = {
-        "land": Actor("land", "Land", "country", "A land.", names=("Land", "Landers")),
-        "beta": Actor("beta", "Beta", "country", "B.", names=("beta",)),
-    }
-    markdown = "# Land news\n\nLand and Landers saw Land.\n\nAlpha beta Land.\n"
-    result = annotate_article(markdown, article, site)
-    assert "# Land news" in result.markdown  # headings are left alone
-    first = result.markdown.split("\n\n")[1]
-    assert first.count("[Land](actors/land.md)") == 1 and "Landers" in first and "[Landers]" not in first
-    second = result.markdown.split("\n\n")[2]
-    # "beta" is cut by the start of passage "b" ("ta Land"), so it is not linked; "Land" is inside "b".
-    assert "[beta]" not in second
-    assert '<span class="annotated-passage" id="b">ta [Land](actors/land.md){: .actor-link }<sup' in second
+def test_paragraphs_are_python_markdowns_own():
+    source = ("First para.\n   \nSecond para.\n\n```\ncode\n\nmore code\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+              "Title\n=====\n\n1) Not a list to Python-Markdown.\n\n> Quoted para.\n\n<b>Bold</b> start of a para.\n\n"
+              "<div>\nA block of HTML.\n</div>\n\nLast para.\n")
+    assert ids(render(source)) == ["p-first-para", "p-second-para", "p-1-not-a-list-to", "p-quoted-para",
+                                   "p-bold-start-of-a-para", "p-last-para"]
+
+
+def test_actor_names_link_at_the_first_mention_in_the_article_and_never_across_a_passage():
+    site = make_site(Actor("land", "Land", "country", "A land.", names=("Land", "Landers")),
+                     Actor("beta", "Beta", "country", "B.", names=("beta",)),
+                     Actor("gamma", "Gamma", "country", "G.", names=("gamma",)))
+    result = render("# Land news\n\nLanders saw Land.\n\nAlpha beta Land gamma.\n", annotation("b", "ta Land"),
+                    site=site)
+    assert result.soup.h1.find("a") is None  # headings are left alone
+    links = [(a.get_text(), a["href"]) for a in result.soup.select("a.actor-link")]
+    # "Landers" is Land's first mention; "beta" is cut by the start of passage "b"; gamma is linked.
+    assert links == [("Landers", "actors/land.md"), ("gamma", "actors/gamma.md")]
+
+
+def test_an_actor_first_named_where_no_link_can_go_is_linked_at_its_next_mention():
+    site = make_site(Actor("land", "Land", "country", "A land.", names=("Land",)))
+    source = "`Land said` and [Land report](https://x.org) and <b title='Land'>x</b> then Land.\n\nLand again.\n"
+    result = render(source, site=site)
+    links = result.soup.select("a.actor-link")
+    assert [a.parent.name for a in links] == ["p"] and links[0].get_text() == "Land"
+    assert result.soup.find_all("p")[0].get_text().endswith("then Land.")
+    assert result.soup.select_one("code").get_text() == "Land said"
 
 
 @pytest.mark.parametrize("index, word", [(0, "a"), (25, "z"), (26, "aa"), (51, "az"), (701, "zz"), (702, "aaa")])
@@ -137,48 +178,46 @@ def test_back_link_letters_never_run_out(index, word):
 
 def test_footnotes_are_numbered_in_the_order_readers_meet_the_markers():
     # The outer passage starts first, but the inner one's marker comes first.
-    site, article = make_site(annotation("outer", "alpha beta gamma"), annotation("inner", "beta", source="two"))
-    result = annotate_article("alpha beta gamma\n", article, site)
+    result = render("alpha beta gamma\n", annotation("outer", "alpha beta gamma"), annotation("inner", "beta", source="two"))
     assert [(f.number, f.source.id) for f in result.footnotes] == [(1, "two"), (2, "one")]
-    markers = re.findall(r'aria-label="Footnote (\d+)"', result.markdown)
-    assert markers == ["1", "2"]
+    assert re.findall(r'aria-label="Footnote (\d+)"', result.html) == ["1", "2"]
 
 
-@pytest.mark.parametrize("markdown, exact, problem", [
+@pytest.mark.parametrize("source, exact, problem", [
     ("Some `code with words` here.\n", "code with", "inside code"),
-    ("A *really bold* claim here.\n", "bold* claim", "inside emphasis"),
-    ("A *really bold* claim here.\n", "A *really", "inside emphasis"),
-    ("See [the report](https://x.org/a) now.\n", "report](https://x.org/a) now", "inside a link"),
+    ("A *really bold* claim here.\n", "bold claim", "inside emphasis"),
+    ("A *really bold* claim here.\n", "A really", "inside emphasis"),
+    ("See [the report](https://x.org/a) now.\n", "report now", "inside a link"),
+    ("See [the report](https://x.org/a) now.\n", "the report", "inside a link"),
+    ("Words <b>in bold</b> here.\n", "Words in", "HTML tag"),
     ("# Heading words\n\nText.\n", "Heading words", "not within one paragraph"),
     ("- item one\n- item two\n", "item one", "not within one paragraph"),
     ("```\nfenced words\n```\n", "fenced words", "not within one paragraph"),
 ])
-def test_quotes_that_would_break_the_markdown_are_refused(markdown, exact, problem):
-    site, article = make_site(annotation("a", exact))
+def test_quotes_that_would_break_the_markup_are_refused(source, exact, problem):
     with pytest.raises(AnchorError) as failure:
-        annotate_article(markdown, article, site)
+        render(source, annotation("a", exact))
     assert problem in failure.value.problem
 
 
-def test_quotes_around_or_inside_whole_inline_syntax_are_fine():
-    site, article = make_site(annotation("a", "A *really bold* claim"), annotation("b", "really"))
-    result = annotate_article("A *really bold* claim here.\n", article, site)
-    assert '<span class="annotated-passage" id="a">A *<span class="annotated-passage" id="b">really<sup' in \
-        result.markdown
+@pytest.mark.parametrize("source, outer, inner", [
+    ("A *really bold* claim here.\n", "A really bold claim", "really"),
+    ("A *really bold* claim here.\n", "really bold claim", "bold"),  # starts where the emphasis starts
+    ("“*Russian despair*,” they said.\n", "“Russian despair,”", "despair"),
+    ("1) Not a list, says Python-Markdown.\n", "Not a list", "list"),
+    ("<abbr title='x'>NATO</abbr> said words.\n", "said words", "words"),
+    ("AT&amp;T and a \\*star\\* said so.\n", "AT&T and a *star*", "star"),
+])
+def test_quotes_around_or_inside_whole_inline_markup_are_placed(source, outer, inner):
+    result = render(source, annotation("a", outer), annotation("b", inner))
+    assert (result.text("a"), result.text("b")) == (outer, inner)
+    assert result.text() == plain(source)
 
 
-def test_actor_names_are_not_linked_inside_code_or_links():
-    site, article = make_site()
-    site.actors = {"land": Actor("land", "Land", "country", "A land.", names=("Land",))}
-    markdown = "`Land said` and [Land report](https://x.org) and <b title='Land'>x</b> then Land.\n"
-    result = annotate_article(markdown, article, site)
-    assert result.markdown.count("{: .actor-link }") == 1
-    assert result.markdown.startswith("`Land said` and [Land report](https://x.org) and <b title='Land'>x</b> then [Land]")
-
-
-def test_paragraphs_skip_code_fences_tables_and_lines_of_spaces():
-    site, article = make_site()
-    markdown = ("First para.\n   \nSecond para.\n\n```\ncode\n\nmore code\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
-                "Title\n=====\n\nLast para.\n")
-    result = annotate_article(markdown, article, site)
-    assert re.findall(r"\{: #([\w-]+) \}", result.markdown) == ["p-first-para", "p-second-para", "p-last-para"]
+def test_placing_on_a_tree_that_reads_differently_is_refused():
+    site = make_site()
+    result = render("alpha beta\n", annotation("a", "beta"), site=site)
+    md = markdown.Markdown(extensions=[*EXTENSIONS, result.build.extension()])
+    result.build.begin_page("a.md")
+    with pytest.raises(ValueError, match="reads differently"):
+        md.convert("alpha gamma\n")

@@ -15,6 +15,8 @@ import pytest
 from conftest import ARTICLE_HTML, copy_project_for_make, run_make, snapshot, soup_of
 from mistakes import ARTICLE_DATA, MISTAKES
 
+pytestmark = pytest.mark.build
+
 NAME = 'Mark </title><script>document.title="pwned-name"</script> Rutte'
 ROLE = 'Secretary General of <b class="hostile">NATO</b> & **friends** [x](https://example.org/md-link)'
 NOTE = ('<img class="hostile" src="x" onerror="alert(1)"> **not bold** _not em_ '

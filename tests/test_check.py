@@ -28,9 +28,10 @@ def project(tmp_path):
 
 @pytest.fixture
 def data_copy(tmp_path):
-    """What `make check` reads: a copy of data/ and docs/."""
+    """What `make check` reads: a copy of data/, docs/ and mkdocs.yml (its Markdown extensions)."""
     for name in ("data", "docs"):
         shutil.copytree(PROJECT / name, tmp_path / name)
+    shutil.copy2(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
 
 
@@ -46,6 +47,7 @@ def problem_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line and not line.startswith("make")]
 
 
+@pytest.mark.build
 def test_check_passes_on_the_real_data(project):
     result = run_make(project, "check")
     assert result.returncode == 0, result.stderr
@@ -73,6 +75,7 @@ def test_each_mistake_fails_the_check_with_file_line_and_fix(data_copy, capsys, 
     assert data_before is None or snapshot(data_copy / "data") == data_before  # nothing rewrites the data
 
 
+@pytest.mark.build
 def test_a_mistake_fails_make_check_without_a_traceback(project):
     (mistake,) = [m for m in MISTAKES if m.name == "unknown-key"]
     mistake.make(project)
@@ -84,6 +87,7 @@ def test_a_mistake_fails_make_check_without_a_traceback(project):
                for line in lines), lines
 
 
+@pytest.mark.build
 def test_all_problems_are_reported_at_once_and_as_workflow_annotations(project):
     chosen = [m for m in MISTAKES if m.name in ("unknown-key", "invalid-date", "javascript-link", "missing-actor", "duplicate-id")]
     for mistake in chosen:
@@ -140,6 +144,7 @@ COSTLY_FILES = {
 }
 
 
+@pytest.mark.build  # a process per file, a second or so each
 @pytest.mark.parametrize("content", COSTLY_FILES.values(), ids=COSTLY_FILES)
 def test_a_costly_file_is_checked_within_200_mb_and_lists_at_most_50_problems(data_copy, content):
     import resource

@@ -15,6 +15,8 @@ import re
 import shutil
 import time
 
+import pytest
+
 from annotated_article import check
 from conftest import PROJECT
 from mistakes import MISTAKES
@@ -67,9 +69,11 @@ def cut_short(text: str, rng: random.Random) -> str:
 MUTATIONS = [lines_deleted, block_duplicated, reindented, characters_swapped, character_inserted, cut_short]
 
 
+@pytest.mark.build  # about 30 s: not for the inner loop
 def test_random_damage_to_the_data_never_ends_in_a_traceback(tmp_path, capsys):
     for name in ("data", "docs"):
         shutil.copytree(PROJECT / name, tmp_path / "pristine" / name)
+    shutil.copy2(PROJECT / "mkdocs.yml", tmp_path / "pristine" / "mkdocs.yml")
     files = sorted(path.relative_to(tmp_path / "pristine").as_posix()
                    for path in (tmp_path / "pristine" / "data").rglob("*.yml"))
     assert len(files) >= 4

@@ -17,6 +17,8 @@ import yaml
 
 from conftest import copy_project, run_mkdocs_build, soup_of
 
+pytestmark = pytest.mark.build
+
 TEXT_REF = "definitions.schema.json#/$defs/text"
 QUOTE_FIELDS = {"exact", "prefix", "suffix"}
 

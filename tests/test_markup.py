@@ -5,7 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from annotated_article.markup import excerpt, markdown_text, relative_source_path, relative_url
+from annotated_article.markup import excerpt, markdown_text
+from annotated_article.site_urls import relative_source_path, relative_url
 
 NASTY = [
     "<script>alert('x')</script>",

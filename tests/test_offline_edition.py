@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import datetime
 import os
 import subprocess
@@ -9,6 +11,8 @@ import zipfile
 
 from conftest import PROJECT, resources_from_other_hosts, soup_of
 from offline_edition import TOP_FOLDER, write_zip
+
+pytestmark = pytest.mark.build
 
 
 def test_two_builds_of_the_same_commit_give_the_same_zip(offline_zips):

@@ -8,12 +8,14 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from conftest import ARTICLE_HTML, copy_project, run_mkdocs_build, soup_of
-from linked_data import expand, node_iris
+from linked_data import expand, node_iris, read_rows
 from project_data import project_site
 
-from annotated_article.annotation_table import COLUMNS, csv_text, read_rows
+from annotated_article.annotation_table import COLUMNS, csv_text
 from annotated_article.open_data import DATA_LICENCE
 from annotated_article.web_annotations import VOCABULARY
+
+pytestmark = pytest.mark.build
 
 SITE_URL = "https://example.org/annotated-articles/"
 ARTICLE_URL = SITE_URL + "articles/north-korea-troops-russia/"

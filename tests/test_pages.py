@@ -34,9 +34,9 @@ def small_site() -> SiteData:
                                links=(Link("https://example.org/x", "reprint", "Example"),)),
                "extra": Source("extra", "Extra", "research-report")}
     annotations = (
-        Annotation("said-by-minister", "Alpha will act.", "paper", "direct-quote", "confirmed", speaker="minister",
+        Annotation("said-by-minister", "Alpha will act.", "direct-quote", "confirmed", source="paper", speaker="minister",
                    actors=("alpha", "beta"), figures=(Figure("beta", "troops", "1,000"),)),
-        Annotation("about-alpha", "Experts doubt Alpha.", "paper", "paraphrase", "likely", speaker="expert",
+        Annotation("about-alpha", "Experts doubt Alpha.", "paraphrase", "likely", source="paper", speaker="expert",
                    actors=("alpha",), see_also=("extra",), note="Careful."),
     )
     article = Article("articles/story.md", "data/articles/story.yml", annotations, "The story")

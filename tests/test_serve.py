@@ -17,6 +17,8 @@ import pytest
 from conftest import ARTICLE_HTML, VENV, copy_project_for_make, run_make
 from mistakes import MISTAKES
 
+pytestmark = pytest.mark.build
+
 #: How long to wait for the server before giving up on it: a guard against a hang, not a measure of speed.
 PATIENCE = 180
 

@@ -210,3 +210,25 @@ def test_an_unreadable_annotation_file_is_not_also_reported_as_missing(data_copy
     (data_copy / "data" / "articles" / "north-korea-troops-russia.yml").write_bytes(b"article: [\n")
     messages = errors_after(data_copy)
     assert messages and not [m for m in messages if "no annotation file" in m]
+
+
+@pytest.mark.parametrize("schema, cls", [("actors.schema.json", "Actor"), ("people.schema.json", "Person"),
+                                         ("sources.schema.json", "Source"), ("article.schema.json", "Annotation")])
+def test_every_field_a_schema_allows_is_read_into_the_data(schema, cls):
+    """Entries are read by field name: a field added to a schema and not to its data class would be dropped."""
+    import dataclasses
+    import json
+
+    from annotated_article import site_data
+
+    properties = json.loads((PROJECT / "data" / "schemas" / schema).read_text(encoding="utf-8"))
+    if cls == "Annotation":
+        properties = properties["properties"]["annotations"]["items"]
+    else:
+        properties = properties["items"]
+    names = {field.name for field in dataclasses.fields(getattr(site_data, cls))}
+    assert set(properties["properties"]) <= names
+    for key, nested in site_data._NESTED.items():
+        if key in properties["properties"]:
+            item = properties["properties"][key]["items"]["properties"]
+            assert set(item) <= {field.name for field in dataclasses.fields(nested)}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -11,6 +13,8 @@ import yaml
 
 from conftest import ARTICLE_HTML, PROJECT, copy_project, run_mkdocs_build, soup_of
 from annotated_article.site_data import load_site
+
+pytestmark = pytest.mark.build
 
 ARTICLE_URL = "articles/north-korea-troops-russia/"
 
@@ -101,13 +105,22 @@ def test_each_actor_page_is_reachable_from_the_article_and_from_each_related_act
             assert f"actors/{relation.to}/index.html" in targets_from[actor_page]
 
 
-def test_actors_link_at_their_first_mention_in_each_paragraph_only(pages):
-    article = pages[ARTICLE_HTML]
-    for paragraph in article.select("article p[id^=p-]"):
-        hrefs = [a["href"] for a in paragraph.select("a.actor-link")]
-        assert len(hrefs) == len(set(hrefs)), paragraph["id"]
-    first = article.select_one("p#p-the-north-korean-regimes-deployment")
-    assert [a.get_text() for a in first.select("a.actor-link")] == ["North Korean", "Russia", "Ukraine"]
+def test_actors_link_once_per_article_at_their_first_mention(pages):
+    site = load_site(PROJECT / "data", PROJECT / "docs")
+    for path in site.articles:
+        article = pages[path.removesuffix(".md") + "/index.html"]
+        paragraphs = article.select("article p[id^=p-]")
+        links = [(index, a) for index, p in enumerate(paragraphs) for a in p.select("a.actor-link")]
+        hrefs = [a["href"] for _, a in links]
+        assert len(hrefs) == len(set(hrefs)), path
+        for actor in site.actors.values():
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, actor.names)) + r")(?![\w-])") \
+                if actor.names else None
+            mentioned = [i for i, p in enumerate(paragraphs) if pattern and pattern.search(p.get_text())]
+            linked = [index for index, a in links if a["href"].rstrip("/").endswith(f"/actors/{actor.id}")]
+            assert len(linked) == (1 if mentioned else 0), (path, actor.id)
+            if mentioned:
+                assert linked[0] == mentioned[0], (path, actor.id)  # in the first paragraph that names it
 
 
 def test_every_paragraph_and_passage_has_a_distinct_id(pages):

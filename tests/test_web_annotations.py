@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from project_data import project_site, rendered_texts, site_urls
+from project_data import project_site, site_urls
 
 from annotated_article.site_data import Article
 from annotated_article.web_annotations import BORROWED_TERMS, VOCABULARY, annotation_collection, context
@@ -14,7 +14,7 @@ LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 
 
 def collection(site):
-    return annotation_collection(site, rendered_texts(site), site_urls(), "Label", LICENCE)
+    return annotation_collection(site, site_urls(), "Label", LICENCE)
 
 
 def by_id(collection_data) -> dict[str, dict]:
@@ -87,7 +87,7 @@ def test_words_credited_to_nobody_on_record_have_no_speaker(site):
     article = site.articles[path]
     first = dataclasses.replace(article.annotations[0], speaker="", attributed_to="Unnamed officials")
     changed = dataclasses.replace(site, articles={path: Article(path, article.data_file,
-                                                                (first, *article.annotations[1:]))})
+                                                                (first, *article.annotations[1:]), plan=article.plan)})
     body = by_id(collection(changed))[site_urls().annotation(path, first.id)]["body"]
     assert "speaker" not in body
     assert body["attributedTo"] == "Unnamed officials"

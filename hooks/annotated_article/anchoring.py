@@ -1,18 +1,19 @@
 """Find the words an annotation quotes, as a W3C TextQuoteSelector (exact, prefix, suffix).
 
-Matching forgives what an editor cannot see: runs of white space and line
-breaks, and typographic quotes, apostrophes and dashes typed plainly (`'` for
-`’`). Everything else must match exactly; a quote that is missing or that
-occurs more than once with nothing to tell which one is meant is an error,
-never a guess.
+The quote is looked for in the article's text as published (article_tree.read_text), where white
+space is already collapsed. Matching forgives what an editor cannot see: line breaks and runs of
+spaces in the quote, and typographic quotes, apostrophes and dashes typed plainly (`'` for `’`).
+Everything else must match exactly; a quote that is missing or that occurs more than once with
+nothing to tell which one is meant is an error, never a guess. Errors say where in the article's
+Markdown each place they speak of is.
 """
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Callable, Protocol
 
 _FOLD = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
@@ -21,7 +22,10 @@ _FOLD = str.maketrans({
     "\u00a0": " ", "\u202f": " ", "\u2009": " ",
 })
 _SPACE = re.compile(r"\s+")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_WORD = re.compile(r"\w+")
+
+#: Given a position in the article's text, where it is in the article's Markdown (`docs/FILE.md:LINE`), or ''.
+Where = Callable[[int], str]
 
 
 @dataclass(frozen=True)
@@ -31,12 +35,13 @@ class TextQuote:
     suffix: str = ""
 
 
-@dataclass(frozen=True)
-class Anchor:
-    """Where a quote stands in the text: `text[start:end]` are the quoted words."""
+class Text(Protocol):
+    """The article's text as article_tree reads it."""
 
-    start: int
-    end: int
+    text: str
+    paragraphs: tuple
+
+    def paragraph_at(self, start: int, end: int) -> int | None: ...
 
 
 class AnchorError(ValueError):
@@ -48,81 +53,47 @@ class AnchorError(ValueError):
         self.fix = fix
 
 
-class FoldedText:
-    """`text` with white space collapsed and typography folded, mapped back to `text`."""
-
-    def __init__(self, text: str):
-        self.original = text
-        # Typography folds one character into one, so only runs of white space change the length.
-        # The folded text is kept as pieces (a stretch between runs, or the one space of a run),
-        # each with where it starts in both texts: the map costs a pair per word, not per character.
-        translated = text.translate(_FOLD)
-        folded: list[str] = []
-        self._folded_starts: list[int] = []
-        self._original_starts: list[int] = []
-        length = done = 0
-        for space in _SPACE.finditer(text):
-            start = space.start()
-            for piece, original_start in ((translated[done:start], done), (" ", start)):
-                folded.append(piece)
-                self._folded_starts.append(length)
-                self._original_starts.append(original_start)
-                length += len(piece)
-            done = space.end()
-        folded.append(translated[done:])
-        self._folded_starts.append(length)
-        self._original_starts.append(done)
-        self.text = "".join(folded)
-
-    def original_start(self, index: int) -> int:
-        piece = bisect.bisect_right(self._folded_starts, index) - 1
-        return self._original_starts[piece] + index - self._folded_starts[piece]
-
-    def original_end(self, index: int) -> int:
-        """Original position just after the folded character before `index`."""
-        if index == 0:
-            return 0
-        previous = self.original_start(index - 1)
-        if self.original[previous].isspace():
-            return previous + len(_SPACE.match(self.original, previous).group())
-        return previous + 1
-
-
 def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
-def anchor_quote(text: str | FoldedText, quote: TextQuote) -> Anchor:
-    """Place `quote` in `text`; raise AnchorError naming what went wrong."""
-    folded = text if isinstance(text, FoldedText) else FoldedText(text)
+def anchor_quote(article: Text, quote: TextQuote, where: Where = lambda position: "") -> tuple[int, int]:
+    """Where `quote` stands in the article's text (start, end), inside one paragraph; raise AnchorError
+    naming what went wrong."""
+    text = article.text
+    folded = text.translate(_FOLD)  # one character for one: positions are the text's
     exact = fold(quote.exact)
     if not exact:
         raise AnchorError("the quoted words (`exact`) are empty", "Copy the words from the article")
-    starts = _occurrences(folded.text, exact)
+    starts = _occurrences(folded, exact)
     if not starts:
-        raise AnchorError(*_not_found(folded, exact))
+        raise AnchorError(*_not_found(article, exact, where))
     prefix, suffix = fold(quote.prefix), fold(quote.suffix)
     matching = [start for start in starts
-                if _has_prefix(folded.text, start, prefix) and _has_suffix(folded.text, start + len(exact), suffix)]
+                if _has_prefix(folded, start, prefix) and _has_suffix(folded, start + len(exact), suffix)]
     if not matching:
-        part = "prefix" if prefix and not any(_has_prefix(folded.text, s, prefix) for s in starts) else "suffix"
-        words = [_context(folded.text, s, len(exact), part) for s in starts]
+        part = "prefix" if prefix and not any(_has_prefix(folded, s, prefix) for s in starts) else "suffix"
         raise AnchorError(
-            f"the words are in the article, but never with this `{part}`; "
-            f"there they stand with {' / '.join(words)}",
+            f"the words are in the article, but never with this `{part}`; there they stand with "
+            + " / ".join(_context(text, s, len(exact), part) + _at(where, s) for s in starts),
             f"Copy the `{part}` from the article, or delete it",
         )
     if len(matching) > 1:
+        places = "; ".join(f"{where(s) or 'at'}: “{_around(text, s, s + len(exact))}”" for s in matching)
         raise AnchorError(
-            f"the words occur {len(matching)} times in the article and nothing tells which one is meant",
+            f"the words occur {len(matching)} times in the article ({places}) and nothing tells which one is meant",
             "Add `prefix:` with the words just before the intended place, or `suffix:` with the words just after",
         )
-    start = matching[0]
-    anchor = Anchor(folded.original_start(start), folded.original_end(start + len(exact)))
-    if _PARAGRAPH_BREAK.search(folded.original, anchor.start, anchor.end):
-        raise AnchorError("the quoted words run across two paragraphs",
-                          "Split the annotation in two, one for each paragraph")
-    return anchor
+    start, end = matching[0], matching[0] + len(exact)
+    if article.paragraph_at(start, end) is None:
+        first, last = article.paragraph_at(start, start + 1), article.paragraph_at(end - 1, end)
+        if first is not None and last is not None:
+            raise AnchorError("the quoted words run across two paragraphs" + _at(where, start),
+                              "Split the annotation in two, one for each paragraph")
+        raise AnchorError("the quoted words are not within one paragraph of running text (a heading, list, "
+                          f"table, code block, or more than one paragraph){_at(where, start)}",
+                          "Quote words of one paragraph of plain text")
+    return start, end
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:
@@ -147,38 +118,53 @@ def _context(text: str, start: int, length: int, part: str) -> str:
     return f"“{text[start + length:start + length + 30].strip()}” after"
 
 
-def _not_found(folded: FoldedText, exact: str) -> tuple[str, str]:
-    passage = closest_passage(folded.original, exact)
-    if not passage:
+def _around(text: str, start: int, end: int, words: int = 4) -> str:
+    """The words from `start` to `end` with a few words on each side, for telling places apart."""
+    before, after = text[:start].split(), text[end:].split()
+    head = " ".join(before[-words:]) + (" " if text[:start].endswith(" ") else "")
+    tail = (" " if text[end:].startswith(" ") else "") + " ".join(after[:words])
+    return ("…" if len(before) > words else "") + head.lstrip() + text[start:end] + tail.rstrip() + \
+        ("…" if len(after) > words else "")
+
+
+def _at(where: Where, position: int) -> str:
+    place = where(position)
+    return f" ({place})" if place else ""
+
+
+def _not_found(article: Text, exact: str, where: Where) -> tuple[str, str]:
+    found = closest_passage(article, exact)
+    if found is None:
         return ("these words are not in the article", "Copy the words exactly from the article")
-    matcher = difflib.SequenceMatcher(None, exact, passage, autojunk=False)
+    passage, position = found
+    matcher = difflib.SequenceMatcher(None, exact, passage.translate(_FOLD), autojunk=False)
     difference = next((op for op in matcher.get_opcodes() if op[0] != "equal"), None)
     detail = ""
     if difference:
         _, a1, a2, b1, b2 = difference
         detail = (f"; the annotation has “{_clip(exact, a1, a2)}” where the article has "
                   f"“{_clip(passage, b1, b2)}”")
-    return (f"these words are not in the article. The closest passage is “{_shorten(passage)}”{detail}",
+    return (f"these words are not in the article. The closest passage is “{_shorten(passage)}”"
+            f"{_at(where, position)}{detail}",
             "Copy the words exactly from the article")
 
 
-def closest_passage(text: str, words: str) -> str:
-    """The run of words of `text`, within one paragraph, most like `words` (folded), or ''."""
+def closest_passage(article: Text, words: str) -> tuple[str, int] | None:
+    """The run of words within one paragraph most like `words` (folded), and where it starts; or None."""
     words = fold(words)
-    best, best_score = "", 0.0
-    for paragraph in _PARAGRAPH_BREAK.split(text):
-        paragraph = fold(paragraph)
-        starts = [0] + [m.end() for m in re.finditer(" ", paragraph)]
-        for start in starts:
-            end = paragraph.find(" ", start + len(words) - 1)
-            window = paragraph[start:] if end == -1 else paragraph[start:end]
+    best, best_at, best_score = "", 0, 0.0
+    for paragraph in article.paragraphs:
+        text = article.text[paragraph.start:paragraph.end].translate(_FOLD)
+        for start in [0] + [m.end() for m in re.finditer(" ", text)]:
+            end = text.find(" ", start + len(words) - 1)
+            window = text[start:] if end == -1 else text[start:end]
             matcher = difflib.SequenceMatcher(None, words, window, autojunk=False)
             if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
                 continue
             score = matcher.ratio()
             if score > best_score:
-                best, best_score = window, score
-    return best if best_score >= 0.6 else ""
+                best, best_at, best_score = window, paragraph.start + start, score
+    return (article.text[best_at:best_at + len(best)], best_at) if best_score >= 0.6 else None
 
 
 def _clip(text: str, start: int, end: int) -> str:
@@ -188,3 +174,34 @@ def _clip(text: str, start: int, end: int) -> str:
 
 def _shorten(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class SourceLines:
+    """Where a place of the article's text is in its Markdown, found from the words there.
+
+    Python-Markdown keeps no line numbers, so the words at the place (up to four) are looked for in
+    the Markdown's words, the same occurrence of them as in the text: `docs/FILE.md:LINE`, or '' when
+    the Markdown writes them otherwise (markup between the words).
+    """
+
+    def __init__(self, name: str, markdown: str, text: str, first_line: int = 1):
+        self.name = name
+        self.text = text
+        self.source = [(m.group().casefold(), markdown.count("\n", 0, m.start()) + first_line)
+                       for m in _WORD.finditer(markdown)]
+
+    def __call__(self, position: int) -> str:
+        while 0 < position < len(self.text) and self.text[position - 1].isalnum():
+            position -= 1
+        words = [w.casefold() for w in _WORD.findall(self.text[position:position + 120])[:4]]
+        if not words:
+            return ""
+        before = [w.casefold() for w in _WORD.findall(self.text[:position])]
+        occurrence = sum(before[i:i + len(words)] == words for i in range(len(before)))
+        seen = 0
+        for index in range(len(self.source) - len(words) + 1):
+            if all(self.source[index + k][0] == word for k, word in enumerate(words)):
+                if seen == occurrence:
+                    return f"{self.name}:{self.source[index][1]}"
+                seen += 1
+        return ""

@@ -5,7 +5,7 @@ JSON-LD has IRIs, lists joined with a space (ids and addresses hold none).
 
 A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula ("CSV
 injection"), so such a cell is written with an apostrophe in front, which spreadsheets
-take to mean "text" and do not show; `read_rows` takes it off again, so nothing is lost.
+take to mean "text" and do not show; a reader that takes it off again loses nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 
-from .article_text import ArticleText
 from .site_data import SiteData, Source
 from .site_urls import SiteUrls
 
@@ -29,12 +28,12 @@ COLUMNS = (
 NO_SOURCE = Source(id="", publisher="", kind="")
 
 
-def annotation_rows(site: SiteData, texts: dict[str, ArticleText], urls: SiteUrls) -> list[dict[str, str]]:
+def annotation_rows(site: SiteData, urls: SiteUrls) -> list[dict[str, str]]:
     """One row per annotation, articles in path order, annotations in reading order."""
     rows = []
     for article in sorted(site.articles.values(), key=lambda a: a.path):
         for annotation in article.annotations:
-            quote = texts[article.path].quote(annotation.id)
+            quote = article.plan.quote(annotation.id)
             speaker = site.people.get(annotation.speaker) if annotation.speaker else None
             source = site.sources.get(annotation.source, NO_SOURCE)
             first_link = source.links[0] if source.links else None
@@ -78,11 +77,6 @@ def spreadsheet_cell(value: str) -> str:
     return "'" + value if value.lstrip("'").startswith(FORMULA_STARTS) else value
 
 
-def cell_value(cell: str) -> str:
-    """The value a cell written by `spreadsheet_cell` holds."""
-    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
-
-
 def csv_text(rows: list[dict[str, str]]) -> str:
     """The rows as CSV (RFC 4180: CRLF line ends, fields quoted where needed), header first."""
     buffer = io.StringIO(newline="")
@@ -90,9 +84,3 @@ def csv_text(rows: list[dict[str, str]]) -> str:
     writer.writeheader()
     writer.writerows({column: spreadsheet_cell(value) for column, value in row.items()} for row in rows)
     return buffer.getvalue()
-
-
-def read_rows(text: str) -> list[dict[str, str]]:
-    """The rows of a CSV text that `csv_text` wrote, each value as it was."""
-    return [{column: cell_value(cell) for column, cell in row.items()}
-            for row in csv.DictReader(io.StringIO(text, newline=""))]

@@ -1,105 +1,148 @@
-"""Place an article's annotations in its Markdown at build time.
+"""Where an article's annotations go on its tree: worked out once, when the data is loaded.
 
-Around each quote: a passage anchor (its id is the annotation's id) and a
-footnote marker right after the words. At the first mention of an actor in each
-paragraph: a link to the actor's page. On each paragraph: a stable id made from
-its first words. The article file stays plain Markdown; only tags, links and
-attribute lists are inserted, so every character of the text reaches the page
-unchanged.
+Around each quote: a passage (an element whose id is the annotation's id) ending in a footnote
+marker. At the first mention of each actor in the article: a link to the actor's page (a link at
+every mention would clutter the text). On each paragraph: an id made from its first words.
+`plan_article` tries each of these on the parsed article, in the order they are placed, and keeps
+their positions; `place` puts them on the tree MkDocs renders from those positions, without
+searching again. Only elements are put around the words: every character of the text reaches the
+page unchanged.
 """
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
-from .anchoring import Anchor, AnchorError, FoldedText, anchor_quote
-from .footnotes import Footnote, marker_html, number_footnotes
-from .markdown_blocks import InlineSyntax, Paragraph, paragraphs, placement_problem
-from .markup import page_path, relative_source_path
-from .site_data import Annotation, Article, SiteData
+from .anchoring import TextQuote
+from .article_tree import ArticleText, read_text, wrap
 
-# Order of insertions at one position: a link closes, then a passage closes, then a passage
-# opens, then a link opens; so links always sit inside passages and passages nest.
-_LINK_CLOSE, _PASSAGE_CLOSE, _PASSAGE_OPEN, _LINK_OPEN, _BLOCK_END = range(5)
 _SLUG_WORD = re.compile(r"[^\W_]+")
 
 
-@dataclass
-class AnnotatedArticle:
-    markdown: str
-    footnotes: list[Footnote]
+@dataclass(frozen=True)
+class Placement:
+    """An element around `start:end` of one paragraph's own text: an annotation's passage, or an actor link."""
+
+    paragraph: int
+    start: int
+    end: int
+    annotation: str = ""
+    actor: str = ""
 
 
-def annotate_article(markdown: str, article: Article, site: SiteData) -> AnnotatedArticle:
-    """Insert passage anchors, footnote markers, actor links and paragraph ids into `markdown`."""
-    blocks = paragraphs(markdown)
-    placed = place_annotations(markdown, article.annotations, blocks)
-    in_marker_order = [annotation for _, annotation in sorted(placed, key=lambda p: (p[0].end, -p[0].start))]
-    footnotes = number_footnotes(in_marker_order, site)
-    footnote_of = {annotation.id: footnote for footnote in footnotes for annotation in footnote.citations}
-    insertions = []
-    for order, (anchor, annotation) in enumerate(placed):
-        closing = marker_html(annotation, footnote_of[annotation.id]) + "</span>"
-        insertions.append((anchor.end, _PASSAGE_CLOSE, -order, closing))
-        insertions.append((anchor.start, _PASSAGE_OPEN, order, f'<span class="annotated-passage" id="{annotation.id}">'))
-    boundaries = sorted({position for anchor, _ in placed for position in (anchor.start, anchor.end)})
-    names = _ActorNames(site)
-    paragraph_ids: set[str] = set()
-    for paragraph in blocks:
-        text = markdown[paragraph.start:paragraph.end]
-        insertions.extend(names.links(text, paragraph.start, article.path, boundaries))
-        paragraph_id = _unique(_paragraph_id(text), paragraph_ids)
-        paragraph_ids.add(paragraph_id)
-        insertions.append((paragraph.end, _BLOCK_END, 0, f"\n{{: #{paragraph_id} }}"))
-    return AnnotatedArticle(_insert(markdown, insertions), footnotes)
+@dataclass(frozen=True)
+class ArticlePlan:
+    text: ArticleText
+    #: Each annotation's words, as positions in the article's text.
+    passages: dict[str, tuple[int, int]]
+    #: In the order they are placed: passages outer first, then actor links.
+    placements: tuple[Placement, ...]
+    paragraph_ids: tuple[str, ...]
+    #: Old addresses (data/addresses/) that a paragraph or passage, by its id, answers to as well.
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+    def quote(self, annotation_id: str) -> TextQuote:
+        """The annotation's TextQuoteSelector: the words as published, with the text around them."""
+        return self.text.quote(*self.passages[annotation_id])
+
+    def words(self, annotation_id: str) -> str:
+        """The annotation's words as the article has them (its own quotes, dashes and spacing)."""
+        start, end = self.passages[annotation_id]
+        return self.text.text[start:end]
+
+    def in_marker_order(self) -> list[str]:
+        """Annotation ids in the order readers meet their markers (a marker follows its words)."""
+        return sorted(self.passages, key=lambda id_: (self.passages[id_][1], -self.passages[id_][0]))
 
 
-def place_annotations(markdown: str, annotations: tuple[Annotation, ...],
-                      blocks: list[Paragraph] | None = None) -> list[tuple[Anchor, Annotation]]:
-    """Anchor each annotation in `markdown`, in reading order (outer passages before inner ones).
+def plan_article(text: ArticleText, paragraphs: list[etree.Element], stash: list,
+                 passages: dict[str, tuple[int, int]], actor_names: dict[str, str]) -> tuple[ArticlePlan, dict[str, str]]:
+    """Try every placement on the parsed article (`paragraphs`, changed in place).
 
-    Raises AnchorError where the words are missing or ambiguous, or where tags around them
-    would break the Markdown (outside a paragraph, inside code, across a link or emphasis).
+    `passages` gives each annotation's words; `actor_names` the actor id of each name. Returns the
+    plan, and why each annotation that cannot be placed cannot be.
     """
-    text = FoldedText(markdown)
-    blocks = paragraphs(markdown) if blocks is None else blocks
-    placed = []
-    for annotation in annotations:
-        anchor = anchor_quote(text, annotation.quote)
-        problem = placement_problem(markdown, anchor.start, anchor.end, blocks)
+    placements: list[Placement] = []
+    problems: dict[str, str] = {}
+    for annotation_id, (start, end) in sorted(passages.items(), key=lambda item: (item[1][0], -item[1][1])):
+        index = text.paragraph_at(start, end)
+        offset = text.paragraphs[index].start
+        span = passage_element(annotation_id)
+        problem = wrap(paragraphs[index], stash, start - offset, end - offset, span)
         if problem:
-            raise AnchorError(problem, "Quote words of one paragraph of plain text, without cutting through "
-                                       "code, links or emphasis")
-        placed.append((anchor, annotation))
-    return sorted(placed, key=lambda item: (item[0].start, -item[0].end))
+            problems[annotation_id] = problem
+            continue
+        placements.append(Placement(index, start - offset, end - offset, annotation=annotation_id))
+    placed = {id_: passages[id_] for id_ in passages if id_ not in problems}
+    placements += _actor_links(text, paragraphs, stash, placed, actor_names)
+    ids: list[str] = []
+    for paragraph in text.paragraphs:
+        ids.append(_unique(_paragraph_id(text.text[paragraph.start:paragraph.end]), set(ids)))
+    return ArticlePlan(text, placed, tuple(placements), tuple(ids)), problems
 
 
-class _ActorNames:
-    """Finds the first mention of each actor in a paragraph, outside inline syntax and passage boundaries."""
+def _actor_links(text: ArticleText, paragraphs: list[etree.Element], stash: list,
+                 passages: dict[str, tuple[int, int]], actor_names: dict[str, str]) -> list[Placement]:
+    """A link at each actor's first mention in a paragraph that can take one (not in code or a link,
+    not cut by a passage's start or end)."""
+    if not actor_names:
+        return []
+    boundaries = sorted({position for span in passages.values() for position in span})
+    linked: set[str] = set()
+    links = []
+    for match in _names_pattern(tuple(actor_names)).finditer(text.text):
+        actor = actor_names[match.group()]
+        start, end = match.span()
+        index = text.paragraph_at(start, end)
+        if actor in linked or index is None or _cuts(boundaries, start, end):
+            continue
+        offset = text.paragraphs[index].start
+        if not wrap(paragraphs[index], stash, start - offset, end - offset, etree.Element("a"), is_link=True):
+            linked.add(actor)
+            links.append(Placement(index, start - offset, end - offset, actor=actor))
+    return links
 
-    def __init__(self, site: SiteData):
-        self.actor_of = {name: actor for actor in site.actors.values() for name in actor.names}
-        self.pattern = _names_pattern(tuple(self.actor_of)) if self.actor_of else None
 
-    def links(self, text: str, offset: int, article_path: str, boundaries: list[int]):
-        if self.pattern is None:
-            return []
-        syntax = InlineSyntax(text, offset)
-        linked: set[str] = set()
-        insertions = []
-        for match in self.pattern.finditer(text):
-            actor = self.actor_of[match.group()]
-            start, end = offset + match.start(), offset + match.end()
-            if actor.id in linked or _cuts(boundaries, start, end) or syntax.overlaps(start, end):
-                continue
-            linked.add(actor.id)
-            target = relative_source_path(article_path, page_path("actors", actor.id))
-            insertions.append((start, _LINK_OPEN, 0, "["))
-            insertions.append((end, _LINK_CLOSE, 0, f"]({target}){{: .actor-link }}"))
-        return insertions
+def place(plan: ArticlePlan, root: etree.Element, stash: list, actor_href: Callable[[str], str]) -> None:
+    """Put the plan's passages, actor links and paragraph ids on `root`, a tree of the same article (as
+    MkDocs renders it); `actor_href(actor_id)` gives the link to an actor's page."""
+    text, paragraphs = read_text(root, stash)
+    if text != plan.text:
+        raise ValueError("the article reads differently from when its annotations were placed; build again")
+    for placement in plan.placements:
+        if placement.annotation:
+            element = passage_element(placement.annotation)
+        else:
+            element = etree.Element("a", {"class": "actor-link", "href": actor_href(placement.actor)})
+        paragraph = paragraphs[placement.paragraph]
+        problem = wrap(paragraph, stash, placement.start, placement.end, element, is_link=not placement.annotation)
+        if problem:
+            raise ValueError(f"a placement no longer fits the article ({problem}); build again")
+    for paragraph, id_ in zip(paragraphs, plan.paragraph_ids):
+        paragraph.set("id", id_)
+    if plan.aliases:  # last: an alias at the start of an element moves that element's text
+        passages = {span.get("id"): span for paragraph in paragraphs for span in paragraph.iter("span")}
+        for target in (*zip(plan.paragraph_ids, paragraphs), *passages.items()):
+            for old in plan.aliases.get(target[0], ()):
+                alias = etree.Element("span", {"class": "address-alias", "id": old})
+                alias.tail, target[1].text = target[1].text, None
+                target[1].insert(0, alias)
+
+
+def add_markers(root: etree.Element, marker: Callable[[str], etree.Element]) -> None:
+    """End each passage with its footnote marker, `marker(annotation_id)`."""
+    for span in root.iter("span"):
+        if span.get("class") == "annotated-passage":
+            span.append(marker(span.get("id")))
+
+
+def passage_element(annotation_id: str) -> etree.Element:
+    return etree.Element("span", {"class": "annotated-passage", "id": annotation_id})
 
 
 @lru_cache(maxsize=4)
@@ -145,13 +188,3 @@ def _unique(candidate: str, taken: set[str]) -> str:
     while f"{candidate}-{number}" in taken:
         number += 1
     return f"{candidate}-{number}"
-
-
-def _insert(text: str, insertions: list[tuple[int, int, int, str]]) -> str:
-    pieces, position = [], 0
-    for index, _, _, markup in sorted(insertions):
-        pieces.append(text[position:index])
-        pieces.append(markup)
-        position = index
-    pieces.append(text[position:])
-    return "".join(pieces)

@@ -9,6 +9,7 @@ the data is escaped: it shows as the characters it is, never as markup.
 from __future__ import annotations
 
 import string
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from html import escape
 from typing import Callable
@@ -53,11 +54,13 @@ def number_footnotes(annotations: list[Annotation], site: SiteData) -> list[Foot
     return list(by_source.values())
 
 
-def marker_html(annotation: Annotation, footnote: Footnote) -> str:
+def marker_element(annotation: Annotation, footnote: Footnote) -> etree.Element:
     """The superscript footnote marker placed right after the annotated words."""
-    return (f'<sup class="annotation-marker" id="fnref:{annotation.id}">'
-            f'<a class="footnote-ref" href="#{footnote.element_id}" role="doc-noteref" '
-            f'aria-label="Footnote {footnote.number}">{footnote.number}</a></sup>')
+    marker = etree.Element("sup", {"class": "annotation-marker", "id": f"fnref:{annotation.id}"})
+    link = etree.SubElement(marker, "a", {"class": "footnote-ref", "href": f"#{footnote.element_id}",
+                                          "role": "doc-noteref", "aria-label": f"Footnote {footnote.number}"})
+    link.text = str(footnote.number)
+    return marker
 
 
 def footnotes_html(footnotes: list[Footnote], site: SiteData, page_url: PageLinker) -> str:

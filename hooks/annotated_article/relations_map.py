@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 
-from .markup import html_text, relative_url
+from .markup import html_text
+from .site_urls import relative_url
 from .site_data import SiteData
 from .site_index import ActorRelation
 

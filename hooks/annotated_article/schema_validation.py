@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 #: Problems of one file past which its check stops: each costs time, and no editor reads that many.
 MAX_PROBLEMS = 1_000
 RESTORE = "Editors never need to change the schemas: restore the file from the project's history"
-#: The schema of each data file.
-SCHEMAS_OF_FILES = ("actors.schema.json", "people.schema.json", "sources.schema.json", "article.schema.json")
 _TYPE_WORDS = {
     "string": "text",
     "array": "a list (lines starting with `- `)",
@@ -41,12 +39,12 @@ _TYPE_WORDS = {
 
 @lru_cache(maxsize=None)
 def _schemas(schema_dir: str) -> dict[str, Any]:
-    """The schemas by name. Raises DataErrors for one that is missing or cannot be read."""
+    """Every `*.schema.json` of `schema_dir` by name. Raises DataErrors for one that cannot be read."""
     folder, schemas, errors = Path(schema_dir), {}, []
-    for name in ("definitions.schema.json", *SCHEMAS_OF_FILES):
-        shown_as = f"{folder.parent.name}/{folder.name}/{name}"
+    for path in sorted(folder.glob("*.schema.json")):
+        shown_as = f"{folder.parent.name}/{folder.name}/{path.name}"
         try:
-            schemas[name] = json.loads(read_text(folder / name, shown_as, folder.parent.parent))
+            schemas[path.name] = json.loads(read_text(path, shown_as, folder.parent.parent))
         except DataErrors as failure:
             errors += failure.errors
         except (json.JSONDecodeError, RecursionError) as error:
@@ -61,6 +59,11 @@ def _schemas(schema_dir: str) -> dict[str, Any]:
 def _validator(schema_dir: str, schema_name: str) -> Any:
     """The schema's validator: our own for the keywords our schemas use (see schema_subset), else jsonschema's."""
     schemas = _schemas(schema_dir)
+    for name in ("definitions.schema.json", schema_name):
+        if name not in schemas:
+            folder = Path(schema_dir)
+            raise DataErrors([DataError(f"{folder.parent.name}/{folder.name}/{name}", 1, 1, "the schema is missing",
+                                        RESTORE)])
     schema = _inline_references(schemas[schema_name], schemas)
     return subset_validator(schema) or _jsonschema_validator(schema, schemas)
 

@@ -2,57 +2,58 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from .anchoring import AnchorError
-from .article_markup import annotate_article
-from .errors import DataError, DataErrors
-from .footnotes import Footnote, footnotes_html
-from .markup import relative_url
-from .markup import page_path
+from .article_markup import add_markers, place
+from .article_tree import MarkdownConfig, Placer, PlacingExtension
+from .footnotes import Footnote, footnotes_html, marker_element, number_footnotes
+from .site_urls import UrlOf, page_path, relative_source_path, relative_url
 from .pages import generated_pages, with_generated_nav
-from .site_data import SiteData, load_site
+from .site_data import Article, SiteData, load_site
 from .site_index import index_site
-
-#: Site URL (as MkDocs gives it, relative to the site root) of a page, given its path inside docs/.
-UrlOf = Callable[[str], str]
-
 
 @dataclass
 class SiteBuild:
     site: SiteData
-    url_of: UrlOf = lambda path: path
-    footnotes: dict[str, list[Footnote]] = field(default_factory=dict)
+    url_of: UrlOf
+    #: What the Markdown extension does to the page being rendered (None: not an article).
+    placer: Placer | None = None
+    _footnotes: dict[str, list[Footnote]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, data_dir: Path, docs_dir: Path) -> "SiteBuild":
-        return cls(load_site(data_dir, docs_dir))
+    def load(cls, data_dir: Path, docs_dir: Path, url_of: UrlOf, markdown: MarkdownConfig | None = None) -> "SiteBuild":
+        return cls(load_site(data_dir, docs_dir, markdown), url_of)
+
+    def extension(self) -> PlacingExtension:
+        """The Markdown extension that places each article's annotations as MkDocs renders it."""
+        return PlacingExtension(lambda: self.placer)
 
     def navigation(self, nav: list | None) -> list | None:
         """`nav` from mkdocs.yml with the generated sections added (None keeps MkDocs' automatic nav)."""
         return None if nav is None else with_generated_nav(nav, self.site)
 
-    def pages(self, url_of: UrlOf) -> dict[str, str]:
-        """The generated pages (path inside docs/ -> Markdown); remembers how to find page URLs."""
-        self.url_of = url_of
-        return generated_pages(self.site, index_site(self.site), url_of)
+    def pages(self) -> dict[str, str]:
+        """The generated pages (path inside docs/ -> Markdown)."""
+        return generated_pages(self.site, index_site(self.site), self.url_of)
 
-    def annotate_markdown(self, page_path_: str, markdown: str) -> str:
+    def begin_page(self, page_path_: str) -> None:
+        """The page about to be rendered: an article's gets its annotations placed."""
         article = self.site.articles.get(page_path_)
-        if article is None:
-            return markdown
-        try:
-            annotated = annotate_article(markdown, article, self.site)
-        except AnchorError as failure:
-            raise DataErrors([DataError(article.data_file, 1, 1, f"in docs/{page_path_}: {failure.problem}",
-                                        failure.fix)]) from None
-        self.footnotes[page_path_] = annotated.footnotes
-        return annotated.markdown
+        self.placer = None if article is None else _ArticlePlacer(article, self.footnotes(article))
+
+    def footnotes(self, article: Article) -> list[Footnote]:
+        """The article's footnotes, numbered in the order readers meet their markers."""
+        if article.path not in self._footnotes:
+            by_id = {a.id: a for a in article.annotations}
+            self._footnotes[article.path] = number_footnotes([by_id[id_] for id_ in article.plan.in_marker_order()],
+                                                             self.site)
+        return self._footnotes[article.path]
 
     def append_footnotes(self, page_path_: str, page_url: str, html: str) -> str:
-        footnotes = self.footnotes.get(page_path_)
+        article = self.site.articles.get(page_path_)
+        footnotes = self.footnotes(article) if article else []
         if not footnotes:
             return html
 
@@ -60,3 +61,17 @@ class SiteBuild:
             return relative_url(page_url, self.url_of(page_path(kind, id_)))
 
         return html + "\n" + footnotes_html(footnotes, self.site, link)
+
+
+@dataclass
+class _ArticlePlacer:
+    article: Article
+    footnotes: list[Footnote]
+
+    def place(self, root: etree.Element, stash: list) -> None:
+        place(self.article.plan, root, stash, lambda actor: relative_source_path(self.article.path,
+                                                                                 page_path("actors", actor)))
+
+    def finish(self, root: etree.Element) -> None:
+        footnote_of = {a.id: (a, f) for f in self.footnotes for a in f.citations}
+        add_markers(root, lambda id_: marker_element(*footnote_of[id_]))

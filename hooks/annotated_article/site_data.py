@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .anchoring import Anchor, AnchorError, FoldedText, TextQuote, anchor_quote
-from .markdown_blocks import paragraphs, placement_problem
+from . import project_files
+from .addresses import aliases
+from .anchoring import AnchorError, SourceLines, TextQuote, anchor_quote
+from .article_markup import ArticlePlan, plan_article
+from .article_tree import ArticleParser, MarkdownConfig, markdown_config, read_text
 from .errors import DataError, DataErrors, shown
-from .project_files import links_outside, read_text
 from .schema_validation import mixed_scripts, nearest, validate_document
 from .yaml_loading import YamlDocument, load_yaml_file
 
@@ -82,9 +84,9 @@ class Figure:
 class Annotation:
     id: str
     exact: str
-    source: str
     kind: str
     verification: str
+    source: str = ""
     prefix: str = ""
     suffix: str = ""
     speaker: str = ""
@@ -107,6 +109,8 @@ class Article:
     data_file: str
     annotations: tuple[Annotation, ...]
     title: str = ""
+    #: Where its annotations go, worked out from its parsed text when the data is loaded.
+    plan: ArticlePlan | None = field(default=None, compare=False, repr=False)
 
     @property
     def cited_sources(self) -> list[str]:
@@ -136,9 +140,10 @@ REGISTRIES = {"actors.yml": "actors.schema.json", "people.yml": "people.schema.j
               "sources.yml": "sources.schema.json"}
 
 
-def load_site(data_dir: Path, docs_dir: Path) -> SiteData:
-    """Read and check all of `data_dir` against the articles in `docs_dir`."""
-    loader = _Loader(data_dir, docs_dir)
+def load_site(data_dir: Path, docs_dir: Path, markdown: MarkdownConfig | None = None) -> SiteData:
+    """Read and check all of `data_dir` against the articles in `docs_dir`, parsed with the Markdown
+    extensions `markdown` (by default those of the mkdocs.yml beside `data_dir`)."""
+    loader = _Loader(data_dir, docs_dir, markdown or markdown_config(data_dir.parent / "mkdocs.yml"))
     site = loader.load()
     if loader.errors:
         raise DataErrors(loader.errors)
@@ -146,9 +151,11 @@ def load_site(data_dir: Path, docs_dir: Path) -> SiteData:
 
 
 class _Loader:
-    def __init__(self, data_dir: Path, docs_dir: Path):
+    def __init__(self, data_dir: Path, docs_dir: Path, markdown: MarkdownConfig):
         self.data_dir = data_dir
         self.docs_dir = docs_dir
+        self.markdown = markdown
+        self.parser: ArticleParser | None = None
         self.schema_dir = data_dir / "schemas"
         self.errors: list[DataError] = []
         self.unreadable: set[str] = set()
@@ -184,12 +191,13 @@ class _Loader:
 
     def load(self) -> SiteData:
         site = SiteData()
-        self.errors += links_outside(self.data_dir, self.data_dir.name) + links_outside(self.docs_dir, self.docs_dir.name)
+        self.errors += project_files.links_outside(self.data_dir, self.data_dir.name) + \
+            project_files.links_outside(self.docs_dir, self.docs_dir.name)
         documents = {name: self.read(self.data_dir / name, schema) for name, schema in REGISTRIES.items()}
         self.unreadable = {name for name, document in documents.items() if document is None}
-        site.actors = self.registry(documents["actors.yml"], _actor, page_ids=True)
-        site.people = self.registry(documents["people.yml"], _person, page_ids=True)
-        site.sources = self.registry(documents["sources.yml"], _source, page_ids=True)
+        site.actors = self.registry(documents["actors.yml"], Actor, page_ids=True)
+        site.people = self.registry(documents["people.yml"], Person, page_ids=True)
+        site.sources = self.registry(documents["sources.yml"], Source, page_ids=True)
         self.check_actor_names(documents["actors.yml"])
         self.check_link_hosts(documents["sources.yml"])
         article_files = sorted([*(self.data_dir / "articles").glob("*.yml"), *(self.data_dir / "articles").glob("*.yaml")])
@@ -204,8 +212,28 @@ class _Loader:
             all_read = all_read and document is not None
         if all_read:
             self.check_every_article_is_annotated(site)
+        for path in sorted((self.data_dir / "addresses").glob("*.yml")):
+            document = self.read(path, "addresses.schema.json")
+            if document is not None:
+                self.published_addresses(document, site)
         self.check_references(documents, site)
         return site
+
+    def published_addresses(self, document: YamlDocument, site: SiteData) -> None:
+        """Every address the article has published keeps landing (see `addresses`)."""
+        path = document.data["article"]
+        article = site.articles.get(path)
+        if article is None:
+            if not (self.docs_dir / path).is_file():
+                self.errors.append(document.error(("article",), f"there is no article `{path}` in docs/",
+                                                  "Delete this file if the article was removed on purpose"))
+            return  # else the article's own errors are reported
+        plan = article.plan
+        current = {**{id_: plan.text.text[p.start:p.end] for id_, p in zip(plan.paragraph_ids, plan.text.paragraphs)},
+                   **{id_: plan.words(id_) for id_ in plan.passages}}
+        found, errors = aliases(document, current)
+        self.errors.extend(errors)
+        site.articles[path] = replace(article, plan=replace(plan, aliases=found))
 
     def check_every_article_is_annotated(self, site: SiteData) -> None:
         """An article with no annotation file would be a page nothing lists or links to."""
@@ -218,14 +246,14 @@ class _Loader:
                     f"Add data/articles/{markdown.stem}.yml with `article: {path}` and its annotations "
                     "(`annotations: []` while it has none), or move the file out of docs/articles/"))
 
-    def registry(self, document: YamlDocument | None, build, page_ids: bool = False) -> dict[str, Any]:
+    def registry(self, document: YamlDocument | None, cls: type, page_ids: bool = False) -> dict[str, Any]:
         """Entries by id. With `page_ids`, ids name generated pages, so `index` is reserved."""
         if document is None:
             return {}
         entries: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for index, item in enumerate(document.data):
-            entry = build(item)
+            entry = _entry(cls, item)
             if page_ids and entry.id == "index":
                 self.errors.append(document.error((index, "id"), "the id `index` is reserved for the list page",
                                                   "Choose another id, for example the full name as a slug"))
@@ -279,14 +307,18 @@ class _Loader:
             return
         annotations = self.registry(YamlDocument(document.file, document.data["annotations"],
                                                  _strip_first(document.value_marks, "annotations"),
-                                                 _strip_first(document.key_marks, "annotations")), _annotation)
+                                                 _strip_first(document.key_marks, "annotations")), Annotation)
         try:
-            markdown = _without_front_matter(read_text(article_file, f"{self.docs_dir.name}/{path}", self.docs_dir.parent))
+            raw = project_files.read_text(article_file, f"{self.docs_dir.name}/{path}", self.docs_dir.parent)
         except DataErrors as failure:
             return self.errors.extend(failure.errors)
-        text = FoldedText(markdown)
-        blocks = paragraphs(markdown)
-        placed: list[tuple[Anchor, Annotation, int]] = []
+        source, first_line = _without_front_matter(raw)
+        self.parser = self.parser or ArticleParser(self.markdown)
+        root, stash = self.parser.parse(source)
+        text, paragraphs = read_text(root, stash)
+        where = SourceLines(f"{self.docs_dir.name}/{path}", source, text.text, first_line)
+        anchored: dict[str, tuple[int, int]] = {}
+        index_of: dict[str, int] = {}
         for index, annotation in enumerate(document.data["annotations"]):
             entry = annotations.get(annotation["id"])
             if entry is None or entry.exact != annotation["exact"]:
@@ -297,19 +329,21 @@ class _Loader:
                     "Choose an id that does not start with `p-` (those are paragraph ids)"
                     if entry.id.startswith("p-") else "Choose another id"))
             try:
-                anchor = anchor_quote(text, entry.quote)
+                anchored[entry.id] = anchor_quote(text, entry.quote, where)
             except AnchorError as failure:
                 self.errors.append(document.error(("annotations", index, "exact"), failure.problem, failure.fix))
                 continue
-            problem = placement_problem(markdown, anchor.start, anchor.end, blocks)
-            if problem:
-                self.errors.append(document.error(("annotations", index, "exact"), problem, PLACEMENT_FIX))
-                continue
-            placed.append((anchor, entry, index))
-        self.errors.extend(_crossing(placed, document))
-        placed.sort(key=lambda item: (item[0].start, -item[0].end))
-        title = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), path)
-        site.articles[path] = Article(path, document.file, tuple(entry for _, entry, _ in placed), title)
+            index_of[entry.id] = index
+        for id_ in _crossing(anchored, index_of, document, self.errors):
+            del anchored[id_]
+        actor_names = {name: actor.id for actor in site.actors.values() for name in actor.names}
+        plan, problems = plan_article(text, paragraphs, stash, anchored, actor_names)
+        for id_, problem in problems.items():
+            self.errors.append(document.error(("annotations", index_of[id_], "exact"),
+                                              problem + _at(where, anchored[id_][0]), PLACEMENT_FIX))
+        placed = sorted(plan.passages, key=lambda id_: (plan.passages[id_][0], -plan.passages[id_][1]))
+        site.articles[path] = Article(path, document.file, tuple(annotations[id_] for id_ in placed),
+                                      text.title or path, plan)
         self.article_documents.append(document)
 
     def check_references(self, documents: dict[str, YamlDocument | None], site: SiteData) -> None:
@@ -370,60 +404,47 @@ def _strip_first(marks: dict, key: str) -> dict:
     return {path[1:]: mark for path, mark in marks.items() if path[:1] == (key,)}
 
 
-def _crossing(placed: list[tuple[Anchor, Annotation, int]], document: YamlDocument) -> list[DataError]:
-    """Passages must nest or stay apart; one sweep in reading order finds each that crosses another."""
-    errors = []
-    open_passages: list[tuple[Anchor, Annotation]] = []
-    for anchor, annotation, index in sorted(placed, key=lambda item: (item[0].start, -item[0].end)):
-        while open_passages and open_passages[-1][0].end <= anchor.start:
+def _crossing(anchored: dict[str, tuple[int, int]], index_of: dict[str, int], document: YamlDocument,
+              errors: list[DataError]) -> list[str]:
+    """Passages must nest or stay apart: one sweep in reading order finds each that crosses another,
+    reports it and returns its id."""
+    crossing = []
+    open_passages: list[tuple[int, str]] = []  # (end, id)
+    for id_, (start, end) in sorted(anchored.items(), key=lambda item: (item[1][0], -item[1][1])):
+        while open_passages and open_passages[-1][0] <= start:
             open_passages.pop()
-        if open_passages and open_passages[-1][0].end < anchor.end:
-            other = open_passages[-1][1]
+        if open_passages and open_passages[-1][0] < end:
             errors.append(document.error(
-                ("annotations", index, "exact"),
-                f"the words of `{other.id}` and `{annotation.id}` overlap without one containing the other",
+                ("annotations", index_of[id_], "exact"),
+                f"the words of `{open_passages[-1][1]}` and `{id_}` overlap without one containing the other",
                 "Shorten one of the two quotes so that they do not cross"))
+            crossing.append(id_)
             continue
-        open_passages.append((anchor, annotation))
-    return errors
+        open_passages.append((end, id_))
+    return crossing
 
 
-def _without_front_matter(markdown: str) -> str:
-    """The Markdown as MkDocs renders it: without a leading YAML front matter block."""
+def _at(where, position: int) -> str:
+    place = where(position)
+    return f" ({place})" if place else ""
+
+
+def _without_front_matter(markdown: str) -> tuple[str, int]:
+    """The Markdown as MkDocs renders it, without a leading YAML front matter block, and its first line's number."""
     match = _FRONT_MATTER.match(markdown)
-    return markdown[match.end():] if match else markdown
+    return (markdown[match.end():], markdown.count("\n", 0, match.end()) + 1) if match else (markdown, 1)
 
 
-def _actor(item: dict) -> Actor:
-    return Actor(
-        id=item["id"], name=item["name"], kind=item["kind"], description=item["description"],
-        full_name=item.get("full_name", ""), featured=item.get("featured", False),
-        names=tuple(item.get("names", [])),
-        relations=tuple(Relation(r["to"], r["relation"]) for r in item.get("relations", [])),
-    )
+#: The data class of each list of entries inside an entry, by its key.
+_NESTED = {"relations": Relation, "links": Link, "figures": Figure}
 
 
-def _person(item: dict) -> Person:
-    return Person(id=item["id"], name=item["name"], role=item["role"], type=item.get("type", "person"),
-                  actor=item.get("actor", ""), affiliation=item.get("affiliation", ""))
-
-
-def _source(item: dict) -> Source:
-    return Source(
-        id=item["id"], publisher=item["publisher"], kind=item["kind"], title=item.get("title", ""),
-        title_note=item.get("title_note", ""), authors=tuple(item.get("authors", [])),
-        date=item.get("date", ""), date_note=item.get("date_note", ""),
-        links=tuple(Link(link["url"], link["kind"], link.get("label", "")) for link in item.get("links", [])),
-        note=item.get("note", ""),
-    )
-
-
-def _annotation(item: dict) -> Annotation:
-    return Annotation(
-        id=item["id"], exact=item["exact"], source=item.get("source", ""), kind=item["kind"],
-        verification=item["verification"], prefix=item.get("prefix", ""), suffix=item.get("suffix", ""),
-        speaker=item.get("speaker", ""), attributed_to=item.get("attributed_to", ""),
-        see_also=tuple(item.get("see_also", [])), note=item.get("note", ""),
-        actors=tuple(item.get("actors", [])),
-        figures=tuple(Figure(f["actor"], f["label"], f["value"]) for f in item.get("figures", [])),
-    )
+def _entry(cls: type, item: dict) -> Any:
+    """The data class `cls` from a checked entry: the schema and the class name the same fields; a list
+    becomes a tuple, of data classes where it holds entries."""
+    values = {}
+    for name in (field_.name for field_ in fields(cls) if field_.name in item):
+        value = item[name]
+        values[name] = tuple(_entry(_NESTED[name], v) if name in _NESTED else v for v in value) \
+            if isinstance(value, list) else value
+    return cls(**values)

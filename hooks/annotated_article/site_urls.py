@@ -1,15 +1,18 @@
-"""The absolute addresses the published data uses: pages, downloads, and the IRIs of what they describe.
+"""Every address the site uses: paths of pages inside docs/, links between pages, and absolute addresses.
 
-Every IRI is built from ids in `data/` and paths in `docs/`, never from an
-order or a count, so it stays the same from one build to the next.
+A page's address is the one MkDocs gives it (`File.url`, passed in as `url_of`), never worked out
+here again. The absolute addresses of the published data (pages, downloads, and the IRIs of what
+they describe) are built from ids in `data/` and paths in `docs/`, never from an order or a count,
+so they stay the same from one build to the next.
 """
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
 from urllib.parse import quote
-
-from .markup import page_path
 
 #: Page kinds generated from the registries, their folder in the site, and the fragment naming the entity.
 ENTITY_PAGES = {"actors": "actor", "people": "speaker", "sources": "source"}
@@ -18,11 +21,46 @@ ANNOTATIONS_JSONLD = "annotations.jsonld"
 ANNOTATIONS_CSV = "annotations.csv"
 DATA_PAGE = "data.md"
 
+#: The URL of a page relative to the site's root, as MkDocs gives it (`File.url`), from its path inside docs/.
+UrlOf = Callable[[str], str]
+
+# posixpath.relpath asks the OS for the working folder on every call; a generated site makes tens of
+# thousands of links between a few folders, so the answers are kept (they do not depend on that
+# folder: both paths are always relative, or both absolute).
+_relpath = lru_cache(maxsize=1 << 16)(posixpath.relpath)
+
+
+def page_path(kind: str, id_: str) -> str:
+    """Path inside docs/ of the generated page of an actor, person or source (`kind`: actors, people, sources)."""
+    return f"{kind}/{id_}.md"
+
+
+def index_path(kind: str) -> str:
+    return f"{kind}/index.md"
+
+
+def relative_source_path(from_src: str, to_src: str) -> str:
+    """Markdown link from one source file (inside docs/) to another, as MkDocs resolves them."""
+    return _relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from the page at `from_url` to `to_url`, both site-root-relative URLs as MkDocs gives them.
+
+    A fragment on `to_url` is kept.
+    """
+    target, _, fragment = to_url.partition("#")
+    base = from_url if from_url == "" or from_url.endswith("/") else posixpath.dirname(from_url)
+    relative = _relpath("/" + target, "/" + base)
+    if target == "" or target.endswith("/"):
+        relative = relative.rstrip("/") + "/"
+    return relative + (f"#{fragment}" if fragment else "")
+
 
 @dataclass(frozen=True)
 class SiteUrls:
     site_url: str
-    directory_urls: bool = True
+    url_of: UrlOf
 
     def __post_init__(self):
         if not self.site_url or "://" not in self.site_url:
@@ -31,15 +69,9 @@ class SiteUrls:
             object.__setattr__(self, "site_url", self.site_url + "/")
 
     def page(self, src_uri: str) -> str:
-        """The address of the page built from `src_uri` (a path inside docs/), as MkDocs writes it."""
-        path = src_uri.removesuffix(".md")
-        if not self.directory_urls:
-            path += ".html"
-        elif path == "index" or path.endswith("/index"):
-            path = path.removesuffix("index")
-        else:
-            path += "/"
-        return self.site_url + quote(path)
+        """The address of the page built from `src_uri` (a path inside docs/)."""
+        url = self.url_of(src_uri)
+        return self.site_url + ("" if url in ("./", ".") else url)
 
     def file(self, name: str) -> str:
         return self.site_url + quote(name)

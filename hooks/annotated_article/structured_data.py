@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .article_text import ArticleText
 from .site_data import Actor, Annotation, Article, Person, SiteData, Source
 from .site_urls import ANNOTATIONS_CSV, ANNOTATIONS_JSONLD, DATA_PAGE, SiteUrls
 from .vocabulary import ACTOR_TYPES, SOURCE_TYPES
@@ -36,14 +35,11 @@ class SiteInfo:
     licence: str  # the address of the data's licence
 
 
-def page_data(src_uri: str, title: str, text: ArticleText | None, site: SiteData, urls: SiteUrls,
-              info: SiteInfo) -> dict[str, Any]:
-    """The JSON-LD for the page built from `src_uri`; `text` is the page's text, needed for articles."""
+def page_data(src_uri: str, title: str, site: SiteData, urls: SiteUrls, info: SiteInfo) -> dict[str, Any]:
+    """The JSON-LD for the page built from `src_uri`."""
     kind, _, name = src_uri.removesuffix(".md").partition("/")
     if src_uri in site.articles:
-        if text is None:
-            raise ValueError(f"the text of the article {src_uri} is needed for its quotations")
-        data = news_article(site.articles[src_uri], title, text, site, urls, info)
+        data = news_article(site.articles[src_uri], title, site, urls, info)
     elif kind == "actors" and name in site.actors:
         data = actor_data(site.actors[name], urls)
     elif kind == "people" and name in site.people:
@@ -59,8 +55,7 @@ def page_data(src_uri: str, title: str, text: ArticleText | None, site: SiteData
     return {"@context": SCHEMA_CONTEXT, **data}
 
 
-def news_article(article: Article, title: str, text: ArticleText, site: SiteData, urls: SiteUrls,
-                 info: SiteInfo) -> dict[str, Any]:
+def news_article(article: Article, title: str, site: SiteData, urls: SiteUrls, info: SiteInfo) -> dict[str, Any]:
     cited, actors = article.cited_sources, article.actors_named
     data = {
         "@type": "NewsArticle",
@@ -70,19 +65,18 @@ def news_article(article: Article, title: str, text: ArticleText, site: SiteData
         "inLanguage": "en",
         "isPartOf": website_reference(urls, info),
         "citation": [source_work(site.sources[id_], urls) for id_ in cited],
-        "hasPart": [quotation(article, annotation, text, site, urls) for annotation in article.annotations],
+        "hasPart": [quotation(article, annotation, site, urls) for annotation in article.annotations],
     }
     if actors:
         data["about"] = [actor_reference(site.actors[id_], urls) for id_ in actors]
     return data
 
 
-def quotation(article: Article, annotation: Annotation, text: ArticleText, site: SiteData,
-              urls: SiteUrls) -> dict[str, Any]:
+def quotation(article: Article, annotation: Annotation, site: SiteData, urls: SiteUrls) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@type": "Quotation",
         "@id": urls.passage(article.path, annotation.id),
-        "text": text.quote(annotation.id).exact,
+        "text": article.plan.words(annotation.id),
     }
     if annotation.speaker:
         speaker = site.people[annotation.speaker]

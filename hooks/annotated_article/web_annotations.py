@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 from . import attribution
-from .article_text import ArticleText
 from .site_data import Actor, Annotation, Article, Person, SiteData, Source
 from .site_urls import SiteUrls
 from .vocabulary import KIND_WORDS, VERIFICATION_WORDS
@@ -58,13 +57,9 @@ def context(urls: SiteUrls) -> list[Any]:
     return [W3C_CONTEXT, terms]
 
 
-def annotation_collection(site: SiteData, texts: dict[str, ArticleText], urls: SiteUrls, label: str,
-                          rights: str) -> dict[str, Any]:
-    """All annotations of all articles, in one page of one collection.
-
-    `texts` holds each article's rendered text by its path in docs/; `rights` is the licence's address.
-    """
-    items = [web_annotation(site, article, annotation, texts[article.path], urls, rights)
+def annotation_collection(site: SiteData, urls: SiteUrls, label: str, rights: str) -> dict[str, Any]:
+    """All annotations of all articles, in one page of one collection; `rights` is the licence's address."""
+    items = [web_annotation(site, article, annotation, urls, rights)
              for article in sorted(site.articles.values(), key=lambda a: a.path)
              for annotation in article.annotations]
     collection_id = urls.annotation_collection()
@@ -87,9 +82,9 @@ def annotation_collection(site: SiteData, texts: dict[str, ArticleText], urls: S
     }
 
 
-def web_annotation(site: SiteData, article: Article, annotation: Annotation, text: ArticleText, urls: SiteUrls,
+def web_annotation(site: SiteData, article: Article, annotation: Annotation, urls: SiteUrls,
                    rights: str) -> dict[str, Any]:
-    quote = text.quote(annotation.id)
+    quote = article.plan.quote(annotation.id)
     selector = {"type": "TextQuoteSelector", "exact": quote.exact}
     if quote.prefix:
         selector["prefix"] = quote.prefix

@@ -1,0 +1,61 @@
+"""Addresses that never break: every paragraph and passage address an article has published keeps landing.
+
+`data/addresses/NAME.yml`, written by `make addresses` when the site is published, lists the
+addresses of one article with the words each led to. An edit of a paragraph's first words changes
+its id, and a renamed annotation changes its passage's: the old address is then kept as an alias
+on the paragraph or passage whose words now most resemble those recorded. When none does, the
+build stops and says what to do.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from .errors import DataError
+from .yaml_loading import YamlDocument
+
+#: How alike (difflib's ratio, 0 to 1) words must be to those recorded for an address to take it over.
+RESEMBLANCE = 0.6
+
+
+def resemblance(recorded: str, words: str) -> float:
+    matcher = difflib.SequenceMatcher(None, recorded, words, autojunk=False)
+    return matcher.ratio() if matcher.real_quick_ratio() >= RESEMBLANCE and matcher.quick_ratio() >= RESEMBLANCE \
+        else 0.0
+
+
+def aliases(document: YamlDocument, current: dict[str, str]) -> tuple[dict[str, list[str]], list[DataError]]:
+    """The old addresses each address of the article now also answers to, and the addresses that lead nowhere.
+
+    `current` holds every address the article publishes now (a paragraph id or an annotation id) with
+    its words. A paragraph's old address goes to a paragraph, a passage's to a passage.
+    """
+    found: dict[str, list[str]] = {}
+    errors: list[DataError] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(document.data["addresses"]):
+        old, words = entry["id"], entry["words"]
+        if old in seen:
+            errors.append(document.error(("addresses", index, "id"), f"the address `#{old}` is listed twice",
+                                         "Keep one entry for it"))
+        seen.add(old)
+        if old in current or entry.get("retired"):
+            continue
+        paragraph = old.startswith("p-")
+        scored = [(resemblance(words, now), id_) for id_, now in current.items() if id_.startswith("p-") == paragraph]
+        score, target = max(scored, default=(0.0, ""))
+        if score >= RESEMBLANCE:
+            found.setdefault(target, []).append(old)
+            continue
+        what = "paragraph" if paragraph else "annotated passage"
+        errors.append(document.error(
+            ("addresses", index, "id"),
+            f"the address `#{old}` led to “{_shorten(words)}”, and no {what} of {document.data['article']} "
+            "resembles those words any more",
+            "If they were removed on purpose, add `retired: true` to this entry (links to the address will open "
+            f"the article at its top); otherwise bring back words close to them, or the annotation's old id"))
+    return found, errors
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,189 @@
+"""Addresses that never break: an edit of a paragraph's first words, or a renamed annotation, keeps old links landing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+import record_addresses
+import static_server
+from browser_fixtures import CHROMIUM, CHROMIUM_ARGS
+from conftest import copy_project, run_mkdocs_build, site_url, soup_of
+
+from annotated_article.addresses import aliases
+from annotated_article.errors import DataErrors
+from annotated_article.site_data import load_site
+from annotated_article.yaml_loading import load_yaml_bytes
+
+
+def document(entries: list[dict], article: str = "articles/a.md"):
+    text = yaml.safe_dump({"article": article, "addresses": entries}, allow_unicode=True, sort_keys=False)
+    return load_yaml_bytes(text.encode(), "data/addresses/a.yml")
+
+
+CURRENT = {"p-the-cat-sat-on-the": "The cat sat on the mat, and then it slept all day long.",
+           "p-dogs-bark": "Dogs bark at night.",
+           "cat-quote": "the mat, and then it slept"}
+
+
+def test_an_address_still_produced_needs_nothing():
+    assert aliases(document([{"id": "p-dogs-bark", "words": "Dogs bark at night."}]), CURRENT) == ({}, [])
+
+
+def test_an_old_paragraph_address_goes_to_the_paragraph_most_like_its_words():
+    found, errors = aliases(document([{"id": "p-a-cat-sat-on-the", "words": "A cat sat on the mat, and then it "
+                                                                           "slept all day."}]), CURRENT)
+    assert (found, errors) == ({"p-the-cat-sat-on-the": ["p-a-cat-sat-on-the"]}, [])
+
+
+def test_an_old_passage_address_goes_to_a_passage_never_to_a_paragraph():
+    found, _ = aliases(document([{"id": "old-quote", "words": "the mat, and then it slept"}]), CURRENT)
+    assert found == {"cat-quote": ["old-quote"]}
+
+
+def test_words_nothing_resembles_stop_the_build_at_the_entry_with_what_to_do():
+    found, errors = aliases(document([{"id": "p-dogs-bark", "words": "Dogs bark at night."},
+                                      {"id": "p-gone", "words": "Entirely different words about the weather."}]),
+                            CURRENT)
+    assert found == {}
+    [error] = errors
+    assert (error.file, error.line) == ("data/addresses/a.yml", 5)  # the line of `- id: p-gone`
+    assert "`#p-gone`" in error.problem and "no paragraph of articles/a.md resembles" in error.problem
+    assert "retired: true" in error.fix
+
+
+def test_a_retired_address_is_left_alone_and_one_listed_twice_is_an_error():
+    entries = [{"id": "p-gone", "words": "Entirely different words.", "retired": True},
+               {"id": "p-dogs-bark", "words": "Dogs bark at night."}, {"id": "p-dogs-bark", "words": "Dogs bark."}]
+    found, errors = aliases(document(entries), CURRENT)
+    assert found == {} and [e.problem for e in errors] == ["the address `#p-dogs-bark` is listed twice"]
+
+
+# --- On the real data: an edit and a rename, built ---------------------------------------------------------
+
+def first_plain_paragraph(project: Path):
+    """An article, the id and text of one of its paragraphs that the Markdown writes as it reads, and the article's
+    first annotation."""
+    site = load_site(project / "data", project / "docs")
+    for article in site.articles.values():
+        source = (project / "docs" / article.path).read_text(encoding="utf-8")
+        for id_, paragraph in zip(article.plan.paragraph_ids, article.plan.text.paragraphs):
+            text = article.plan.text.text[paragraph.start:paragraph.end]
+            if "\n\n" + text[:40] in source and article.annotations:
+                return article, id_, text, article.annotations[0].id
+    pytest.skip("no article with a paragraph written plainly")
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    """The project with one paragraph's first words changed and one annotation renamed, its addresses recorded
+    before the edit, and built."""
+    project = copy_project(tmp_path_factory.mktemp("addresses") / "project")
+    assert record_addresses.main(["--data", str(project / "data"), "--docs", str(project / "docs")]) == 0
+    article, paragraph_id, text, annotation_id = first_plain_paragraph(project)
+    markdown = project / "docs" / article.path
+    markdown.write_text(markdown.read_text(encoding="utf-8").replace(
+        "\n\n" + text[:40], "\n\nMeanwhile, " + text[:40], 1), encoding="utf-8")
+    annotations = next(path for path in (project / "data" / "articles").glob("*.yml")
+                       if f"article: {article.path}" in path.read_text(encoding="utf-8"))
+    annotations.write_text(annotations.read_text(encoding="utf-8").replace(
+        f"- id: {annotation_id}\n", f"- id: {annotation_id}-renamed\n", 1), encoding="utf-8")
+    site = tmp_path_factory.mktemp("addresses-site")
+    result = run_mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, site, article.path, paragraph_id, annotation_id
+
+
+def page_of(site: Path, article_path: str):
+    return soup_of(site / article_path.removesuffix(".md") / "index.html")
+
+
+@pytest.mark.build
+def test_the_old_address_of_an_edited_paragraph_lands_on_it(edited):
+    project, site, article_path, paragraph_id, _ = edited
+    page = page_of(site, article_path)
+    alias = page.find(id=paragraph_id)
+    assert alias is not None and alias.name == "span" and "address-alias" in alias["class"]
+    paragraph = alias.parent
+    assert paragraph.name == "p" and paragraph["id"] != paragraph_id
+    assert paragraph.get_text().startswith("Meanwhile, ")
+
+
+@pytest.mark.build
+def test_the_old_address_of_a_renamed_annotation_lands_on_its_passage(edited):
+    project, site, article_path, _, annotation_id = edited
+    alias = page_of(site, article_path).find(id=annotation_id)
+    assert alias.parent["id"] == f"{annotation_id}-renamed" and "annotated-passage" in alias.parent["class"]
+
+
+@pytest.mark.build
+def test_recording_keeps_the_old_addresses_with_the_words_they_lead_to_now(edited, tmp_path):
+    project, _, article_path, paragraph_id, annotation_id = edited
+    data = tmp_path / "data"
+    shutil.copytree(project / "data", data)
+    assert record_addresses.main(["--data", str(data), "--docs", str(project / "docs")]) == 0
+    path = data / "addresses" / Path(article_path).with_suffix(".yml").name
+    entries = {entry["id"]: entry["words"] for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["addresses"]}
+    assert entries[paragraph_id].startswith("Meanwhile, ")
+    assert entries[f"{annotation_id}-renamed"] == entries[annotation_id]
+    before = path.read_bytes()
+    assert record_addresses.main(["--data", str(data), "--docs", str(project / "docs")]) == 0
+    assert path.read_bytes() == before  # nothing new: the file is as it was
+
+
+@pytest.mark.build
+def test_a_paragraph_removed_stops_the_build_until_its_address_is_retired(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert record_addresses.main(["--data", str(project / "data"), "--docs", str(project / "docs")]) == 0
+    site = load_site(project / "data", project / "docs")
+    article = next(a for a in site.articles.values() if len(a.plan.text.paragraphs) > 1)
+    quoted = {i for id_ in article.plan.passages for i in [article.plan.text.paragraph_at(*article.plan.passages[id_])]}
+    index = next(i for i in range(len(article.plan.text.paragraphs)) if i not in quoted)
+    paragraph = article.plan.text.paragraphs[index]
+    text, paragraph_id = article.plan.text.text[paragraph.start:paragraph.end], article.plan.paragraph_ids[index]
+    markdown = project / "docs" / article.path
+    source = markdown.read_text(encoding="utf-8")
+    assert f"\n\n{text}\n" in source, "the test needs a paragraph written plainly on one line"
+    markdown.write_text(source.replace(f"\n\n{text}\n", "\n", 1), encoding="utf-8")
+    with pytest.raises(DataErrors) as failure:
+        load_site(project / "data", project / "docs")
+    addresses = project / "data" / "addresses" / Path(article.path).with_suffix(".yml").name
+    lines = addresses.read_text(encoding="utf-8").splitlines()
+    line = lines.index(f"- id: {paragraph_id}") + 1
+    assert [str(e) for e in failure.value.errors if f"#{paragraph_id}" in e.problem] == [
+        str(e) for e in failure.value.errors if str(e).startswith(f"data/addresses/{addresses.name}:{line}:")]
+    assert len(failure.value.errors) == 1
+    lines.insert(line, "  retired: true")
+    addresses.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    load_site(project / "data", project / "docs")
+
+
+@pytest.mark.build
+def test_an_address_file_of_an_article_that_is_gone_is_an_error(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "data" / "addresses" / "gone.yml").write_text(
+        "article: articles/gone.md\naddresses:\n  - id: p-x\n    words: Some words.\n", encoding="utf-8")
+    with pytest.raises(DataErrors) as failure:
+        load_site(project / "data", project / "docs")
+    assert [str(e) for e in failure.value.errors] == [
+        "data/addresses/gone.yml:1:10: there is no article `articles/gone.md` in docs/. "
+        "Delete this file if the article was removed on purpose."]
+
+
+def test_an_old_address_opened_in_the_browser_lands_on_the_paragraph_and_highlights_it(edited, browser):
+    _, site, article_path, paragraph_id, annotation_id = edited
+    with static_server.serve(site, 0, "/" + site_url().split("://", 1)[1].split("/", 1)[1]) as root:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            for old in (paragraph_id, annotation_id):
+                page.goto(root + article_path.removesuffix(".md") + f"/#{old}")
+                target = page.locator(f"#{old}").locator("xpath=..")
+                expect(target).to_be_in_viewport()
+                highlight = target.evaluate("element => getComputedStyle(element).backgroundColor")
+                assert highlight not in ("rgba(0, 0, 0, 0)", "transparent"), old
+        finally:
+            page.close()
