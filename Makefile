@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test test-fast check addresses clean lock offline bench
+.PHONY: build serve test test-fast lint check changes addresses clean lock offline bench
 
 $(INSTALLED): requirements.lock
 	test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
@@ -19,6 +19,11 @@ $(INSTALLED): requirements.lock
 build: $(INSTALLED)
 	$(PYTHON) tools/build_site.py
 
+# The offline zip is made first and published with the site (the home and Data pages link to it).
+OFFLINE_EDITION := dist/annotated-articles-offline.zip
+build: offline
+build: export OFFLINE_ZIP := $(OFFLINE_EDITION)
+
 DEV_ADDR ?= 127.0.0.1:8000
 serve: $(INSTALLED)
 	$(PYTHON) -m mkdocs serve --strict --dev-addr $(DEV_ADDR)
@@ -26,6 +31,11 @@ serve: $(INSTALLED)
 # Validation of data/ alone (no build): every problem as data/FILE.yml:LINE:COLUMN, exit 1 if any.
 check: $(INSTALLED)
 	@$(PYTHON) -m annotated_article.check
+
+# What the data changes between BASE (a branch, tag or commit) and the working tree, as Markdown for a reviewer.
+BASE ?= main
+changes: $(INSTALLED)
+	@$(PYTHON) tools/data_changes.py -- "$(BASE)"
 
 # Record every address the articles publish (data/addresses/), so that later edits keep them working.
 addresses: $(INSTALLED)
@@ -38,9 +48,14 @@ test: $(INSTALLED)
 test-fast: $(INSTALLED)
 	$(PYTHON) -m pytest -m unit
 
+# Code health of hooks/, tools/ and benchmarks/ (the folders are in pyproject.toml): ruff's checks, then mypy's types.
+lint: $(INSTALLED)
+	$(PYTHON) -m ruff check hooks tools benchmarks
+	$(PYTHON) -m mypy
+
 # The offline edition: a zip to unzip anywhere and open from disk; the same bytes on every build of a commit.
 offline: $(INSTALLED)
-	$(PYTHON) tools/offline_edition.py dist/annotated-articles-offline.zip
+	$(PYTHON) tools/offline_edition.py $(OFFLINE_EDITION)
 
 # What the site costs: Lighthouse's mobile scores of the article and an actor page (bench/results/, needs
 # Node.js and npm), then build cost at 1x, 10x and 100x the seed's size against MkDocs alone, all in
@@ -63,4 +78,4 @@ lock: $(INSTALLED)
 	{ head -2 requirements.lock; $(PYTHON) -m pip freeze; } > requirements.lock.new && mv requirements.lock.new requirements.lock
 
 clean:
-	rm -rf site site.new site.old dist $(VENV) .pytest_cache
+	rm -rf site site.new site.old dist $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -84,6 +84,7 @@ class Server:
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
+        assert self.process.stderr is not None  # stderr=PIPE
         for line in self.process.stderr:
             self.lines.put((time.perf_counter(), line))
         self.lines.put((time.perf_counter(), ""))
@@ -98,7 +99,7 @@ class Server:
             try:
                 moment, line = self.lines.get(timeout=max(deadline - time.perf_counter(), 0.01))
             except queue.Empty:
-                raise TimeoutError(f"mkdocs serve did not log {text!r} in {timeout:.0f} s:\n{''.join(self.log)}")
+                raise TimeoutError(f"mkdocs serve did not log {text!r} in {timeout:.0f} s:\n{''.join(self.log)}") from None
             self.log.append(line)
             if not line:
                 raise RuntimeError(f"mkdocs serve ended:\n{''.join(self.log)}")
@@ -212,7 +213,10 @@ def static_requests(site: Path, page: str) -> list[str]:
     """The paths the page's HTML and its stylesheets reference (what a browser fetches before any script runs)."""
     page_path = "/" + page
     parser = _References()
-    parser.feed(_file_of(site, page_path).read_text(encoding="utf-8"))
+    html = _file_of(site, page_path)
+    if html is None:
+        raise FileNotFoundError(f"{page} is not a page of the site in {site}")
+    parser.feed(html.read_text(encoding="utf-8"))
     paths = [page_path]
     for url in parser.urls:
         parts = urlsplit(urljoin(f"http://site{page_path}", url))

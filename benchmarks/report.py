@@ -14,6 +14,7 @@ import argparse
 import json
 import math
 from pathlib import Path
+from typing import Any, Callable
 
 BENCHMARKS = Path(__file__).resolve().parent
 HOOKS_TARGET = 0.10
@@ -51,10 +52,9 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 def growth_rows(scales: list[dict]) -> list[list[str]]:
     """Each figure at the smallest and largest scale, and the exponent of its growth between the two largest."""
     first, last = scales[0], scales[-1]
-    factor = last["scale"] / first["scale"]
     before_last = scales[-2] if len(scales) > 2 else first
     step = last["scale"] / before_last["scale"]
-    figures = [
+    figures: list[tuple[str, Callable[[dict], Any], Callable[[Any], str]]] = [
         ("data (YAML + article Markdown), bytes", lambda s: s["data_bytes"], str),
         ("pages", lambda s: s["pages"], str),
         ("build with our hooks, wall", lambda s: s["build_hooked"]["wall"], _s),

@@ -34,6 +34,7 @@ import time
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -147,7 +148,8 @@ def bench_scale(scale: int, work: Path, runs: int, edits: int, python: str, prof
     plain_site.write_plain_site(site.project, folder / "capture", folder / "plain")
     hooked_env = plain_site.mkdocs_environment(site.project)
     plain_env = plain_site.mkdocs_environment(folder / "plain")
-    hooked_runs, plain_runs = [], []
+    hooked_runs: list[measure.Run] = []
+    plain_runs: list[measure.Run] = []
     for number in range(runs):
         order = [("hooked", site.project, hooked_env, hooked_runs), ("plain", folder / "plain", plain_env, plain_runs)]
         for name, project, env, results in order if number % 2 == 0 else order[::-1]:
@@ -231,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
 
     work = arguments.keep or Path(tempfile.mkdtemp(prefix="annotated-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    results = {"environment": environment(python, arguments.project), "scales": []}
+    results: dict[str, Any] = {"environment": environment(python, arguments.project), "scales": []}
     if arguments.commit:
         results["environment"]["commit"] = arguments.commit
     try:

@@ -21,6 +21,7 @@ import random
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -144,7 +145,7 @@ def _block(number: int, shared: list[str], seed_names: dict[str, str], size: Siz
                 used_names.add(stem)
                 break
         name = f"{stem} {number}"  # the block number keeps names unique across blocks
-        actor = {"id": f"{tag}-actor-{index + 1}", "name": name, "kind": rng.choice(("country", "alliance",
+        actor: dict[str, Any] = {"id": f"{tag}-actor-{index + 1}", "name": name, "kind": rng.choice(("country", "alliance",
                                                                                     "organization")),
                  "names": [name, f"{stem}ian {number}", f"{stem}burg {number}"],
                  "description": _sentence(rng, 14, 22)}
@@ -152,12 +153,12 @@ def _block(number: int, shared: list[str], seed_names: dict[str, str], size: Siz
             actor["full_name"] = f"Republic of {name}"
         actors.append(actor)
     targets = [a["id"] for a in actors] + shared
-    for index, actor in enumerate(actors[:-1]):  # all but one have a relation, as in the seed
+    for actor in actors[:-1]:  # all but one have a relation, as in the seed
         to = rng.choice([t for t in targets if t != actor["id"]])
         actor["relations"] = [{"to": to, "relation": " ".join(rng.choice(_WORDS) for _ in range(rng.randint(3, 8)))}]
     people = []
     for index in range(size.people):
-        person = {"id": f"{tag}-person-{index + 1}"}
+        person: dict[str, Any] = {"id": f"{tag}-person-{index + 1}"}
         if index % 3 == 0:  # a third are organizations, as in the seed
             person.update(name=f"{actors[index % size.actors]['name']} {rng.choice(_WORDS).capitalize()} Office",
                           type="organization")
@@ -171,7 +172,7 @@ def _block(number: int, shared: list[str], seed_names: dict[str, str], size: Siz
         people.append(person)
     sources = []
     for index in range(size.sources):
-        source = {"id": f"{tag}-source-{index + 1}",
+        source: dict[str, Any] = {"id": f"{tag}-source-{index + 1}",
                   "publisher": f"The {''.join(rng.choice(_SYLLABLES) for _ in range(2)).capitalize()} "
                                f"{rng.choice(('Times', 'Post', 'Herald', 'Ministry', 'Institute'))}",
                   "kind": rng.choice(_SOURCE_KINDS)}
@@ -203,8 +204,9 @@ def _article_text(rng, tag, actors, people, sources, shared, seed_names, size: S
     per_paragraph = [size.annotations // PARAGRAPHS + (1 if i < size.annotations % PARAGRAPHS else 0)
                      for i in range(PARAGRAPHS)]
     source_order = [s["id"] for s in sources] + [sources[0]["id"], sources[1]["id"]]  # two sources cited twice
-    paragraphs, annotations = [], []
-    for paragraph_number, count in enumerate(per_paragraph):
+    paragraphs: list[str] = []
+    annotations: list[dict[str, Any]] = []
+    for count in per_paragraph:
         sentences = []
         for _ in range(rng.randint(2, 3)):
             sentences.append(_sentence(rng, 10, 20, mention=rng.choice(actors)["names"][rng.randint(0, 2)]))
@@ -217,7 +219,7 @@ def _article_text(rng, tag, actors, people, sources, shared, seed_names, size: S
                 mention = seed_names[rng.choice(shared)]
             quote = _sentence(rng, 14, 40, mention=mention, speaker=speaker["name"])
             sentences.insert(rng.randint(0, len(sentences)), quote)
-            annotation = {"id": f"{tag}-claim-{number + 1}", "exact": quote,
+            annotation: dict[str, Any] = {"id": f"{tag}-claim-{number + 1}", "exact": quote,
                           "speaker": speaker["id"], "source": source_order[number % len(source_order)],
                           "kind": rng.choice(_KINDS), "verification": rng.choice(_VERIFICATION),
                           "note": _sentence(rng, 15, 45),

@@ -9,12 +9,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from annotated_article import finished_pages, open_data, serving, site_build
+from annotated_article import finished_pages, offline_download, open_data, serving, site_build
 from annotated_article.errors import DataErrors
 
 _site: site_build.SiteBuild | None = None
 _serving = False  # `mkdocs serve` adds an inline live-reload script to every page, which a policy would refuse
 _open_data: open_data.OpenData | None = None
+_offline: offline_download.OfflineZip | None = None
 log = get_plugin_logger("annotated_article")
 
 
@@ -27,7 +28,7 @@ def on_startup(command, dirty):
 # and the open data must name the hosted pages in both editions.
 @event_priority(100)
 def on_config(config):
-    global _site, _open_data
+    global _site, _open_data, _offline
     project = Path(config.config_file_path).parent
 
     hosted_directory_urls = config.use_directory_urls  # as the offline edition's plugin has not yet changed it
@@ -55,6 +56,11 @@ def on_config(config):
                                                  config.site_description)
     except ValueError as problem:
         raise PluginError(f"mkdocs.yml: {problem}") from None
+    try:
+        zip_file = config.extra.get("offline_zip")
+        _offline = offline_download.OfflineZip.read(project / zip_file) if zip_file else None
+    except ValueError as problem:
+        raise PluginError(f"mkdocs.yml: extra.offline_zip: {problem}") from None
     config.nav = _site.navigation(config.nav)
     config.markdown_extensions.append(_site.extension())
     return config
@@ -72,12 +78,14 @@ def on_files(files, config):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is generated from data/: rename or delete the file in docs/.")
         files.append(File.generated(config, path, content=markdown))
+    if _offline:
+        files.append(File.generated(config, _offline.path.name, abs_src_path=str(_offline.path)))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     _site.begin_page(page.file.src_uri)  # the Markdown extension places an article's annotations
-    return markdown
+    return offline_download.fill(markdown, page.file.src_uri, _offline)
 
 
 def on_page_content(html, page, config, files):

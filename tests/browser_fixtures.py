@@ -87,18 +87,23 @@ def _hosted_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def offline_zips(tmp_path_factory) -> tuple[Path, Path]:
-    """The offline zip built twice, the way `make offline` builds it."""
-    folder = tmp_path_factory.mktemp("dist")
-    return (offline_edition.make_offline_zip(folder / "first.zip", PROJECT),
-            offline_edition.make_offline_zip(folder / "second.zip", PROJECT))
+def offline_zip(tmp_path_factory) -> Path:
+    """The offline zip, built the way `make offline` builds it (and published with the site)."""
+    return offline_edition.make_offline_zip(tmp_path_factory.mktemp("dist") / "annotated-articles-offline.zip",
+                                            PROJECT)
 
 
 @pytest.fixture(scope="session")
-def offline_site(offline_zips, tmp_path_factory) -> Path:
+def offline_zips(offline_zip, tmp_path_factory) -> tuple[Path, Path]:
+    """The offline zip built twice."""
+    return offline_zip, offline_edition.make_offline_zip(tmp_path_factory.mktemp("dist") / "second.zip", PROJECT)
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_zip, tmp_path_factory) -> Path:
     """The offline edition unzipped somewhere new: the folder holding its index.html."""
     destination = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(offline_zips[0]) as archive:
+    with zipfile.ZipFile(offline_zip) as archive:
         archive.extractall(destination)
     return destination / offline_edition.TOP_FOLDER
 

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+import yaml_env_tag
 from bs4 import BeautifulSoup
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -20,7 +22,7 @@ ARTICLE_HTML = "articles/north-korea-troops-russia/index.html"
 pytest_plugins = ["browser_fixtures"]
 
 #: Fixtures that build the site (or an edition of it): a test that uses one is a build test.
-BUILD_FIXTURES = {"site_build", "built_site", "project_copy", "offline_zips", "offline_site"}
+BUILD_FIXTURES = {"site_build", "built_site", "project_copy", "offline_zip", "offline_zips", "offline_site"}
 _running: list[pytest.Item] = []
 
 
@@ -63,10 +65,11 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`, as a separate process."""
+def run_mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir`, as a separate process (with `env` added to its
+    environment)."""
     _may_build()
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=environment, capture_output=True, text=True, timeout=300,
@@ -74,10 +77,11 @@ def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProce
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    """The real site, built once per test session, and the build's output."""
+def site_build(tmp_path_factory, offline_zip) -> tuple[Path, subprocess.CompletedProcess]:
+    """The real site as `make build` publishes it (with the offline zip), built once per test session, and
+    the build's output."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(PROJECT, site_dir)
+    result = run_mkdocs_build(PROJECT, site_dir, env={"OFFLINE_ZIP": str(offline_zip)})
     assert result.returncode == 0, result.stderr
     return site_dir, result
 
@@ -104,7 +108,7 @@ def copy_project_for_make(destination: Path) -> Path:
     """`copy_project`, plus what `make` reads, for tests that run the Makefile's targets."""
     destination.mkdir(parents=True, exist_ok=True)
     copy_project(destination)
-    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+    for name in ("Makefile", "requirements.lock", "pyproject.toml", "mkdocs.offline.yml"):
         shutil.copy2(PROJECT / name, destination / name)
     shutil.copytree(PROJECT / "tools", destination / "tools", ignore=shutil.ignore_patterns("__pycache__"))
     return destination
@@ -126,10 +130,21 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml read as MkDocs reads it: `!ENV [NAME, default]` is the variable NAME, else the default."""
+
+
+yaml_env_tag.add_env_tag(_ConfigLoader)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def mkdocs_config() -> dict:
+    return yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
 def site_url() -> str:
-    """The `site_url` of mkdocs.yml, where the hosted edition lives."""
-    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    return re.search(r"^site_url:\s*(\S+)", config, re.MULTILINE).group(1)
+    """The `site_url` the builds use, where the hosted edition lives (with a final `/`, as MkDocs makes it)."""
+    return mkdocs_config()["site_url"].rstrip("/") + "/"
 
 
 #: Elements a browser loads something for, and the attribute that says from where.

@@ -232,3 +232,16 @@ def test_every_field_a_schema_allows_is_read_into_the_data(schema, cls):
         if key in properties["properties"]:
             item = properties["properties"][key]["items"]["properties"]
             assert set(item) <= {field.name for field in dataclasses.fields(nested)}
+
+
+def test_a_reload_in_the_same_process_reuses_an_article_until_what_it_depends_on_changes(data_copy):
+    """`mkdocs serve` reloads the data on every save: an unchanged article is not parsed and anchored again."""
+    first = load_site(data_copy / "data", data_copy / "docs")
+    path, article = next(iter(first.articles.items()))
+    assert load_site(data_copy / "data", data_copy / "docs").articles[path].plan.text is article.plan.text
+    name = next(name for actor in first.actors.values() for name in actor.names)
+    edit(data_copy, "actors.yml", f"names: [{name}", f"names: [{name}x, {name}")  # a new name: links may change
+    assert load_site(data_copy / "data", data_copy / "docs").articles[path].plan.text is not article.plan.text
+    markdown = data_copy / "docs" / path
+    markdown.write_text(markdown.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    assert load_site(data_copy / "data", data_copy / "docs").articles[path].plan.text.text.endswith("One more paragraph.")

@@ -9,9 +9,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 
-from conftest import ARTICLE_HTML, PROJECT, copy_project, run_mkdocs_build, soup_of
+from conftest import ARTICLE_HTML, PROJECT, copy_project, run_mkdocs_build, site_url, soup_of
 from annotated_article.site_data import load_site
 
 pytestmark = pytest.mark.build
@@ -23,7 +22,7 @@ def site_pages(site: Path) -> dict[str, object]:
     return {path.relative_to(site).as_posix(): soup_of(path) for path in sorted(site.rglob("*.html"))}
 
 
-SITE_PATH = urlsplit(yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
+SITE_PATH = urlsplit(site_url()).path
 
 
 def resolve(page: str, href: str) -> tuple[str, str] | None:

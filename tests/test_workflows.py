@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -73,3 +75,54 @@ def test_main_is_built_and_deployed_to_github_pages():
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_pull_requests_say_what_the_data_changes_in_the_job_summary():
+    (job,) = workflow("pull-request.yml")["jobs"].values()
+    checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == "0"  # the base of the pull request is there to compare with
+    (step,) = [step for step in job["steps"] if "changes BASE=" in step.get("run", "")]
+    assert step["run"] == 'make --no-print-directory changes BASE="$BASE" >> "$GITHUB_STEP_SUMMARY"'
+    assert "github.event.pull_request.base.sha" in step["env"]["BASE"]
+    assert step["if"] == "${{ !cancelled() }}"
+
+
+def test_the_site_is_built_for_the_address_github_pages_gives_it():
+    build = workflow("deploy.yml")["jobs"]["build"]
+    steps = build["steps"]
+    (pages,) = [step for step in steps if step.get("uses", "").startswith("actions/configure-pages@")]
+    (make_build,) = [step for step in steps if step.get("run") == "make build"]
+    assert steps.index(pages) < steps.index(make_build)
+    assert make_build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
+    assert build["permissions"]["pages"] == "read"
+
+
+def test_pull_requests_attach_the_built_site_and_the_offline_zip():
+    (job,) = workflow("pull-request.yml")["jobs"].values()
+    steps = job["steps"]
+    (build,) = [step for step in steps if step.get("run") == "make build"]
+    assert steps.index(build) > runs(job).index(".ci/run")
+    uploads = {step["with"]["path"]: step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@")}
+    offline_zip = re.search(r"^OFFLINE_EDITION := (\S+)$", (PROJECT / "Makefile").read_text(), re.MULTILINE).group(1)
+    assert set(uploads) == {"site/", offline_zip}
+    for upload in uploads.values():
+        assert upload["if"] == "${{ !cancelled() && steps.%s.outcome == 'success' }}" % build["id"]
+        assert upload["with"]["if-no-files-found"] == "error"
+    assert uploads[offline_zip]["with"]["archive"] == "false"  # the reviewer downloads the zip itself
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it():
+    used = []
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        used += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert len(used) >= 5
+    pinned = re.compile(r"(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+")
+    assert [line for line in used if not pinned.fullmatch(line)] == []
+
+
+def test_dependency_updates_are_proposed_for_both_pin_files_and_the_actions():
+    config = json.loads((PROJECT / ".github" / "renovate.json").read_text(encoding="utf-8"))
+    assert {"pep621", "pip_requirements", "github-actions"} <= set(config["enabledManagers"])
+    patterns = [re.compile(pattern.strip("/")) for pattern in config["pip_requirements"]["managerFilePatterns"]]
+    assert any(pattern.search("requirements.lock") for pattern in patterns)
+    assert (PROJECT / "requirements.lock").is_file() and (PROJECT / "pyproject.toml").is_file()

@@ -41,10 +41,10 @@ def build_offline_site(project: Path, site_dir: Path, epoch: int) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", "mkdocs.offline.yml",
          "--site-dir", str(site_dir)],
-        cwd=project, env=environment, capture_output=True, text=True,
+        cwd=project, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
-    if result.returncode != 0:
-        raise RuntimeError(f"The offline build failed:\n{result.stderr}")
+    if result.returncode != 0:  # all MkDocs said, in order: it ends with why it stopped
+        raise RuntimeError(f"The offline build failed:\n{result.stdout}")
 
 
 def write_zip(site_dir: Path, zip_path: Path, epoch: int, top_folder: str = TOP_FOLDER) -> None:
@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
         print("usage: python tools/offline_edition.py dist/NAME.zip", file=sys.stderr)
         return 2
     try:
-        path = make_offline_zip(Path(argv[0]).resolve())
+        make_offline_zip(Path(argv[0]).resolve())
     except RuntimeError as failure:
         print(failure, file=sys.stderr)
         return 1

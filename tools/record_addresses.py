@@ -33,7 +33,7 @@ HEADER = """# yaml-language-server: $schema=../schemas/addresses.schema.json
 
 def recorded(article: Article, previous: list[dict]) -> list[dict]:
     """The article's addresses now, in reading order, then every earlier one it no longer produces."""
-    plan = article.plan
+    plan = article.loaded_plan
     words = {id_: plan.text.text[p.start:p.end] for id_, p in zip(plan.paragraph_ids, plan.text.paragraphs)}
     words.update((id_, plan.words(id_)) for id_ in plan.in_marker_order())
     alias_of = {old: target for target, olds in plan.aliases.items() for old in olds}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import http.server
+import os
 import posixpath
 import re
 import sys
@@ -31,6 +32,7 @@ CONTENT_TYPES = {
     ".txt": "text/plain; charset=utf-8",
     ".gz": "application/gzip",
     ".woff2": "font/woff2",
+    ".zip": "application/zip",
 }
 #: Compressed on the way out when the browser accepts gzip, as static hosts do.
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
@@ -102,11 +104,13 @@ class StaticSiteHandler(http.server.BaseHTTPRequestHandler):
 
 
 def site_url(config_file: Path) -> str:
-    """The `site_url` of an mkdocs.yml: where the hosted edition lives, and so the path to serve it under."""
-    match = re.search(r"^site_url:\s*(\S+)", Path(config_file).read_text(encoding="utf-8"), re.MULTILINE)
+    """The `site_url` of an mkdocs.yml (SITE_URL when it is set and the file says `!ENV [SITE_URL, default]`):
+    where the hosted edition lives, and so the path to serve it under."""
+    match = re.search(r"^site_url:\s*(!ENV\s*\[\s*(\w+)\s*,\s*)?[\"']?([^\s\"'\]]+)",
+                      Path(config_file).read_text(encoding="utf-8"), re.MULTILINE)
     if match is None:
         raise ValueError(f"{config_file} has no site_url")
-    return match.group(1)
+    return (match.group(1) and os.environ.get(match.group(2))) or match.group(3)
 
 
 @contextlib.contextmanager

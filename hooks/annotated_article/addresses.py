@@ -53,7 +53,7 @@ def aliases(document: YamlDocument, current: dict[str, str]) -> tuple[dict[str, 
             f"the address `#{old}` led to “{_shorten(words)}”, and no {what} of {document.data['article']} "
             "resembles those words any more",
             "If they were removed on purpose, add `retired: true` to this entry (links to the address will open "
-            f"the article at its top); otherwise bring back words close to them, or the annotation's old id"))
+            "the article at its top); otherwise bring back words close to them, or the annotation's old id"))
     return found, errors
 
 

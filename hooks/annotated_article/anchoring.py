@@ -38,8 +38,11 @@ class TextQuote:
 class Text(Protocol):
     """The article's text as article_tree reads it."""
 
-    text: str
-    paragraphs: tuple
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def paragraphs(self) -> tuple: ...
 
     def paragraph_at(self, start: int, end: int) -> int | None: ...
 

@@ -33,7 +33,7 @@ def annotation_rows(site: SiteData, urls: SiteUrls) -> list[dict[str, str]]:
     rows = []
     for article in sorted(site.articles.values(), key=lambda a: a.path):
         for annotation in article.annotations:
-            quote = article.plan.quote(annotation.id)
+            quote = article.loaded_plan.quote(annotation.id)
             speaker = site.people.get(annotation.speaker) if annotation.speaker else None
             source = site.sources.get(annotation.source, NO_SOURCE)
             first_link = source.links[0] if source.links else None

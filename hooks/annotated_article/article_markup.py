@@ -71,6 +71,7 @@ def plan_article(text: ArticleText, paragraphs: list[etree.Element], stash: list
     problems: dict[str, str] = {}
     for annotation_id, (start, end) in sorted(passages.items(), key=lambda item: (item[1][0], -item[1][1])):
         index = text.paragraph_at(start, end)
+        assert index is not None  # anchor_quote refuses words that are not within one paragraph
         offset = text.paragraphs[index].start
         span = passage_element(annotation_id)
         problem = wrap(paragraphs[index], stash, start - offset, end - offset, span)
@@ -126,7 +127,7 @@ def place(plan: ArticlePlan, root: etree.Element, stash: list, actor_href: Calla
     for paragraph, id_ in zip(paragraphs, plan.paragraph_ids):
         paragraph.set("id", id_)
     if plan.aliases:  # last: an alias at the start of an element moves that element's text
-        passages = {span.get("id"): span for paragraph in paragraphs for span in paragraph.iter("span")}
+        passages = {span.get("id", ""): span for paragraph in paragraphs for span in paragraph.iter("span")}
         for target in (*zip(plan.paragraph_ids, paragraphs), *passages.items()):
             for old in plan.aliases.get(target[0], ()):
                 alias = etree.Element("span", {"class": "address-alias", "id": old})
@@ -138,7 +139,7 @@ def add_markers(root: etree.Element, marker: Callable[[str], etree.Element]) -> 
     """End each passage with its footnote marker, `marker(annotation_id)`."""
     for span in root.iter("span"):
         if span.get("class") == "annotated-passage":
-            span.append(marker(span.get("id")))
+            span.append(marker(span.get("id", "")))
 
 
 def passage_element(annotation_id: str) -> etree.Element:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from . import attribution
 from .attribution import format_date
 from .markup import excerpt, html_text, markdown_text
-from .site_urls import index_path, page_path, relative_source_path
 from .relations_map import relations_map_svg
 from .site_data import Actor, Person, SiteData, Source
 from .site_index import Citation, SiteIndex, all_relations
+from .site_urls import index_path, page_path, relative_source_path
 from .vocabulary import KIND_WORDS, LINK_KIND_WORDS, SOURCE_KIND_WORDS
 
 #: The page that lists every article.

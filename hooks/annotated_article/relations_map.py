@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 
 from .markup import html_text
-from .site_urls import relative_url
 from .site_data import SiteData
 from .site_index import ActorRelation
+from .site_urls import relative_url
 
 WIDTH, HEIGHT = 760, 500
 NODE_HEIGHT = 34

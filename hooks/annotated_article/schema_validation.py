@@ -13,8 +13,8 @@ import unicodedata
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from .errors import DataError, DataErrors, shown
 from .project_files import read_text

@@ -9,10 +9,11 @@ from pathlib import Path
 from .article_markup import add_markers, place
 from .article_tree import MarkdownConfig, Placer, PlacingExtension
 from .footnotes import Footnote, footnotes_html, marker_element, number_footnotes
-from .site_urls import UrlOf, page_path, relative_source_path, relative_url
 from .pages import generated_pages, with_generated_nav
 from .site_data import Article, SiteData, load_site
 from .site_index import index_site
+from .site_urls import UrlOf, page_path, relative_source_path, relative_url
+
 
 @dataclass
 class SiteBuild:
@@ -47,7 +48,7 @@ class SiteBuild:
         """The article's footnotes, numbered in the order readers meet their markers."""
         if article.path not in self._footnotes:
             by_id = {a.id: a for a in article.annotations}
-            self._footnotes[article.path] = number_footnotes([by_id[id_] for id_ in article.plan.in_marker_order()],
+            self._footnotes[article.path] = number_footnotes([by_id[id_] for id_ in article.loaded_plan.in_marker_order()],
                                                              self.site)
         return self._footnotes[article.path]
 
@@ -69,7 +70,7 @@ class _ArticlePlacer:
     footnotes: list[Footnote]
 
     def place(self, root: etree.Element, stash: list) -> None:
-        place(self.article.plan, root, stash, lambda actor: relative_source_path(self.article.path,
+        place(self.article.loaded_plan, root, stash, lambda actor: relative_source_path(self.article.path,
                                                                                  page_path("actors", actor)))
 
     def finish(self, root: etree.Element) -> None:

@@ -113,6 +113,13 @@ class Article:
     plan: ArticlePlan | None = field(default=None, compare=False, repr=False)
 
     @property
+    def loaded_plan(self) -> ArticlePlan:
+        """`plan`, which `load_site` works out for every article it loads."""
+        if self.plan is None:
+            raise ValueError(f"{self.path} has no plan: it was not loaded by load_site")
+        return self.plan
+
+    @property
     def cited_sources(self) -> list[str]:
         """Ids of the sources its annotations cite or suggest, in reading order, each once."""
         return list(dict.fromkeys(s for a in self.annotations for s in (a.source, *a.see_also) if s))
@@ -136,6 +143,11 @@ RESERVED_PASSAGE_IDS = {"sources-and-attributions"}
 PLACEMENT_FIX = "Quote words of one paragraph of plain text, without cutting through code, links or emphasis"
 _FRONT_MATTER = re.compile(r"\A-{3}\s*\n.*?\n(?:-{3}|\.{3})\s*\n", re.DOTALL)
 
+#: Within one process (`mkdocs serve` keeps this module from one rebuild to the next): the parser for each set of
+#: Markdown extensions, and each article's plan with what it was made from, reused while those stay the same.
+_PARSERS: dict = {}
+_PLANS: dict[str, tuple[tuple, ArticlePlan]] = {}
+
 REGISTRIES = {"actors.yml": "actors.schema.json", "people.yml": "people.schema.json",
               "sources.yml": "sources.schema.json"}
 
@@ -155,7 +167,7 @@ class _Loader:
         self.data_dir = data_dir
         self.docs_dir = docs_dir
         self.markdown = markdown
-        self.parser: ArticleParser | None = None
+        self.markdown_key = repr(markdown) if all(isinstance(name, str) for name in markdown[0]) else id(markdown)
         self.schema_dir = data_dir / "schemas"
         self.errors: list[DataError] = []
         self.unreadable: set[str] = set()
@@ -228,7 +240,7 @@ class _Loader:
                 self.errors.append(document.error(("article",), f"there is no article `{path}` in docs/",
                                                   "Delete this file if the article was removed on purpose"))
             return  # else the article's own errors are reported
-        plan = article.plan
+        plan = article.loaded_plan
         current = {**{id_: plan.text.text[p.start:p.end] for id_, p in zip(plan.paragraph_ids, plan.text.paragraphs)},
                    **{id_: plan.words(id_) for id_ in plan.passages}}
         found, errors = aliases(document, current)
@@ -282,7 +294,9 @@ class _Loader:
 
     def check_link_hosts(self, document: YamlDocument | None) -> None:
         """A host that mixes alphabets is a look-alike of another (`exаmple.com`, with a Cyrillic а)."""
-        for index, item in enumerate(document.data if document else []):
+        if document is None:
+            return
+        for index, item in enumerate(document.data):
             for number, link in enumerate(item.get("links", [])):
                 scripts = mixed_scripts(link["url"])
                 if scripts:
@@ -313,8 +327,35 @@ class _Loader:
         except DataErrors as failure:
             return self.errors.extend(failure.errors)
         source, first_line = _without_front_matter(raw)
-        self.parser = self.parser or ArticleParser(self.markdown)
-        root, stash = self.parser.parse(source)
+        for index, annotation in enumerate(document.data["annotations"]):
+            if annotation["id"].startswith("p-") or annotation["id"] in RESERVED_PASSAGE_IDS:
+                self.errors.append(document.error(
+                    ("annotations", index, "id"), f"the id `{annotation['id']}` could be taken by the page itself",
+                    "Choose an id that does not start with `p-` (those are paragraph ids)"
+                    if annotation["id"].startswith("p-") else "Choose another id"))
+        actor_names = {name: actor.id for actor in site.actors.values() for name in actor.names}
+        # What the plan depends on: under `mkdocs serve`, an edit elsewhere in the data reuses it.
+        key = (source, repr(self.markdown), tuple(actor_names.items()),
+               tuple((a["id"], a["exact"], a.get("prefix"), a.get("suffix")) for a in document.data["annotations"]))
+        errors = len(self.errors)
+        cached = _PLANS.get(path)
+        plan = cached[1] if cached and cached[0] == key else self.plan(document, source, first_line, annotations,
+                                                                      actor_names)
+        if len(self.errors) == errors:
+            _PLANS[path] = (key, plan)
+        text = plan.text
+        placed = sorted(plan.passages, key=lambda id_: (plan.passages[id_][0], -plan.passages[id_][1]))
+        site.articles[path] = Article(path, document.file, tuple(annotations[id_] for id_ in placed),
+                                      text.title or path, plan)
+        self.article_documents.append(document)
+
+    def plan(self, document: YamlDocument, source: str, first_line: int, annotations: dict[str, Annotation],
+             actor_names: dict[str, str]) -> ArticlePlan:
+        """Parse the article, find every annotation's words in it and plan their placing; report what fails."""
+        path = document.data["article"]
+        if self.markdown_key not in _PARSERS:
+            _PARSERS[self.markdown_key] = ArticleParser(self.markdown)
+        root, stash = _PARSERS[self.markdown_key].parse(source)
         text, paragraphs = read_text(root, stash)
         where = SourceLines(f"{self.docs_dir.name}/{path}", source, text.text, first_line)
         anchored: dict[str, tuple[int, int]] = {}
@@ -323,11 +364,6 @@ class _Loader:
             entry = annotations.get(annotation["id"])
             if entry is None or entry.exact != annotation["exact"]:
                 continue
-            if entry.id.startswith("p-") or entry.id in RESERVED_PASSAGE_IDS:
-                self.errors.append(document.error(
-                    ("annotations", index, "id"), f"the id `{entry.id}` could be taken by the page itself",
-                    "Choose an id that does not start with `p-` (those are paragraph ids)"
-                    if entry.id.startswith("p-") else "Choose another id"))
             try:
                 anchored[entry.id] = anchor_quote(text, entry.quote, where)
             except AnchorError as failure:
@@ -336,22 +372,18 @@ class _Loader:
             index_of[entry.id] = index
         for id_ in _crossing(anchored, index_of, document, self.errors):
             del anchored[id_]
-        actor_names = {name: actor.id for actor in site.actors.values() for name in actor.names}
         plan, problems = plan_article(text, paragraphs, stash, anchored, actor_names)
         for id_, problem in problems.items():
             self.errors.append(document.error(("annotations", index_of[id_], "exact"),
                                               problem + _at(where, anchored[id_][0]), PLACEMENT_FIX))
-        placed = sorted(plan.passages, key=lambda id_: (plan.passages[id_][0], -plan.passages[id_][1]))
-        site.articles[path] = Article(path, document.file, tuple(annotations[id_] for id_ in placed),
-                                      text.title or path, plan)
-        self.article_documents.append(document)
+        return plan
 
     def check_references(self, documents: dict[str, YamlDocument | None], site: SiteData) -> None:
         actors_doc, people_doc = documents["actors.yml"], documents["people.yml"]
         if actors_doc is not None:
             for index, item in enumerate(actors_doc.data):
                 for number, relation in enumerate(item.get("relations", [])):
-                    place = (index, "relations", number, "to")
+                    place: tuple = (index, "relations", number, "to")
                     self.reference(actors_doc, place, relation["to"], site.actors, "actor", "data/actors.yml")
                     if relation["to"] == item["id"]:
                         self.errors.append(actors_doc.error(place, "an actor cannot have a relation to itself",

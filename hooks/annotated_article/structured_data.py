@@ -76,7 +76,7 @@ def quotation(article: Article, annotation: Annotation, site: SiteData, urls: Si
     data: dict[str, Any] = {
         "@type": "Quotation",
         "@id": urls.passage(article.path, annotation.id),
-        "text": article.plan.words(annotation.id),
+        "text": article.loaded_plan.words(annotation.id),
     }
     if annotation.speaker:
         speaker = site.people[annotation.speaker]

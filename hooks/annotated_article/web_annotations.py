@@ -84,7 +84,7 @@ def annotation_collection(site: SiteData, urls: SiteUrls, label: str, rights: st
 
 def web_annotation(site: SiteData, article: Article, annotation: Annotation, urls: SiteUrls,
                    rights: str) -> dict[str, Any]:
-    quote = article.plan.quote(annotation.id)
+    quote = article.loaded_plan.quote(annotation.id)
     selector = {"type": "TextQuoteSelector", "exact": quote.exact}
     if quote.prefix:
         selector["prefix"] = quote.prefix
@@ -126,7 +126,7 @@ def attribution_body(site: SiteData, annotation: Annotation, urls: SiteUrls) -> 
 
 
 def speaker_node(person: Person, site: SiteData, urls: SiteUrls) -> dict[str, Any]:
-    node = {"id": urls.entity("people", person.id),
+    node: dict[str, Any] = {"id": urls.entity("people", person.id),
             "type": "Organization" if person.type == "organization" else "Person",
             "name": person.name, "role": person.role}
     if person.actor:

@@ -122,15 +122,17 @@ def _refuse_anchors_and_depth(text: str, loader, display_name: str) -> None:
     (composing recurses once per level, in C for libyaml, where running out of stack ends the process)."""
     errors, depth, values = [], 0, 0
     for event in yaml.parse(text, Loader=loader):
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        mark = event.start_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         values += isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent))
         if values > MAX_VALUES:
             raise DataErrors([DataError(display_name, line, column, f"the file holds more than {MAX_VALUES:,} values, "
                                         "more than a data file should ever hold", "Check that the right file was saved here")])
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+        anchor = getattr(event, "anchor", None)  # aliases, scalars, and the starts of lists and mappings have one
+        if anchor:
             sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
             errors.append(DataError(display_name, line, column,
-                                    f"`{sign}{shown(event.anchor)}`: anchors and aliases (`&name`, `*name`) are "
+                                    f"`{sign}{shown(anchor)}`: anchors and aliases (`&name`, `*name`) are "
                                     "not used in data files", "Write the value out wherever it is needed"))
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
@@ -202,6 +204,7 @@ class _Builder:
             return self._scalar(node, path)
         if isinstance(node, yaml.SequenceNode):
             return self._sequence(node, path)
+        assert isinstance(node, yaml.MappingNode)  # what composing makes: scalars, sequences and mappings
         return self._mapping(node, path)
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:

@@ -1,0 +1,226 @@
+"""`make changes`: what the data changes between a git revision and the working tree, for a reviewer."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT, copy_project_for_make, run_make
+from mistakes import ARTICLE_DATA
+
+TOOL = PROJECT / "tools" / "data_changes.py"
+GIT = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"]
+
+
+def git(repo: Path, *arguments: str) -> str:
+    return subprocess.run([*GIT, "-C", str(repo), *arguments], capture_output=True, text=True, check=True).stdout
+
+
+def changes(repo: Path, base: str = "main") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(TOOL), "--repo", str(repo), base], capture_output=True, text=True,
+                          timeout=60)
+
+
+def summary(repo: Path, base: str = "main") -> str:
+    result = changes(repo, base)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def load(repo: Path, name: str):
+    return yaml.safe_load((repo / "data" / name).read_text(encoding="utf-8"))
+
+
+def save(repo: Path, name: str, data) -> None:
+    (repo / "data" / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def speaker_name(repo: Path, annotation: dict) -> str:
+    people = {person["id"]: person["name"] for person in load(repo, "people.yml")}
+    return people[annotation["speaker"]] if "speaker" in annotation else f"attributed to {annotation['attributed_to']}"
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A git repository holding a copy of the project, its data committed on `main`."""
+    repo = copy_project_for_make(tmp_path / "repo")
+    git(repo, "init", "--quiet", "--initial-branch=main")
+    git(repo, "add", "--all")
+    git(repo, "commit", "--quiet", "-m", "The data as it is")
+    return repo
+
+
+def test_no_change_says_so(repo):
+    assert "No change to the annotations" in summary(repo)
+
+
+def test_an_added_annotation_shows_its_quote_speaker_and_verification(repo):
+    article = load(repo, ARTICLE_DATA)
+    quoted = next(a for a in article["annotations"] if "speaker" in a)
+    article["annotations"].append({"id": "a-second-look", "exact": "sign of Putin’s", "speaker": quoted["speaker"],
+                                   "source": quoted["source"], "kind": "paraphrase", "verification": "likely"})
+    save(repo, ARTICLE_DATA, article)
+    found = summary(repo)
+    assert f"- Added `a-second-look`: “sign of Putin’s” ({speaker_name(repo, quoted)}; likely)" in found
+    assert "Removed" not in found and "Renamed" not in found
+
+
+def test_a_changed_verification_shows_old_and_new_and_the_other_changed_fields(repo):
+    article = load(repo, ARTICLE_DATA)
+    first = article["annotations"][0]
+    old = first["verification"]
+    new = next(value for value in ("confirmed", "likely", "unverified") if value != old)
+    first["verification"], first["note"] = new, "A new note."
+    save(repo, ARTICLE_DATA, article)
+    found = summary(repo)
+    heading = f"- Changed `{first['id']}`: “{' '.join(first['exact'].split())}” ({speaker_name(repo, first)}; "
+    assert heading + f"{old} → **{new}**)" in found
+    assert "  - `note`: “" in found and "” → “A new note.”" in found
+    assert "  - `verification`" not in found  # said once, on the annotation's line
+
+
+def test_a_removed_annotation_shows_what_it_said(repo):
+    article = load(repo, ARTICLE_DATA)
+    gone = article["annotations"].pop()
+    save(repo, ARTICLE_DATA, article)
+    found = summary(repo)
+    assert f"- Removed `{gone['id']}`: “{' '.join(gone['exact'].split())}” ({speaker_name(repo, gone)}; " \
+           f"{gone['verification']})" in found
+    assert "Added" not in found
+
+
+def test_an_id_renamed_shows_as_a_rename_not_as_removed_and_added(repo):
+    article = load(repo, ARTICLE_DATA)
+    renamed = article["annotations"][1]
+    old_id, renamed["id"] = renamed["id"], "renamed-annotation"
+    save(repo, ARTICLE_DATA, article)
+    people = load(repo, "people.yml")
+    people[0]["id"], old_person = "someone-renamed", people[0]["id"]
+    save(repo, "people.yml", people)
+    found = summary(repo)
+    assert f"- Renamed `{old_id}` → `renamed-annotation`: “" in found
+    assert f"- Renamed `{old_person}` → `someone-renamed`: {people[0]['name']}" in found
+    assert "Added" not in found and "Removed" not in found
+
+
+def test_an_added_article_lists_its_annotations(repo):
+    (repo / "docs" / "articles" / "second.md").write_text("# A second article\n\nThe minister said it twice.\n",
+                                                          encoding="utf-8")
+    speaker = load(repo, "people.yml")[0]
+    save(repo, "articles/second.yml", {"article": "articles/second.md", "annotations": [
+        {"id": "minister-twice", "exact": "The minister said it twice.", "speaker": speaker["id"],
+         "kind": "paraphrase", "verification": "unverified"}]})
+    found = summary(repo)
+    assert "### New article: A second article" in found
+    assert f"- Added `minister-twice`: “The minister said it twice.” ({speaker['name']}; unverified)" in found
+    # Committed, then removed: the article and its annotations show as removed.
+    git(repo, "add", "--all")
+    git(repo, "commit", "--quiet", "-m", "A second article")
+    (repo / "data" / "articles" / "second.yml").unlink()
+    (repo / "docs" / "articles" / "second.md").unlink()
+    found = summary(repo, "HEAD")
+    assert "### Article removed: A second article" in found
+    assert "- Removed `minister-twice`: “The minister said it twice.”" in found
+
+
+def test_registry_entries_added_changed_and_removed(repo):
+    actors = load(repo, "actors.yml")
+    actors.append({"id": "belarus", "name": "Belarus", "kind": "country", "description": "A country."})
+    save(repo, "actors.yml", actors)
+    people = load(repo, "people.yml")
+    person = people[-1]
+    old_role, person["role"] = person["role"], "A new role"
+    save(repo, "people.yml", people)
+    sources = load(repo, "sources.yml")
+    gone = sources.pop()
+    save(repo, "sources.yml", sources)
+    found = summary(repo)
+    assert "### Actors\n\n- Added `belarus`: Belarus\n" in found
+    assert f"### People\n\n- Changed `{person['id']}`: {person['name']}\n" \
+           f"  - `role`: “{old_role}” → “A new role”\n" in found
+    assert f"### Sources\n\n- Removed `{gone['id']}`: {gone['publisher']}" in found
+
+
+def test_the_article_text_changing_is_said(repo):
+    path = repo / "docs" / "articles" / "north-korea-troops-russia.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8")
+    assert "- The article's text changed (`docs/articles/north-korea-troops-russia.md`)." in summary(repo)
+
+
+def test_a_file_that_cannot_be_read_is_named_and_the_rest_still_compared(repo):
+    (repo / "data" / "sources.yml").write_text("- id: [unclosed\n", encoding="utf-8")
+    actors = load(repo, "actors.yml")
+    actors[0]["name"] = "Renamed actor"
+    save(repo, "actors.yml", actors)
+    found = summary(repo)
+    assert "- data/sources.yml cannot be read: data/sources.yml:" in found
+    assert f"- Changed `{actors[0]['id']}`: Renamed actor" in found
+
+
+def test_text_from_the_data_never_becomes_markdown_or_html(repo):
+    hostile = ('<img src="x" onerror="alert(1)"> **not bold** _not em_ [a link](https://example.org/x) '
+               '`code` | a | table | ~~struck~~ $x$ &amp;')
+    article = load(repo, ARTICLE_DATA)
+    article["annotations"][0]["note"] = hostile
+    article["annotations"][0]["attributed_to"] = hostile
+    article["annotations"][0].pop("speaker", None)
+    save(repo, ARTICLE_DATA, article)
+    html = BeautifulSoup(markdown.markdown(summary(repo), extensions=["tables"]), "html.parser")
+    assert not html.find_all(["img", "a", "em", "table", "del", "s"])
+    ours = {"main", article["annotations"][0]["id"], "note", "attributed_to", "speaker"}
+    assert {code.get_text() for code in html.find_all("code")} <= ours
+    assert [strong.get_text() for strong in html.find_all("strong")] == []  # the verification did not change
+    assert hostile in html.get_text()
+
+
+def test_a_base_that_does_not_exist_is_a_clear_error(repo):
+    result = changes(repo, "no-such-branch")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "`no-such-branch` is not a commit of the repository" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.build
+def test_make_changes_takes_base(repo):
+    actors = load(repo, "actors.yml")
+    actors[0]["name"] = "Renamed actor"
+    save(repo, "actors.yml", actors)
+    git(repo, "commit", "--quiet", "--all", "-m", "Rename an actor")
+    result = run_make(repo, "changes", env={"BASE": "HEAD~1"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("## What the data changes since `HEAD~1`")
+    assert f"- Changed `{actors[0]['id']}`: Renamed actor" in result.stdout
+    assert "No change to the annotations" in run_make(repo, "changes", env={"BASE": "HEAD"}).stdout
+    missing = run_make(repo, "changes", env={"BASE": "HEAD~5"})
+    assert missing.returncode == 2 and "`HEAD~5` is not a commit" in missing.stderr
+
+
+def test_works_on_this_repositorys_own_history():
+    """Since the first commit with data: every annotation and registry entry added since is listed."""
+    first = subprocess.run(["git", "-C", str(PROJECT), "log", "--reverse", "--format=%H", "--", "data"],
+                           capture_output=True, text=True, check=True).stdout.split()[0]
+    found = summary(PROJECT, first)
+
+    def ids_then(path: str, key: str | None = None) -> set[str]:
+        shown = subprocess.run(["git", "-C", str(PROJECT), "show", f"{first}:{path}"], capture_output=True, text=True)
+        if shown.returncode != 0:
+            return set()
+        data = yaml.safe_load(shown.stdout)
+        return {entry["id"] for entry in (data[key] if key else data)}
+
+    for name in ("actors.yml", "people.yml", "sources.yml"):
+        for entry in load(PROJECT, name):
+            if entry["id"] not in ids_then(f"data/{name}"):
+                assert f"`{entry['id']}`" in found, entry["id"]
+    for path in sorted((PROJECT / "data" / "articles").glob("*.yml")):
+        then = ids_then(f"data/articles/{path.name}", "annotations")
+        for annotation in yaml.safe_load(path.read_text(encoding="utf-8"))["annotations"]:
+            if annotation["id"] not in then:
+                assert f"`{annotation['id']}`" in found, annotation["id"]

@@ -1,0 +1,345 @@
+"""What the data changes between a git revision and the working tree, in Markdown, for a reviewer.
+
+    python tools/data_changes.py [BASE]      (what `make changes BASE=...` runs; BASE defaults to main)
+
+Per article: the annotations added, changed, removed and renamed, each with its quote, who said it and
+how sure we are (a changed verification as old → new, every other changed field below it); an added
+or removed article; the article's text when it changed. Then the actors, people and sources added,
+changed, removed and renamed. The files are read as YAML only, not checked (`make check` does that):
+a file that cannot be read is named and left out. Every text from the data is escaped, so none of it
+becomes Markdown or HTML in a pull request's job summary.
+
+Exit status: 0 with the summary on standard output; 2 if BASE is not a commit of the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT / "hooks") not in sys.path:
+    sys.path.insert(0, str(PROJECT / "hooks"))
+
+from annotated_article.errors import DataErrors  # noqa: E402  (after the path to it)
+from annotated_article.yaml_loading import load_yaml_bytes  # noqa: E402
+
+REGISTRIES = {"actors": "Actors", "people": "People", "sources": "Sources"}
+#: Where the data and the articles are, relative to the repository.
+READ = ("data/actors.yml", "data/people.yml", "data/sources.yml", "data/articles/", "docs/articles/")
+#: Ids and field names, shown in code spans (no backtick can be in them).
+_NAME = re.compile(r"[a-z0-9_-]+")
+#: Characters that start Markdown's inline formatting, links, tables, strikethrough or maths on GitHub: the
+#: first ones escaped with a backslash, the others (which not every Markdown can escape so) as HTML entities.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]!])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;", "$": "&#36;"}
+
+
+class RevisionNotFound(Exception):
+    pass
+
+
+@dataclass
+class ArticleData:
+    path: str  # the article's Markdown inside docs/
+    data_file: str
+    title: str
+    annotations: dict[str, dict] = field(default_factory=dict)
+    text: bytes | None = None
+
+
+@dataclass
+class Snapshot:
+    """The data at one moment: registries by id, articles by path, and files that could not be read."""
+
+    registries: dict[str, dict[str, dict]] = field(default_factory=dict)
+    articles: dict[str, ArticleData] = field(default_factory=dict)
+    unreadable: list[str] = field(default_factory=list)
+
+    def speaker(self, annotation: dict) -> str:
+        speaker = annotation.get("speaker")
+        person = self.registries.get("people", {}).get(speaker) if isinstance(speaker, str) else None
+        if person and isinstance(person.get("name"), str):
+            return person["name"]
+        if speaker:
+            return str(speaker)
+        return f"attributed to {annotation['attributed_to']}" if annotation.get("attributed_to") else "nobody named"
+
+
+def snapshot(files: dict[str, bytes]) -> Snapshot:
+    """The data in `files` (repository path → bytes), read leniently: what cannot be read is listed."""
+    result = Snapshot()
+    for name in REGISTRIES:
+        path = f"data/{name}.yml"
+        entries = _read(files, path, result)
+        result.registries[name] = _by_id(entries if isinstance(entries, list) else [], path, result)
+    for path in sorted(p for p in files if p.startswith("data/articles/") and p.endswith((".yml", ".yaml"))):
+        document = _read(files, path, result)
+        if not isinstance(document, dict):
+            if document is not None:
+                result.unreadable.append(f"{path} is not an article file (it has no `article:` and `annotations:`)")
+            continue
+        named = document.get("article")
+        article = named if isinstance(named, str) else path
+        if article in result.articles:
+            result.unreadable.append(f"{path} names `{article}`, which {result.articles[article].data_file} "
+                                     "annotates already")
+            continue
+        annotations = document.get("annotations")
+        text = files.get(f"docs/{article}")
+        result.articles[article] = ArticleData(
+            article, path, _title(text, article), _by_id(annotations if isinstance(annotations, list) else [],
+                                                         path, result), text)
+    return result
+
+
+def _read(files: dict[str, bytes], path: str, result: Snapshot) -> Any:
+    if path not in files:
+        return None
+    try:
+        return load_yaml_bytes(files[path], path).data
+    except DataErrors as failure:
+        result.unreadable.append(f"{path} cannot be read: {failure.errors[0]}")
+        return None
+
+
+def _by_id(entries: list, path: str, result: Snapshot) -> dict[str, dict]:
+    by_id: dict[str, dict] = {}
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            result.unreadable.append(f"{path}: entry {number} has no id, so it is left out here")
+        elif entry["id"] in by_id:
+            result.unreadable.append(f"{path}: the id `{entry['id']}` is used twice; the second is left out here")
+        else:
+            by_id[entry["id"]] = entry
+    return by_id
+
+
+def _title(text: bytes | None, path: str) -> str:
+    for line in (text or b"").decode("utf-8", "replace").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return path
+
+
+# Reading a revision and the working tree
+
+
+def _git(repo: Path, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-C", str(repo), *arguments], capture_output=True, check=False)
+
+
+def resolve(repo: Path, revision: str) -> str:
+    """The commit `revision` names in `repo`. Raises RevisionNotFound."""
+    try:
+        result = _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+    except OSError as error:
+        raise RevisionNotFound(f"git cannot be run ({error.strerror})") from None
+    if result.returncode != 0 or not revision:
+        raise RevisionNotFound(f"`{revision}` is not a commit of the repository in {repo}")
+    return result.stdout.decode().strip()
+
+
+def files_at(repo: Path, commit: str) -> dict[str, bytes]:
+    listing = _git(repo, "ls-tree", "-r", "-z", "--name-only", commit, "--", *READ)
+    names = [name for name in listing.stdout.decode("utf-8", "replace").split("\0") if name]
+    return {name: _git(repo, "cat-file", "blob", f"{commit}:{name}").stdout for name in names}
+
+
+def files_in_working_tree(repo: Path) -> dict[str, bytes]:
+    found = {}
+    for pattern in READ:
+        paths = sorted((repo / pattern).glob("*")) if pattern.endswith("/") else [repo / pattern]
+        found.update({path.relative_to(repo).as_posix(): path.read_bytes() for path in paths if path.is_file()})
+    return found
+
+
+# Comparing
+
+
+@dataclass
+class Comparison:
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed or self.renamed)
+
+
+def compare(old: dict[str, dict], new: dict[str, dict], same_thing: Callable[[dict], Any]) -> Comparison:
+    """Entries by id; an entry gone and one come with the same `same_thing` (and no other with it) is a rename."""
+    result = Comparison()
+    gone = [key for key in old if key not in new]
+    came = [key for key in new if key not in old]
+    for key in list(gone):
+        matches = [other for other in came if same_thing(new[other]) == same_thing(old[key])]
+        if len(matches) == 1 and same_thing(old[key]) is not None:
+            result.renamed.append((key, matches[0]))
+            gone.remove(key)
+            came.remove(matches[0])
+    result.removed, result.added = gone, came
+    result.changed = [key for key in new if key in old and new[key] != old[key]]
+    return result
+
+
+def _quote_of(annotation: dict) -> Any:
+    exact = annotation.get("exact")
+    return (" ".join(exact.split()), annotation.get("prefix"), annotation.get("suffix")) if isinstance(exact, str) \
+        else None
+
+
+def _registry_identity(entry: dict) -> Any:
+    without_id = {key: value for key, value in entry.items() if key != "id"}
+    return tuple(sorted((key, repr(value)) for key, value in without_id.items())) or None
+
+
+# Writing
+
+
+def text(value: Any) -> str:
+    """`value` as Markdown that shows exactly these characters: nothing in it becomes markup."""
+    words = " ".join(str(value).split())
+    words = "".join(_ENTITIES.get(character, character) for character in words)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", words)
+
+
+def ident(value: Any) -> str:
+    return f"`{value}`" if isinstance(value, str) and _NAME.fullmatch(value) else text(value)
+
+
+def brief(value: Any) -> str:
+    """A data value in one line: text in quotes, lists joined, mappings as `key: value`."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        return f"“{text(value)}”"
+    if isinstance(value, list):
+        return "[" + ", ".join(brief(item) for item in value) + "]" if value else "(none)"
+    if isinstance(value, dict):
+        return "{" + "; ".join(f"{text(key)}: {brief(item)}" for key, item in value.items()) + "}"
+    return text(value)
+
+
+def field_changes(old: dict, new: dict, skip: Iterable[str] = ()) -> list[str]:
+    """One line per field that differs: old → new, or for two lists the items added (+) and removed (−)."""
+    lines = []
+    for key in [*old, *(key for key in new if key not in old)]:
+        before, after = old.get(key), new.get(key)
+        if key in skip or before == after:
+            continue
+        if isinstance(before, list) and isinstance(after, list):
+            items = [f"+ {brief(item)}" for item in after if item not in before]
+            items += [f"− {brief(item)}" for item in before if item not in after]
+            lines.append(f"  - {ident(key)}: {'; '.join(items) or 'the same items in another order'}")
+        else:
+            lines.append(f"  - {ident(key)}: {brief(before)} → {brief(after)}")
+    return lines
+
+
+def annotation_line(what: str, key: str, annotation: dict, data: Snapshot, old: dict | None = None) -> str:
+    how_sure = text(annotation.get("verification", "(none)"))
+    if old is not None and old.get("verification") != annotation.get("verification"):
+        how_sure = f"{text(old.get('verification', '(none)'))} → **{how_sure}**"
+    return f"- {what} {key}: {brief(annotation.get('exact'))} ({text(data.speaker(annotation))}; {how_sure})"
+
+
+def article_section(path: str, base: Snapshot, head: Snapshot) -> list[str]:
+    old, new = base.articles.get(path), head.articles.get(path)
+    if new is None:
+        assert old is not None
+        lines = [f"### Article removed: {text(old.title)}", "", f"`{text(path)}`, with its "
+                 f"{len(old.annotations)} annotation(s):", ""]
+        return lines + [annotation_line("Removed", ident(k), a, base) for k, a in old.annotations.items()] + [""]
+    if old is None:
+        lines = [f"### New article: {text(new.title)}", "", f"`{text(path)}`, with {len(new.annotations)} "
+                 "annotation(s):", ""]
+        return lines + [annotation_line("Added", ident(k), a, head) for k, a in new.annotations.items()] + [""]
+    found = compare(old.annotations, new.annotations, _quote_of)
+    text_changed = old.text != new.text
+    if not found and not text_changed:
+        return []
+    lines = [f"### {text(new.title)}", ""]
+    if text_changed:
+        lines += [f"- The article's text changed (`docs/{text(path)}`).", ""]
+    for key in found.added:
+        lines.append(annotation_line("Added", ident(key), new.annotations[key], head))
+    for key in found.changed:
+        annotation, before = new.annotations[key], old.annotations[key]
+        lines.append(annotation_line("Changed", ident(key), annotation, head, before))
+        lines += field_changes(before, annotation, skip=("verification",))
+    for before_key, key in found.renamed:
+        annotation, before = new.annotations[key], old.annotations[before_key]
+        lines.append(annotation_line("Renamed", f"{ident(before_key)} → {ident(key)}", annotation, head, before))
+        lines += field_changes(before, annotation, skip=("id", "verification"))
+    for key in found.removed:
+        lines.append(annotation_line("Removed", ident(key), old.annotations[key], base))
+    return lines + [""]
+
+
+def entry_name(kind: str, entry: dict) -> str:
+    if kind == "sources":
+        parts = [text(entry.get("publisher", "")), brief(entry["title"]) if entry.get("title") else "",
+                 text(entry.get("date", ""))]
+        return ", ".join(part for part in parts if part)
+    return text(entry.get("name", ""))
+
+
+def registry_section(kind: str, base: Snapshot, head: Snapshot) -> list[str]:
+    old, new = base.registries.get(kind, {}), head.registries.get(kind, {})
+    found = compare(old, new, _registry_identity)
+    if not found:
+        return []
+    lines = [f"### {REGISTRIES[kind]}", ""]
+    lines += [f"- Added {ident(key)}: {entry_name(kind, new[key])}" for key in found.added]
+    for key in found.changed:
+        lines.append(f"- Changed {ident(key)}: {entry_name(kind, new[key])}")
+        lines += field_changes(old[key], new[key])
+    lines += [f"- Renamed {ident(before)} → {ident(key)}: {entry_name(kind, new[key])}" for before, key in found.renamed]
+    lines += [f"- Removed {ident(key)}: {entry_name(kind, old[key])}" for key in found.removed]
+    return lines + [""]
+
+
+def summary(base: Snapshot, head: Snapshot, base_name: str, commit: str) -> str:
+    name = f"`{base_name}`" if re.fullmatch(r"[^`\s]+", base_name) else text(base_name)
+    lines = [f"## What the data changes since {name} ({commit[:12]})", ""]
+    problems = [f"- {text(problem)}" for problem in head.unreadable]
+    if problems:
+        lines += ["Some of the data could not be read, and is left out below (`make check` says why):", "",
+                  *problems, ""]
+    body = []
+    for path in [*head.articles, *(path for path in base.articles if path not in head.articles)]:
+        body += article_section(path, base, head)
+    for kind in REGISTRIES:
+        body += registry_section(kind, base, head)
+    lines += body or ["No change to the annotations, the articles' text, the actors, the people or the sources.", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python tools/data_changes.py", description=__doc__.split("\n")[0])
+    parser.add_argument("base", nargs="?", default="main", help="a branch, tag or commit (default: main)")
+    parser.add_argument("--repo", type=Path, default=PROJECT, help="the repository (default: this project)")
+    arguments = parser.parse_args(argv)
+    try:
+        commit = resolve(arguments.repo, arguments.base)
+    except RevisionNotFound as failure:
+        print(f"make changes: {failure}. Give BASE as a branch, a tag or a commit that exists, for example "
+              "BASE=main or BASE=HEAD~1 (a shallow clone may need `git fetch` first).", file=sys.stderr)
+        return 2
+    base = snapshot(files_at(arguments.repo, commit))
+    head = snapshot(files_in_working_tree(arguments.repo))
+    print(summary(base, head, arguments.base, commit))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
