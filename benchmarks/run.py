@@ -63,35 +63,38 @@ def summary(runs: list[measure.Run]) -> dict:
             "peak_mib": max(r.peak_mib for r in runs), "runs": [r.as_dict() for r in runs]}
 
 
-_JSON_LD = re.compile(r'<script type="application/ld\+json">\n.*?\n</script>\n', re.DOTALL)
+#: What our `on_post_page` puts in a page's head: its JSON-LD, and an article's citation tags.
+_HEAD_DATA = re.compile(r'<script type="application/ld\+json">\n.*?\n</script>\n|<meta name="citation_\w+" [^>]*>\n',
+                        re.DOTALL)
 # What the Markdown extension puts in an article's paragraphs while MkDocs renders it: the plain site renders the
 # same Markdown without them.
 _PARAGRAPH = re.compile(r'<p id="p-[^"]*">(.*?)</p>', re.DOTALL)
 _MARKER = re.compile(r'<sup class="annotation-marker" id="[^"]*"><a [^>]*>\d+</a></sup>')
 _ACTOR_LINK = re.compile(r'<a class="actor-link" href="[^"]*">(.*?)</a>')
 _PASSAGE = re.compile(r'<span class="annotated-passage" id="[^"]*">')
+_DATELINE = re.compile(r'\n?<div class="dateline">.*?</div>', re.DOTALL)
 
 
 def without_placements(html: str) -> str:
-    """An article page as MkDocs alone renders its Markdown: without passages, markers, actor links and paragraph
-    ids. A paragraph that holds a span of another kind is left as it is (the pages then differ)."""
+    """An article page as MkDocs alone renders its Markdown: without passages, markers, actor links, paragraph
+    ids and the dateline. A paragraph that holds a span of another kind is left as it is (the pages then differ)."""
     def paragraph(match: re.Match) -> str:
         inner = _ACTOR_LINK.sub(r"\1", _MARKER.sub("", match.group(1)))
         if inner.count("<span") != len(_PASSAGE.findall(inner)):
             return match.group()
         return "<p>" + _PASSAGE.sub("", inner).replace("</span>", "") + "</p>"
-    return _PARAGRAPH.sub(paragraph, html)
+    return _PARAGRAPH.sub(paragraph, _DATELINE.sub("", html, count=1))
 
 
 def same_pages(hooked: Path, plain: Path) -> dict:
     """Compare the two builds file by file.
 
     The search index and sitemap only differ in the order of the pages; the pages of the hooked
-    build also have the JSON-LD that our `on_post_page` puts in their head, which Markdown cannot
-    carry, and the articles the elements our Markdown extension places: both are set aside before
-    comparing, and the search entries of those articles are compared by place and title only. Every
-    page of the hooked build is finished (its policy and HTML fixes): the plain page is finished the
-    same way before comparing.
+    build also have the JSON-LD and citation tags that our `on_post_page` puts in their head, which
+    Markdown cannot carry, and the articles the elements our Markdown extension places: both are set
+    aside before comparing, and the search entries of those articles are compared by place and title
+    only. Every page of the hooked build is finished (its policy and HTML fixes): the plain page is
+    finished the same way before comparing.
     """
     from annotated_article.finished_pages import finished
 
@@ -99,7 +102,7 @@ def same_pages(hooked: Path, plain: Path) -> dict:
     different, placed = [], set()
     for name in [name for name in files if name.endswith(".html")]:
         b = plain / name
-        page = _JSON_LD.sub("", (hooked / name).read_text(encoding="utf-8"))
+        page = _HEAD_DATA.sub("", (hooked / name).read_text(encoding="utf-8"))
         if without_placements(page) != page:
             placed.add(name.removesuffix("index.html"))
         if not b.is_file() or without_placements(page) != finished(b.read_text(encoding="utf-8")):

@@ -1,10 +1,12 @@
 """A synthetic site at N times the seed's size, for the benchmark.
 
 `generate(destination, scale)` copies the project (mkdocs.yml, docs/, data/, hooks/)
-and adds `scale - 1` synthetic blocks, each the size of the seed: one article of
-generated paragraphs with its annotations, and its own actors, people and
-sources. So at scale N the site has N articles, and N times the seed's
-annotations, actors, people and sources; scale 1 is the seed itself.
+and adds `scale - 1` synthetic blocks, each the size of the seed: as many articles
+of generated paragraphs as the seed has, each with as many annotations as its
+counterpart in the seed and a publisher, byline, date, original address and
+rights line, and its own actors, people and sources. So at scale N
+the site has N times the seed's articles, annotations, actors, people and
+sources; scale 1 is the seed itself.
 
 Each block has the seed's shape: as many paragraphs and annotations, the same
 share of annotations with a note, a figure, further reading or a credited
@@ -31,7 +33,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 THEME_FOLDERS = ("overrides",)
 #: Paragraphs of a synthetic article, as in the seed's.
 PARAGRAPHS = 9
-#: Of each block's annotations (the seed's 15): with further reading, with figures, credited in words.
+#: Of each block's annotations (as many as the seed's): with further reading, with figures, credited in words.
 SEE_ALSO, FIGURES, CREDITED = 5, 3, 5
 #: Seed actors a synthetic article names besides its own (Russia, Ukraine and NATO are in most news on the war).
 SHARED_ACTORS = ("russia", "ukraine", "nato")
@@ -60,12 +62,12 @@ _LINK_KINDS = ("report", "report", "reprint", "translation", "copy", "pattern", 
 
 @dataclass(frozen=True)
 class Size:
-    """What one block brings: the seed's count of each (per article, for annotations)."""
+    """What one block brings: the seed's count of each, and the annotations of each of its articles."""
 
     actors: int
     people: int
     sources: int
-    annotations: int
+    annotations: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -95,12 +97,11 @@ def generate(destination: Path, scale: int, project: Path = PROJECT) -> Syntheti
     seed = {name: yaml.safe_load((data / f"{name}.yml").read_text(encoding="utf-8"))
             for name in ("actors", "people", "sources")}
     seed_articles = sorted((data / "articles").glob("*.yml"))
-    seed_annotations = sum(len(yaml.safe_load(path.read_text(encoding="utf-8"))["annotations"])
-                           for path in seed_articles)
+    seed_annotations = tuple(len(yaml.safe_load(path.read_text(encoding="utf-8"))["annotations"])
+                             for path in seed_articles)
     seed_actor_names = {actor["id"]: actor["names"][0] for actor in seed["actors"]}
     shared = [actor_id for actor_id in SHARED_ACTORS if actor_id in seed_actor_names]
-    size = Size(len(seed["actors"]), len(seed["people"]), len(seed["sources"]),
-                round(seed_annotations / len(seed_articles)))
+    size = Size(len(seed["actors"]), len(seed["people"]), len(seed["sources"]), seed_annotations)
     blocks = [_block(number, shared, seed_actor_names, size) for number in range(1, scale)]
     for name in ("actors", "people", "sources"):
         entries = [entry for block in blocks for entry in block[name]]
@@ -109,22 +110,19 @@ def generate(destination: Path, scale: int, project: Path = PROJECT) -> Syntheti
                 file.write("\n# Synthetic entries for the benchmark.\n")
                 file.write(_dump(entries))
     articles = []
-    for block in blocks:
-        path = f"articles/{block['slug']}.md"
-        (destination / "docs" / path).write_text(block["markdown"], encoding="utf-8")
-        (data / "articles" / f"{block['slug']}.yml").write_text(
+    for article in (article for block in blocks for article in block["articles"]):
+        path = f"articles/{article['slug']}.md"
+        (destination / "docs" / path).write_text(article["markdown"], encoding="utf-8")
+        (data / "articles" / f"{article['slug']}.yml").write_text(
             "# yaml-language-server: $schema=../schemas/article.schema.json\n"
-            + _dump({"article": path, "annotations": block["annotations"]}), encoding="utf-8")
-        articles.append((block["title"], path))
-    # As README.md says for a new article: the hooks put it in the navigation and on the Articles
-    # page; the home page lists it by hand.
-    _add_articles_to_home(destination / "docs" / "index.md", articles)
+            + _dump({"article": path, **article["provenance"], "annotations": article["annotations"]}),
+            encoding="utf-8")
+        articles.append(path)
     return SyntheticSite(
         project=destination, scale=scale,
-        articles=[yaml.safe_load(p.read_text(encoding="utf-8"))["article"] for p in seed_articles]
-        + [path for _, path in articles],
+        articles=[yaml.safe_load(p.read_text(encoding="utf-8"))["article"] for p in seed_articles] + articles,
         actors=size.actors * scale, people=size.people * scale, sources=size.sources * scale,
-        annotations=seed_annotations + size.annotations * len(blocks),
+        annotations=sum(size.annotations) * scale,
     )
 
 
@@ -133,7 +131,8 @@ def _dump(data) -> str:
 
 
 def _block(number: int, shared: list[str], seed_names: dict[str, str], size: Size) -> dict:
-    """One synthetic article and the registry entries it needs, the same for `number` at every scale."""
+    """The synthetic articles of one block and the registry entries they need, the same for `number` at
+    every scale (its first article is `synthetic-NUMBER`, any others `synthetic-NUMBER-2`...)."""
     rng = random.Random(f"block-{number}")
     tag = f"b{number}"
     actors = []
@@ -188,21 +187,33 @@ def _block(number: int, shared: list[str], seed_names: dict[str, str], size: Siz
         if index < 9:
             source["note"] = _sentence(rng, 12, 30)
         sources.append(source)
-    title = f"{actors[0]['name']} and {actors[1]['name']}: {_sentence(rng, 5, 9).rstrip('.')}"
-    slug = f"synthetic-{number}"
-    paragraphs, annotations = _article_text(rng, tag, actors, people, sources, shared, seed_names, size)
-    markdown = f"# {title}\n\n" + "\n\n".join(paragraphs) + "\n"
-    for annotation in annotations:
-        if markdown.count(annotation["exact"]) != 1:
-            raise AssertionError(f"block {number}: the quote of {annotation['id']} is not unique")
-    return {"slug": slug, "title": title, "markdown": markdown, "annotations": annotations,
-            "actors": actors, "people": people, "sources": sources}
+    articles, start = [], 0
+    for index, count in enumerate(size.annotations):
+        first, second = actors[index % size.actors], actors[(index + 1) % size.actors]
+        title = f"{first['name']} and {second['name']}: {_sentence(rng, 5, 9).rstrip('.')}"
+        paragraphs, annotations = _article_text(rng, tag, actors, people, sources, shared, seed_names, size,
+                                                start, count)
+        markdown = f"# {title}\n\n" + "\n\n".join(paragraphs) + "\n"
+        for annotation in annotations:
+            if markdown.count(annotation["exact"]) != 1:
+                raise AssertionError(f"block {number}: the quote of {annotation['id']} is not unique")
+        slug = f"synthetic-{number}" + (f"-{index + 1}" if index else "")
+        publisher = f"The {''.join(rng.choice(_SYLLABLES) for _ in range(2)).capitalize()} Times"
+        provenance = {"publisher": publisher,
+                      "authors": [f"{rng.choice(_GIVEN)} {rng.choice(_SYLLABLES).capitalize()}son"],
+                      "date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                      "links": [{"url": f"https://example.org/{slug}", "kind": "original"}],
+                      "rights": f"© 2024 {publisher}"}
+        articles.append({"slug": slug, "provenance": provenance, "markdown": markdown, "annotations": annotations})
+        start += count
+    return {"articles": articles, "actors": actors, "people": people, "sources": sources}
 
 
-def _article_text(rng, tag, actors, people, sources, shared, seed_names, size: Size):
-    """Paragraphs of filler and quoted sentences; every annotation quotes one sentence of one paragraph."""
-    per_paragraph = [size.annotations // PARAGRAPHS + (1 if i < size.annotations % PARAGRAPHS else 0)
-                     for i in range(PARAGRAPHS)]
+def _article_text(rng, tag, actors, people, sources, shared, seed_names, size: Size, start: int, total: int):
+    """Paragraphs of filler and quoted sentences; every annotation quotes one sentence of one paragraph.
+
+    The article holds the block's annotations `start` to `start + total - 1`."""
+    per_paragraph = [total // PARAGRAPHS + (1 if i < total % PARAGRAPHS else 0) for i in range(PARAGRAPHS)]
     source_order = [s["id"] for s in sources] + [sources[0]["id"], sources[1]["id"]]  # two sources cited twice
     paragraphs: list[str] = []
     annotations: list[dict[str, Any]] = []
@@ -211,7 +222,7 @@ def _article_text(rng, tag, actors, people, sources, shared, seed_names, size: S
         for _ in range(rng.randint(2, 3)):
             sentences.append(_sentence(rng, 10, 20, mention=rng.choice(actors)["names"][rng.randint(0, 2)]))
         for _ in range(count):
-            number = len(annotations)
+            number = start + len(annotations)
             speaker = people[number % size.people]
             named = [rng.choice(actors) for _ in range(rng.randint(1, 3))]
             mention = named[0]["names"][rng.randint(0, 2)]
@@ -246,7 +257,3 @@ def _sentence(rng: random.Random, low: int, high: int, mention: str = "", speake
     return text[0].upper() + text[1:] + "."
 
 
-def _add_articles_to_home(index_md: Path, articles: list[tuple[str, str]]) -> None:
-    if index_md.is_file() and articles:
-        text = index_md.read_text(encoding="utf-8").rstrip("\n") + "\n"
-        index_md.write_text(text + "".join(f"- [{title}]({path})\n" for title, path in articles), encoding="utf-8")

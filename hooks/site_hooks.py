@@ -85,7 +85,8 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     _site.begin_page(page.file.src_uri)  # the Markdown extension places an article's annotations
-    return offline_download.fill(markdown, page.file.src_uri, _offline)
+    markdown = offline_download.fill(markdown, page.file.src_uri, _offline)
+    return _site.with_article_list(page.file.src_uri, markdown)
 
 
 def on_page_content(html, page, config, files):
@@ -93,6 +94,8 @@ def on_page_content(html, page, config, files):
         # The title as HTML, entities kept: the theme prints page.meta.title as it is, whereas its
         # `page.title | striptags` turns a name's `&lt;/title&gt;&lt;script&gt;` back into markup.
         page.meta.setdefault("title", page.title)
+    if description := _site.description(page.file.src_uri):  # escaped: the theme prints it as it is
+        page.meta.setdefault("description", description)
     return _site.append_footnotes(page.file.src_uri, page.url, html)
 
 

@@ -7,6 +7,8 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -14,15 +16,20 @@ import yaml
 import yaml_env_tag
 from bs4 import BeautifulSoup
 
+from annotated_article.site_data import SiteData, load_site
+
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLE = "articles/north-korea-troops-russia.md"
 ARTICLE_HTML = "articles/north-korea-troops-russia/index.html"
+#: A made-up article with its own people, sources and actor, for the tests that add a second article.
+SECOND_ARTICLE = FIXTURES / "second-article"
 
 pytest_plugins = ["browser_fixtures"]
 
 #: Fixtures that build the site (or an edition of it): a test that uses one is a build test.
-BUILD_FIXTURES = {"site_build", "built_site", "project_copy", "offline_zip", "offline_zips", "offline_site"}
+BUILD_FIXTURES = {"site_build", "built_site", "project_copy", "offline_zip", "offline_zips", "offline_site",
+                  "each_site", "second_article_make"}
 _running: list[pytest.Item] = []
 
 
@@ -56,13 +63,26 @@ def _may_build() -> None:
 def copy_project(destination: Path) -> Path:
     """A copy of everything a build reads, for tests that change the data."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "hooks", "data", "overrides"):
+    for name in ("mkdocs.yml", "mkdocs.offline.yml", "docs", "hooks", "data", "overrides"):
         source = PROJECT / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, destination / name)
     return destination
+
+
+def add_second_article(project: Path) -> Path:
+    """The article of tests/fixtures/second-article added to `project` the way CONTRIBUTING.md tells an
+    editor to: its Markdown and its data file, and its actors, people and sources at the end of the
+    registries. Nothing else is edited."""
+    for registry in ("actors.yml", "people.yml", "sources.yml"):
+        with open(project / "data" / registry, "a", encoding="utf-8") as file:
+            file.write((SECOND_ARTICLE / "data" / registry).read_text(encoding="utf-8"))
+    for folder in ("docs/articles", "data/articles"):
+        for path in (SECOND_ARTICLE / folder).iterdir():
+            shutil.copy2(path, project / folder / path.name)
+    return project
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -89,6 +109,50 @@ def site_build(tmp_path_factory, offline_zip) -> tuple[Path, subprocess.Complete
 @pytest.fixture(scope="session")
 def built_site(site_build) -> Path:
     return site_build[0]
+
+
+@pytest.fixture(scope="session")
+def second_article_project(tmp_path_factory) -> Path:
+    return add_second_article(copy_project_for_make(tmp_path_factory.mktemp("second-article")))
+
+
+@pytest.fixture(scope="session")
+def second_article_make(second_article_project) -> dict[str, subprocess.CompletedProcess]:
+    """`make check`, then `make build`, run on the project with a second article, as an editor runs them."""
+    return {target: run_make(second_article_project, target) for target in ("check", "build")}
+
+
+@pytest.fixture(scope="session")
+def second_article_site(second_article_project, second_article_make) -> Path:
+    assert second_article_make["build"].returncode == 0, second_article_make["build"].stderr
+    return second_article_project / "site"
+
+
+@dataclass
+class BuiltSite:
+    """A project and the site built from it."""
+
+    project: Path
+    site: Path
+
+    @cached_property
+    def data(self) -> SiteData:
+        return load_site(self.project / "data", self.project / "docs")
+
+
+@pytest.fixture(scope="session", params=["seed", "second article"])
+def each_site(request) -> BuiltSite:
+    """The project as it is, then the project with a second article: what holds for the whole site holds
+    for both."""
+    if request.param == "seed":
+        return BuiltSite(PROJECT, request.getfixturevalue("built_site"))
+    return BuiltSite(request.getfixturevalue("second_article_project"),
+                     request.getfixturevalue("second_article_site"))
+
+
+def article_html(path: str) -> str:
+    """The built page of the article at `path` inside docs/ (`articles/NAME.md`), relative to the site."""
+    return path.removesuffix(".md") + "/index.html"
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import shutil
 import yaml
 
 from annotated_article.site_data import load_site
-from conftest import PROJECT
+from conftest import PROJECT, SECOND_ARTICLE
 
 EXAMPLE = re.compile(r"^```yaml\n(.*?)^```", re.MULTILINE | re.DOTALL)
 REGISTRIES = ("sources.yml", "people.yml", "actors.yml")
@@ -53,3 +53,16 @@ def test_the_worked_examples_load_in_place_of_the_real_entries(tmp_path):
     site = load_site(tmp_path / "data", tmp_path / "docs")
     annotation_ids = {a.id for article in site.articles.values() for a in article.annotations}
     assert set(examples) <= set(site.sources) | set(site.people) | set(site.actors) | annotation_ids
+
+
+def test_the_articles_worked_examples_are_the_top_of_real_article_files():
+    """Each example of where an article was published is, key for key, the top of an article's data file:
+    the seed's, or the made-up second article the tests add as this guide says."""
+    guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    examples = [yaml.safe_load(block) for block in EXAMPLE.findall(guide) if block.startswith("article:")]
+    files = [*(PROJECT / "data" / "articles").glob("*.yml"), *(SECOND_ARTICLE / "data" / "articles").glob("*.yml")]
+    written = {content["article"]: content for content in (yaml.safe_load(path.read_text("utf-8")) for path in files)}
+    assert len(examples) == 2
+    for example in examples:
+        article = written[example["article"]]
+        assert example == {key: value for key, value in article.items() if key != "annotations"}

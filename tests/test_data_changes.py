@@ -153,6 +153,17 @@ def test_the_article_text_changing_is_said(repo):
     assert "- The article's text changed (`docs/articles/north-korea-troops-russia.md`)." in summary(repo)
 
 
+def test_a_change_to_where_the_article_was_published_is_said(repo):
+    article = load(repo, ARTICLE_DATA)
+    old_note = article.pop("publisher_note")
+    article["publisher"] = "Indo-Pacific Defense Forum"
+    save(repo, ARTICLE_DATA, article)
+    found = summary(repo)
+    assert "- Where it was published:\n" in found
+    assert f"  - `publisher_note`: “{old_note}” → (none)\n" in found
+    assert "  - `publisher`: (none) → “Indo-Pacific Defense Forum”\n" in found
+
+
 def test_a_file_that_cannot_be_read_is_named_and_the_rest_still_compared(repo):
     (repo / "data" / "sources.yml").write_text("- id: [unclosed\n", encoding="utf-8")
     actors = load(repo, "actors.yml")

@@ -3,8 +3,9 @@
 The fields are found from the JSON Schemas (every property whose value is the shared `text`
 definition, or a list of them), so a field added later is covered without changing this test.
 Each value gets a payload naming its place; every actor is featured, so that every name is in
-the navigation as well as on the pages. The quoted words (`exact`, `prefix`, `suffix`) are left
-as they are: they must match the article.
+the navigation as well as on the pages, and the second article of the tests is added, so that
+every field of an article's provenance has a value. The quoted words (`exact`, `prefix`,
+`suffix`) are left as they are: they must match the article.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import copy_project, run_mkdocs_build, soup_of
+from conftest import SECOND_ARTICLE, add_second_article, copy_project, run_mkdocs_build, soup_of
 
 pytestmark = pytest.mark.build
 
@@ -68,7 +69,7 @@ def inject(value, fields: set[str], place: str, count: list[int]):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> tuple[Path, int]:
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    project = add_second_article(copy_project(tmp_path_factory.mktemp("hostile") / "project"))
     data = project / "data"
     schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in (data / "schemas").glob("*.json")}
     fields = set().union(*(text_fields(schema) for schema in schemas.values()))
@@ -119,3 +120,19 @@ def test_no_hostile_text_is_raw_markup_in_the_search_index(hostile_site):
     raw = [(doc["location"], key) for doc in index["docs"] for key in ("title", "text") if "<i data-leak" in doc[key]]
     assert raw == []
 
+
+
+def test_hostile_provenance_reaches_the_head_as_text(hostile_site):
+    """The citation tags and the JSON-LD carry an article's provenance, payload and all, as the text it is."""
+    site, _ = hostile_site
+    name = next((SECOND_ARTICLE / "data" / "articles").glob("*.yml")).name
+    page = soup_of(site / "articles" / name.removesuffix(".yml") / "index.html")
+    tags = {meta["name"]: meta["content"] for meta in page.head.find_all("meta", attrs={"name": True})}
+    for tag, field in (("citation_publisher", "publisher"), ("citation_title", "headline"),
+                       ("citation_author", "authors.1")):  # the last of its kind
+        assert tags[tag].endswith(payload(f"articles/{name}.{field}")), tag
+    [data] = [json.loads(script.string) for script in page.head.find_all("script", type="application/ld+json")]
+    assert data["copyrightNotice"].endswith(payload(f"articles/{name}.rights"))
+    dateline = page.select_one(".dateline").get_text()
+    for field in ("publisher", "headline", "authors.1", "rights", "links.1.label"):
+        assert payload(f"articles/{name}.{field}") in " ".join(dateline.split()), field

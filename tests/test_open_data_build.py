@@ -1,4 +1,7 @@
-"""The real site's open data: the two downloads, the Data page, and the JSON-LD in every page's head."""
+"""The real site's open data: the two downloads, the Data page, and the JSON-LD in every page's head.
+
+Each test reads the site as it is and the site with a second article (`each_site`).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,8 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import ARTICLE_HTML, copy_project, run_mkdocs_build, soup_of
+from conftest import article_html, copy_project, run_mkdocs_build, soup_of
 from linked_data import expand, node_iris, read_rows
-from project_data import project_site
 
 from annotated_article.annotation_table import COLUMNS, csv_text
 from annotated_article.open_data import DATA_LICENCE
@@ -18,12 +20,20 @@ from annotated_article.web_annotations import VOCABULARY
 pytestmark = pytest.mark.build
 
 SITE_URL = "https://example.org/annotated-articles/"
-ARTICLE_URL = SITE_URL + "articles/north-korea-troops-russia/"
+
+
+def article_url(path: str) -> str:
+    return SITE_URL + path.removesuffix(".md") + "/"
 
 
 @pytest.fixture(scope="module")
-def collection(built_site) -> dict:
-    return json.loads((built_site / "annotations.jsonld").read_text(encoding="utf-8"))
+def site_dir(each_site):
+    return each_site.site
+
+
+@pytest.fixture(scope="module")
+def collection(site_dir) -> dict:
+    return json.loads((site_dir / "annotations.jsonld").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +42,13 @@ def annotations(collection) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def csv_rows(built_site) -> list[dict[str, str]]:
-    return read_rows((built_site / "annotations.csv").read_bytes().decode("utf-8"))
+def csv_rows(site_dir) -> list[dict[str, str]]:
+    return read_rows((site_dir / "annotations.csv").read_bytes().decode("utf-8"))
 
 
-def published_text(built_site) -> str:
+def published_text(site_dir, path: str) -> str:
     """The article's text as a reader sees it: headline and paragraphs, without the footnote apparatus."""
-    body = soup_of(built_site / ARTICLE_HTML).select_one("article.md-content__inner")
+    body = soup_of(site_dir / article_html(path)).select_one("article.md-content__inner")
     for marker in body.select("sup.annotation-marker"):
         marker.decompose()
     blocks = [element.get_text() for element in body.find_all(["h1", "p"], recursive=False)]
@@ -49,9 +59,9 @@ def occurrences(text: str, needle: str) -> int:
     return sum(1 for index in range(len(text)) if text.startswith(needle, index))
 
 
-def test_a_build_writes_both_downloads_at_the_site_root(built_site):
-    assert (built_site / "annotations.jsonld").is_file()
-    assert (built_site / "annotations.csv").is_file()
+def test_a_build_writes_both_downloads_at_the_site_root(site_dir):
+    assert (site_dir / "annotations.jsonld").is_file()
+    assert (site_dir / "annotations.csv").is_file()
 
 
 def test_the_annotation_file_expands_offline_and_drops_no_term(collection):
@@ -62,13 +72,14 @@ def test_the_annotation_file_expands_offline_and_drops_no_term(collection):
     assert [iri for iri in iris if not iri.startswith(("http://", "https://"))] == []
 
 
-def test_every_annotation_has_the_models_required_fields(collection, annotations):
+def test_every_annotation_has_the_models_required_fields(collection, annotations, each_site):
+    in_data = [a for article in each_site.data.articles.values() for a in article.annotations]
     assert collection["type"] == "AnnotationCollection"
-    assert collection["total"] == len(annotations) == 15
+    assert collection["total"] == len(annotations) == len(in_data)
     for annotation in annotations:
         assert annotation["type"] == "Annotation"
         assert annotation["id"].startswith(SITE_URL + "annotations.jsonld#")
-        assert annotation["target"]["source"] == ARTICLE_URL
+        assert annotation["target"]["source"] in {article_url(path) for path in each_site.data.articles}
         assert annotation["target"]["selector"]["type"] == "TextQuoteSelector"
         body = annotation["body"]
         assert body["value"] and body["verification"] in ("confirmed", "likely", "unverified")
@@ -76,21 +87,21 @@ def test_every_annotation_has_the_models_required_fields(collection, annotations
             assert body["citedSource"]["publisher"]
         else:
             assert body["verification"] == "unverified" and "Source: none found." in body["value"]
-    assert sum("citedSource" in annotation["body"] for annotation in annotations) == 13
+    assert sum("citedSource" in annotation["body"] for annotation in annotations) == sum(bool(a.source) for a in in_data)
     assert len({annotation["id"] for annotation in annotations}) == len(annotations)
 
 
-def test_each_quote_with_its_prefix_and_suffix_occurs_once_in_the_article(built_site, annotations):
-    text = published_text(built_site)
+def test_each_quote_with_its_prefix_and_suffix_occurs_once_in_its_article(site_dir, annotations, each_site):
+    texts = {article_url(path): published_text(site_dir, path) for path in each_site.data.articles}
     for annotation in annotations:
         selector = annotation["target"]["selector"]
         whole = selector.get("prefix", "") + selector["exact"] + selector.get("suffix", "")
-        assert occurrences(text, whole) == 1, selector
+        assert occurrences(texts[annotation["target"]["source"]], whole) == 1, selector
 
 
-def test_the_csv_round_trips_to_the_same_records(built_site, csv_rows):
+def test_the_csv_round_trips_to_the_same_records(site_dir, csv_rows):
     assert list(csv_rows[0]) == list(COLUMNS)
-    assert csv_text(csv_rows).encode("utf-8") == (built_site / "annotations.csv").read_bytes()
+    assert csv_text(csv_rows).encode("utf-8") == (site_dir / "annotations.csv").read_bytes()
 
 
 def test_the_csv_has_the_annotations_of_the_jsonld(csv_rows, annotations):
@@ -108,20 +119,20 @@ def test_the_csv_has_the_annotations_of_the_jsonld(csv_rows, annotations):
         assert row["editors_note"] == body.get("editorsNote", "")
 
 
-def test_the_data_page_links_both_downloads_and_states_the_licence(built_site):
-    page = soup_of(built_site / "data" / "index.html")
+def test_the_data_page_links_both_downloads_and_states_the_licence(site_dir):
+    page = soup_of(site_dir / "data" / "index.html")
     content = page.select_one("article")
     hrefs = {a["href"] for a in content.find_all("a", href=True)}
     for name in ("annotations.jsonld", "annotations.csv"):
         [link] = [href for href in hrefs if href.endswith(name)]
         target = urlsplit(urljoin(SITE_URL + "data/", link)).path.removeprefix("/annotated-articles/")
-        assert (built_site / target).is_file()
+        assert (site_dir / target).is_file()
     assert DATA_LICENCE in hrefs
     assert "CC BY 4.0" in content.get_text()
 
 
-def test_every_term_of_the_vocabulary_is_explained_on_the_data_page(built_site, collection):
-    page = soup_of(built_site / "data" / "index.html")
+def test_every_term_of_the_vocabulary_is_explained_on_the_data_page(site_dir, collection):
+    page = soup_of(site_dir / "data" / "index.html")
     for term in VOCABULARY:
         assert len(page.find_all(id=term)) == 1, term
         assert page.find(id=term).name == "dfn"
@@ -130,8 +141,8 @@ def test_every_term_of_the_vocabulary_is_explained_on_the_data_page(built_site, 
     assert [column for column in COLUMNS if f"{column}" not in text] == []
 
 
-def html_pages(built_site):
-    return sorted(path for path in built_site.rglob("*.html") if path.name != "404.html")
+def html_pages(site_dir):
+    return sorted(path for path in site_dir.rglob("*.html") if path.name != "404.html")
 
 
 def page_jsonld(path) -> list[dict]:
@@ -140,8 +151,8 @@ def page_jsonld(path) -> list[dict]:
     return [json.loads(script.string) for script in head.find_all("script", type="application/ld+json")]
 
 
-def test_every_page_carries_one_valid_jsonld_in_its_head(built_site):
-    pages = html_pages(built_site)
+def test_every_page_carries_one_valid_jsonld_in_its_head(site_dir):
+    pages = html_pages(site_dir)
     assert len(pages) >= 3
     for path in pages:
         assert len(soup_of(path).find_all("script", type="application/ld+json")) == 1, path
@@ -152,34 +163,45 @@ def test_every_page_carries_one_valid_jsonld_in_its_head(built_site):
         assert expansion.expanded and expansion.expanded[0]["@type"], path
 
 
-def test_the_article_page_is_a_news_article_with_its_quotations(built_site, annotations):
-    [data] = page_jsonld(built_site / ARTICLE_HTML)
-    assert data["@type"] == "NewsArticle"
-    assert data["url"] == ARTICLE_URL
-    text = published_text(built_site)
-    ids_in_page = {element["id"] for element in soup_of(built_site / ARTICLE_HTML).find_all(id=True)}
-    cited = {work["@id"] for work in data["citation"]}
-    assert len(data["hasPart"]) == len(annotations)
-    for quotation in data["hasPart"]:
-        assert quotation["@type"] == "Quotation"
-        assert quotation["text"] in text
-        assert urlsplit(quotation["@id"]).fragment in ids_in_page
-        assert quotation["isBasedOn"]["@id"] in cited if "isBasedOn" in quotation else \
-            quotation["@id"].endswith(("#experts-flailing-economy", "#analysts-inexperienced-troops"))
-        assert "spokenByCharacter" in quotation or "creator" in quotation or "creditText" in quotation
+def articles_with_annotations(each_site, annotations):
+    """Each article's path, its annotations in the data, and its annotations in the annotation file."""
+    for path, article in each_site.data.articles.items():
+        yield path, article.annotations, [a for a in annotations if a["target"]["source"] == article_url(path)]
 
 
-def test_both_formats_name_speakers_and_sources_by_the_same_iris(built_site, annotations):
-    [data] = page_jsonld(built_site / ARTICLE_HTML)
-    speakers = {(q.get("spokenByCharacter") or q.get("creator"))["@id"] for q in data["hasPart"]
-                if "spokenByCharacter" in q or "creator" in q}
-    assert speakers == {a["body"]["speaker"]["id"] for a in annotations if "speaker" in a["body"]}
-    assert len(speakers) > 5
-    unnamed = [q for q in data["hasPart"] if "spokenByCharacter" not in q and "creator" not in q]
-    assert [q["creditText"] for q in unnamed] == [a["body"]["attributedTo"] for a in annotations
-                                                  if "speaker" not in a["body"]]
-    sources = {q["isBasedOn"]["@id"] for q in data["hasPart"] if "isBasedOn" in q}
-    assert sources == {a["body"]["citedSource"]["id"] for a in annotations if "citedSource" in a["body"]}
+def test_each_article_page_is_a_news_article_with_its_quotations(site_dir, annotations, each_site):
+    for path, in_data, in_file in articles_with_annotations(each_site, annotations):
+        [data] = page_jsonld(site_dir / article_html(path))
+        assert data["@type"] == "NewsArticle"
+        assert data["mainEntityOfPage"] == article_url(path)
+        text = published_text(site_dir, path)
+        ids_in_page = {element["id"] for element in soup_of(site_dir / article_html(path)).find_all(id=True)}
+        cited = {work["@id"] for work in data["citation"]}
+        assert len(data["hasPart"]) == len(in_file) == len(in_data)
+        for quotation, annotation in zip(data["hasPart"], in_data):
+            assert quotation["@type"] == "Quotation"
+            assert quotation["text"] in text
+            assert urlsplit(quotation["@id"]).fragment == annotation.id and annotation.id in ids_in_page
+            assert ("isBasedOn" in quotation) == bool(annotation.source)
+            assert quotation["isBasedOn"]["@id"] in cited if annotation.source else True
+            assert "spokenByCharacter" in quotation or "creator" in quotation or "creditText" in quotation
+
+
+def test_both_formats_name_speakers_and_sources_by_the_same_iris(site_dir, annotations, each_site):
+    named = set()
+    for path, _, in_file in articles_with_annotations(each_site, annotations):
+        [data] = page_jsonld(site_dir / article_html(path))
+        speakers = {(q.get("spokenByCharacter") or q.get("creator"))["@id"] for q in data["hasPart"]
+                    if "spokenByCharacter" in q or "creator" in q}
+        assert speakers == {a["body"]["speaker"]["id"] for a in in_file if "speaker" in a["body"]}
+        named |= speakers
+        unnamed = [q for q in data["hasPart"] if "spokenByCharacter" not in q and "creator" not in q]
+        assert [q["creditText"] for q in unnamed] == [a["body"]["attributedTo"] for a in in_file
+                                                      if "speaker" not in a["body"]]
+        sources = {q["isBasedOn"]["@id"] for q in data["hasPart"] if "isBasedOn" in q}
+        assert sources == {a["body"]["citedSource"]["id"] for a in in_file if "citedSource" in a["body"]}
+    assert len(named) == len({a.speaker for article in each_site.data.articles.values()
+                              for a in article.annotations if a.speaker})
 
 
 def test_a_site_without_site_url_fails_with_a_clear_message(tmp_path):
@@ -193,19 +215,18 @@ def test_a_site_without_site_url_fails_with_a_clear_message(tmp_path):
     assert "mkdocs.yml: the published data needs the site's absolute address: set `site_url`" in result.stderr
 
 
-def entity_pages():
-    site = project_site()
-    return ([("actors", id_) for id_ in site.actors] + [("people", id_) for id_ in site.people]
-            + [("sources", id_) for id_ in site.sources])
-
-
 ENTITY_FRAGMENTS = {"actors": "actor", "people": "speaker", "sources": "source"}
 
 
-@pytest.mark.parametrize("kind, id_", entity_pages(), ids=[f"{kind}/{id_}" for kind, id_ in entity_pages()])
-def test_each_actor_person_and_source_page_describes_its_subject(built_site, kind, id_):
-    site = project_site()
-    [data] = page_jsonld(built_site / kind / id_ / "index.html")
+def test_each_actor_person_and_source_page_describes_its_subject(site_dir, each_site):
+    site = each_site.data
+    for kind, registry in (("actors", site.actors), ("people", site.people), ("sources", site.sources)):
+        for id_ in registry:
+            describes_its_subject(site_dir, site, kind, id_)
+
+
+def describes_its_subject(site_dir, site, kind, id_):
+    [data] = page_jsonld(site_dir / kind / id_ / "index.html")
     assert data["@id"] == f"{SITE_URL}{kind}/{id_}/#{ENTITY_FRAGMENTS[kind]}"
     if kind == "actors":
         assert data["@type"] == ("Country" if site.actors[id_].kind == "country" else "Organization")
@@ -225,15 +246,15 @@ def test_each_actor_person_and_source_page_describes_its_subject(built_site, kin
         assert data["url"] == f"{SITE_URL}{kind}/{id_}/"
 
 
-def test_every_site_iri_in_the_data_leads_to_a_page_of_the_site(built_site, collection):
-    documents = [collection] + [data for path in html_pages(built_site) for data in page_jsonld(path)]
+def test_every_site_iri_in_the_data_leads_to_a_page_of_the_site(site_dir, collection):
+    documents = [collection] + [data for path in html_pages(site_dir) for data in page_jsonld(path)]
     iris = {iri for document in documents for iri in node_iris(expand(document).expanded)
             if iri.startswith(SITE_URL)}
     assert len(iris) > 50
     missing = []
     for iri in sorted(iris):
         path = urlsplit(iri).path.removeprefix(urlsplit(SITE_URL).path)
-        target = built_site / path / "index.html" if path == "" or path.endswith("/") else built_site / path
+        target = site_dir / path / "index.html" if path == "" or path.endswith("/") else site_dir / path
         if not target.is_file():
             missing.append(iri)
     assert missing == []

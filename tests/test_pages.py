@@ -10,11 +10,11 @@ import xml.etree.ElementTree as ElementTree
 
 import markdown
 
-from annotated_article.pages import (NAV_ARTICLES, actor_page, articles_index, generated_pages, nav_entries, person_page,
-                                     source_page, with_generated_nav)
+from annotated_article.pages import (ARTICLE_LIST, NAV_ARTICLES, actor_page, articles_index, generated_pages, nav_entries,
+                                     person_page, source_page, with_article_list, with_generated_nav)
 from annotated_article.relations_map import relations_map_svg
-from annotated_article.site_data import (Actor, Annotation, Article, Figure, Link, Person, Relation, SiteData,
-                                         Source)
+from annotated_article.site_data import (Actor, Annotation, Article, Figure, Link, Person, Provenance, Relation,
+                                         SiteData, Source)
 from annotated_article.site_index import all_relations, index_site
 from conftest import PROJECT
 
@@ -130,7 +130,8 @@ def test_the_navigation_names_at_most_so_many_articles_and_the_articles_page_lis
                         *[f"articles/story-{n:03}.md" for n in range(1, NAV_ARTICLES + 1)]]
     listed = render(articles_index(site))
     assert all(f'href="story-{n:03}.md"' in listed for n in range(1, NAV_ARTICLES + 6))
-    assert "Story 15</a>: 2 attributed statements, 2 sources; names" in listed
+    assert "Story 15</a>: Publisher not known, date not known. 2 attributed claims (1 confirmed, 1 likely), " \
+           "2 sources; names" in listed
 
 
 def test_articles_mkdocs_yml_lists_are_kept_and_count_towards_the_limit():
@@ -193,3 +194,40 @@ def test_relations_map_layout_is_the_same_in_every_process():
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1 and "<svg" in outputs.pop()
+
+
+def test_articles_are_listed_newest_first_with_publisher_date_and_claims_by_how_sure():
+    site = site_with_articles(4)
+    dates = {"articles/story-001.md": "2024-10-01", "articles/story-003.md": "2024-12-24"}
+    site.articles = {path: dataclasses.replace(article, provenance=Provenance(
+        publisher=f"Press <{path[-6:-3]}>", date=dates[path]) if path in dates else Provenance())
+        for path, article in site.articles.items()}
+    home = render(with_article_list(f"# Home\n\n{ARTICLE_LIST}\n\nMore.\n", site, "index.md"))
+    assert [line.split('">')[1].split("</a>")[0] for line in home.split("<li>")[1:]] == [
+        "Story 3", "Story 1", "Story 2", "Story 4"]
+    assert 'href="articles/story-003.md">Story 3</a>: Press &lt;003&gt;, 24 December 2024. 2 attributed claims ' \
+           '(1 confirmed, 1 likely), 2 sources; names' in home
+    assert "Story 2</a>: Publisher not known, date not known." in home and "<p>More.</p>" in home
+    assert ARTICLE_LIST not in home
+    navigation = with_generated_nav([{"Home": "index.md"}], site)[1]["Articles"]
+    assert navigation[1:] == ["articles/story-003.md", "articles/story-001.md", "articles/story-002.md",
+                              "articles/story-004.md"]
+
+
+def test_a_page_without_the_list_line_is_left_as_it_is():
+    assert with_article_list("# Data\n\nText.\n", small_site(), "data.md") == "# Data\n\nText.\n"
+
+
+def test_with_several_articles_every_statement_and_figure_names_its_article():
+    site = small_site()
+    other = dataclasses.replace(site.articles["articles/story.md"], path="articles/other.md", title="Another *story*")
+    site.articles["articles/other.md"] = other
+    index = index_site(site)
+    beta = render(actor_page(site.actors["beta"], site, index))
+    figures = beta.split("Figures</h2>")[1].split("</ul>")[0]
+    assert figures.count("the passage</a> in <em>The story</em>") == 1
+    assert figures.count("the passage</a> in <em>Another *story*</em>") == 1
+    minister = render(person_page(site.people["minister"], site, index))
+    assert "Alpha will act.</a> in <em>The story</em>" in minister and "in <em>Another *story*</em>" in minister
+    single = small_site()
+    assert " in <em>" not in render(actor_page(single.actors["beta"], single, index_site(single)))

@@ -7,12 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from annotated_article.errors import DataErrors
 from annotated_article.site_data import load_site
 from conftest import PROJECT
 
 ARTICLE_DATA = "articles/north-korea-troops-russia.yml"
+#: What an article's data file says of where it was published, when an article is made up for a test.
+PROVENANCE = "publisher: Example Times\ndate: 2024-11-01\nrights: © Example Times\n"
 
 
 @pytest.fixture
@@ -29,6 +32,13 @@ def edit(root: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def line_of(root: Path, name: str, words: str, occurrence: int = 1) -> int:
+    """Line of the `occurrence`-th line holding `words` (not followed by more of an id)."""
+    lines = (root / "data" / name).read_text(encoding="utf-8").splitlines()
+    pattern = re.compile(re.escape(words) + r"(?![\w-])")
+    return [number for number, line in enumerate(lines, 1) if pattern.search(line)][occurrence - 1]
+
+
 def errors_after(root: Path) -> list[str]:
     with pytest.raises(DataErrors) as failure:
         load_site(root / "data", root / "docs")
@@ -38,10 +48,11 @@ def errors_after(root: Path) -> list[str]:
 def test_the_real_data_loads():
     site = load_site(PROJECT / "data", PROJECT / "docs")
     assert {"russia", "north-korea", "china", "south-korea"} <= set(site.actors)
-    article = site.articles["articles/north-korea-troops-russia.md"]
-    assert len(article.annotations) == 15
-    assert sum(1 for a in article.annotations if not a.source) == 2
-    assert len({a.source for a in article.annotations if a.source}) == 7
+    for path in sorted((PROJECT / "data" / "articles").glob("*.yml")):
+        written = yaml.safe_load(path.read_text(encoding="utf-8"))
+        article = site.articles[written["article"]]
+        assert {a.id: (a.source, a.speaker) for a in article.annotations} == {
+            a["id"]: (a.get("source", ""), a.get("speaker", "")) for a in written["annotations"]}
 
 
 def test_all_problems_are_reported_at_once(data_copy):
@@ -79,7 +90,7 @@ def test_two_annotation_files_for_one_article_are_refused(data_copy):
 def test_a_second_article_needs_no_code(data_copy):
     (data_copy / "docs" / "articles" / "second.md").write_text("# Second\n\nRussia and China met.\n", "utf-8")
     (data_copy / "data" / "articles" / "second.yml").write_text(
-        "article: articles/second.md\nannotations:\n  - id: met\n    exact: Russia and China met.\n"
+        "article: articles/second.md\n" + PROVENANCE + "annotations:\n  - id: met\n    exact: Russia and China met.\n"
         "    source: isw-2024-11-01\n    speaker: institute-for-the-study-of-war\n    kind: report\n"
         "    verification: unverified\n    actors: [russia, china]\n", "utf-8")
     site = load_site(data_copy / "data", data_copy / "docs")
@@ -122,8 +133,9 @@ def test_a_file_without_a_schema_line_still_loads(data_copy):
 def test_an_article_path_must_be_written_plainly(data_copy, path):
     edit(data_copy, ARTICLE_DATA, "article: articles/north-korea-troops-russia.md", f"article: '{path}'")
     messages = errors_after(data_copy)
-    assert any(m.startswith(f"data/{ARTICLE_DATA}:7:10: `article` is `{path}`, which does not have the expected form")
-               for m in messages), messages
+    line = line_of(data_copy, ARTICLE_DATA, f"article: '{path}'")
+    assert any(m.startswith(f"data/{ARTICLE_DATA}:{line}:10: `article` is `{path}`, which does not have the "
+                            "expected form") for m in messages), messages
 
 
 def test_a_date_written_as_a_number_gets_the_date_advice(data_copy):
@@ -192,15 +204,16 @@ def test_an_article_without_an_annotation_file_is_named_with_the_file_to_add(dat
     (data_copy / "docs" / "articles" / "second-story.md").write_text("# A second story\n\nText.\n", encoding="utf-8")
     assert errors_after(data_copy) == [
         "docs/articles/second-story.md:1:1: this article has no annotation file. Add "
-        "data/articles/second-story.yml with `article: articles/second-story.md` and its annotations "
-        "(`annotations: []` while it has none), or move the file out of docs/articles/."]
+        "data/articles/second-story.yml with `article: articles/second-story.md`, where it was published (see "
+        "CONTRIBUTING.md) and its annotations (`annotations: []` while it has none), or move the file out of "
+        "docs/articles/."]
 
 
 def test_an_article_with_an_empty_annotation_file_loads(data_copy):
     (data_copy / "docs" / "articles" / "second-story.md").write_text("# A second story\n\nText.\n", encoding="utf-8")
     (data_copy / "data" / "articles" / "second-story.yml").write_text(
         "# yaml-language-server: $schema=../schemas/article.schema.json\n"
-        "article: articles/second-story.md\nannotations: []\n", encoding="utf-8")
+        "article: articles/second-story.md\n" + PROVENANCE + "annotations: []\n", encoding="utf-8")
     site = load_site(data_copy / "data", data_copy / "docs")
     assert site.articles["articles/second-story.md"].annotations == ()
     assert site.articles["articles/second-story.md"].title == "A second story"
@@ -213,7 +226,8 @@ def test_an_unreadable_annotation_file_is_not_also_reported_as_missing(data_copy
 
 
 @pytest.mark.parametrize("schema, cls", [("actors.schema.json", "Actor"), ("people.schema.json", "Person"),
-                                         ("sources.schema.json", "Source"), ("article.schema.json", "Annotation")])
+                                         ("sources.schema.json", "Source"), ("article.schema.json", "Annotation"),
+                                         ("article.schema.json", "Provenance")])
 def test_every_field_a_schema_allows_is_read_into_the_data(schema, cls):
     """Entries are read by field name: a field added to a schema and not to its data class would be dropped."""
     import dataclasses
@@ -224,14 +238,22 @@ def test_every_field_a_schema_allows_is_read_into_the_data(schema, cls):
     properties = json.loads((PROJECT / "data" / "schemas" / schema).read_text(encoding="utf-8"))
     if cls == "Annotation":
         properties = properties["properties"]["annotations"]["items"]
+    elif cls == "Provenance":  # the article's own fields, besides its path and its annotations
+        properties = {"properties": {key: value for key, value in properties["properties"].items()
+                                     if key not in ("article", "annotations")}}
     else:
         properties = properties["items"]
     names = {field.name for field in dataclasses.fields(getattr(site_data, cls))}
     assert set(properties["properties"]) <= names
     for key, nested in site_data._NESTED.items():
         if key in properties["properties"]:
-            item = properties["properties"][key]["items"]["properties"]
-            assert set(item) <= {field.name for field in dataclasses.fields(nested)}
+            node = properties["properties"][key]
+            if "$ref" in node:  # a list defined once for several files
+                file, _, pointer = node["$ref"].partition("#/")
+                node = json.loads((PROJECT / "data" / "schemas" / file).read_text(encoding="utf-8"))
+                for part in pointer.split("/"):
+                    node = node[part]
+            assert set(node["items"]["properties"]) <= {field.name for field in dataclasses.fields(nested)}
 
 
 def test_a_reload_in_the_same_process_reuses_an_article_until_what_it_depends_on_changes(data_copy):

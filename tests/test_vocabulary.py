@@ -16,7 +16,7 @@ SOURCE = ("items", "properties")
 FIELDS = {
     "KIND_WORDS": ("article.schema.json", (*ANNOTATION, "kind")),
     "VERIFICATION_WORDS": ("article.schema.json", (*ANNOTATION, "verification")),
-    "LINK_KIND_WORDS": ("sources.schema.json", (*SOURCE, "links", "items", "properties", "kind")),
+    "LINK_KIND_WORDS": ("definitions.schema.json", ("$defs", "links", "items", "properties", "kind")),
     "SOURCE_KIND_WORDS": ("sources.schema.json", (*SOURCE, "kind")),
     "SOURCE_TYPES": ("sources.schema.json", (*SOURCE, "kind")),
     "ACTOR_TYPES": ("actors.schema.json", ("items", "properties", "kind")),

@@ -15,8 +15,9 @@ PAGE_MUSTS = "collections/pages/pageMusts.test"
 
 
 @pytest.fixture(scope="module")
-def collection(built_site) -> dict:
-    return json.loads((built_site / "annotations.jsonld").read_text(encoding="utf-8"))
+def collection(each_site) -> dict:
+    """The annotation file of the site as it is, then of the site with a second article."""
+    return json.loads((each_site.site / "annotations.jsonld").read_text(encoding="utf-8"))
 
 
 def standalone(collection: dict, node: dict) -> dict:

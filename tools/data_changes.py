@@ -51,6 +51,8 @@ class ArticleData:
     title: str
     annotations: dict[str, dict] = field(default_factory=dict)
     text: bytes | None = None
+    #: Where it was published: the data file's fields besides `article` and `annotations`.
+    provenance: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -94,7 +96,8 @@ def snapshot(files: dict[str, bytes]) -> Snapshot:
         text = files.get(f"docs/{article}")
         result.articles[article] = ArticleData(
             article, path, _title(text, article), _by_id(annotations if isinstance(annotations, list) else [],
-                                                         path, result), text)
+                                                         path, result), text,
+            {key: value for key, value in document.items() if key not in ("article", "annotations")})
     return result
 
 
@@ -265,11 +268,14 @@ def article_section(path: str, base: Snapshot, head: Snapshot) -> list[str]:
         return lines + [annotation_line("Added", ident(k), a, head) for k, a in new.annotations.items()] + [""]
     found = compare(old.annotations, new.annotations, _quote_of)
     text_changed = old.text != new.text
-    if not found and not text_changed:
+    published = field_changes(old.provenance, new.provenance)
+    if not found and not text_changed and not published:
         return []
     lines = [f"### {text(new.title)}", ""]
     if text_changed:
         lines += [f"- The article's text changed (`docs/{text(path)}`).", ""]
+    if published:
+        lines += ["- Where it was published:", *published, ""]
     for key in found.added:
         lines.append(annotation_line("Added", ident(key), new.annotations[key], head))
     for key in found.changed:

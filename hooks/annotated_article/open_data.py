@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 from .annotation_table import annotation_rows, csv_text
+from .provenance import citation_tags
 from .site_data import SiteData
 from .site_urls import ANNOTATIONS_CSV, ANNOTATIONS_JSONLD, SiteUrls, UrlOf
 from .structured_data import SiteInfo, head_script, insert_in_head, page_data
@@ -45,10 +46,13 @@ class OpenData:
         }
 
     def with_structured_data(self, page_html: str, src_uri: str, title: str) -> str:
-        """The finished page with its schema.org JSON-LD in the head; `title` is the page's title as MkDocs
-        gives it, which is HTML text (`&amp;` for `&`): the JSON-LD gets the characters it stands for."""
+        """The finished page with its schema.org JSON-LD in the head, and an article's citation tags; `title`
+        is the page's title as MkDocs gives it, which is HTML text (`&amp;` for `&`): the JSON-LD gets the
+        characters it stands for."""
         data = page_data(src_uri, html.unescape(title), self.site, self.urls, self.info)
-        return insert_in_head(page_html, head_script(data))
+        article = self.site.articles.get(src_uri)
+        tags = citation_tags(article, html.unescape(title)) if article else ""
+        return insert_in_head(page_html, head_script(data) + tags)
 
     def collection_label(self) -> str:
         return f"{self.info.name}: every attributed claim, who said it, where, and how sure we are"

@@ -11,13 +11,15 @@ from . import attribution
 from .attribution import format_date
 from .markup import excerpt, html_text, markdown_text
 from .relations_map import relations_map_svg
-from .site_data import Actor, Person, SiteData, Source
+from .site_data import Actor, Article, Person, SiteData, Source
 from .site_index import Citation, SiteIndex, all_relations
 from .site_urls import index_path, page_path, relative_source_path
-from .vocabulary import KIND_WORDS, LINK_KIND_WORDS, SOURCE_KIND_WORDS
+from .vocabulary import KIND_WORDS, LINK_KIND_WORDS, SOURCE_KIND_WORDS, VERIFICATION_WORDS
 
 #: The page that lists every article.
 ARTICLES_INDEX = "articles/index.md"
+#: A line of a page in docs/ that the list of every article replaces (the home page has one).
+ARTICLE_LIST = "<!-- articles -->"
 #: How many articles the navigation names, at most, unless mkdocs.yml names more itself: Material
 #: renders the whole navigation into every page, so a long list costs every page of the site (and
 #: a reader scrolls past it). The Articles page lists them all.
@@ -47,8 +49,8 @@ def with_generated_nav(nav: list, site: SiteData) -> list:
 
     The `Articles` section (added after the first entry if mkdocs.yml has none) starts with the
     Articles page, keeps the articles mkdocs.yml lists, and is filled up to `NAV_ARTICLES` articles
-    with those the navigation does not name yet, in the order of their data files. Then come the
-    actors (their index and the featured actors), people and sources.
+    with those the navigation does not name yet, newest first. Then come the actors (their index
+    and the featured actors), people and sources.
     """
     nav = list(nav)
     section = next((i for i, entry in enumerate(nav) if isinstance(entry, dict) and list(entry) == ["Articles"]),
@@ -60,7 +62,7 @@ def with_generated_nav(nav: list, site: SiteData) -> list:
     chosen = chosen if isinstance(chosen, list) else [] if chosen is None else [chosen]  # or one page
     listed = _paths(nav)
     room = max(0, NAV_ARTICLES - len(_paths(chosen) & set(site.articles)))
-    added = [article.path for article in site.articles.values() if article.path not in listed][:room]
+    added = [article.path for article in newest_first(site) if article.path not in listed][:room]
     head = [] if ARTICLES_INDEX in listed else [{"All articles": ARTICLES_INDEX}]
     nav[section] = {"Articles": [*head, *chosen, *added]}
     return [*nav, *nav_entries(site)]
@@ -102,13 +104,13 @@ class _Page:
         self.cited: list[str] = []
 
     def link(self, text: str, target_path: str, fragment: str = "") -> str:
-        target = relative_source_path(self.path, target_path)
-        return f"[{markdown_text(text)}]({target}{'#' + fragment if fragment else ''})"
+        return _link(self.path, text, target_path, fragment)
 
-    def passage(self, citation: Citation) -> str:
-        link = self.link(excerpt(citation.annotation.exact), citation.article.path, citation.annotation.id)
+    def passage(self, citation: Citation, words: str = "") -> str:
+        """A link to the cited passage (its first words, or `words`), naming its article when there are several."""
+        link = self.link(words or excerpt(citation.annotation.exact), citation.article.path, citation.annotation.id)
         if len(self.site.articles) > 1:
-            link += f" in *{markdown_text(citation.article.title)}*"
+            link += f" in *{markdown_text(citation.article.title or citation.article.path)}*"
         return link
 
     def speaker(self, citation: Citation) -> str:
@@ -144,6 +146,12 @@ class _Page:
         return "\n".join(self.lines + notes) + "\n"
 
 
+def _link(from_path: str, text: str, target_path: str, fragment: str = "") -> str:
+    """A Markdown link from the page at `from_path` to the one at `target_path` (paths inside docs/)."""
+    target = relative_source_path(from_path, target_path)
+    return f"[{markdown_text(text)}]({target}{'#' + fragment if fragment else ''})"
+
+
 def source_markdown(page: _Page, source: Source) -> str:
     """A source as a one-line citation, linked to its page."""
     parts = attribution.source(source)
@@ -159,7 +167,7 @@ def actor_page(actor: Actor, site: SiteData, index: SiteIndex) -> str:
     page.section(f"What {actor.name}’s officials and bodies said", [page.entry(c) for c in index.by_actor[actor.id]])
     page.section("Figures", [
         f"- **{markdown_text(figure.value)}**: {markdown_text(figure.label)} "
-        f"({page.link('the passage', citation.article.path, citation.annotation.id)})"
+        f"({page.passage(citation, 'the passage')})"
         f"{page.footnote(citation.annotation.source)}"
         for figure, citation in index.figures[actor.id]
     ])
@@ -230,18 +238,51 @@ def _cited_entry(page: _Page, citation: Citation) -> str:
 
 def articles_index(site: SiteData) -> str:
     page = _Page(ARTICLES_INDEX, site, "Articles")
-    page.lines += ["Every article on this site, with what its annotations cover.", ""]
-    entries = []
-    for article in site.articles.values():
-        count, sources = len(article.annotations), len(article.cited_sources)
-        summary = (f"{count} attributed statement{'' if count == 1 else 's'}, "
-                   f"{sources} source{'' if sources == 1 else 's'}")
-        if article.actors_named:
-            summary += "; names " + ", ".join(page.link(site.actors[id_].name, page_path("actors", id_))
-                                              for id_ in article.actors_named)
-        entries.append(f"- {page.link(article.title or article.path, article.path)}: {summary}")
-    page.section("All articles", entries)
+    page.lines += ["Every article on this site, newest first, with what its annotations cover.", ""]
+    page.section("All articles", article_list(site, ARTICLES_INDEX))
     return page.markdown()
+
+
+def with_article_list(markdown: str, site: SiteData, page_path_: str) -> str:
+    """A page's Markdown with each `ARTICLE_LIST` line replaced by the list of every article."""
+    return markdown.replace(ARTICLE_LIST, "\n".join(article_list(site, page_path_))) if ARTICLE_LIST in markdown \
+        else markdown
+
+
+def article_list(site: SiteData, from_path: str) -> list[str]:
+    """Every article, newest first, as Markdown list items for the page at `from_path`: its title, publisher
+    and date, its claims counted by how sure the editors are, its sources and the actors it names."""
+    entries = []
+    for article in newest_first(site):
+        published = article.provenance
+        publisher = markdown_text(published.publisher) if published.publisher else "Publisher not known"
+        when = format_date(published.date) if published.date else "date not known"
+        summary = f"{publisher}, {when}. {_claims(article)}"
+        if article.actors_named:
+            summary += "; names " + ", ".join(_link(from_path, site.actors[id_].name, page_path("actors", id_))
+                                              for id_ in article.actors_named)
+        entries.append(f"- {_link(from_path, article.title or article.path, article.path)}: {summary}")
+    return entries
+
+
+def _claims(article: Article) -> str:
+    """`15 attributed claims (4 confirmed, 9 likely, 2 unverified), 9 sources`."""
+    sure = [f"{count} {word}" for word in VERIFICATION_WORDS
+            if (count := sum(a.verification == word for a in article.annotations))]
+    return (_count(len(article.annotations), "attributed claim") + (f" ({', '.join(sure)})" if sure else "")
+            + ", " + _count(len(article.cited_sources), "source"))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def newest_first(site: SiteData) -> list[Article]:
+    """The articles by date of publication, newest first; those whose date is not known last, in the order
+    of their data files."""
+    dated = sorted((a for a in site.articles.values() if a.provenance.date), key=lambda a: a.provenance.date,
+                   reverse=True)
+    return dated + [a for a in site.articles.values() if not a.provenance.date]
 
 
 def actors_index(site: SiteData, page_url) -> str:

@@ -9,7 +9,9 @@ from pathlib import Path
 from .article_markup import add_markers, place
 from .article_tree import MarkdownConfig, Placer, PlacingExtension
 from .footnotes import Footnote, footnotes_html, marker_element, number_footnotes
-from .pages import generated_pages, with_generated_nav
+from .markup import html_text
+from .pages import generated_pages, with_article_list, with_generated_nav
+from .provenance import dateline_html, lede, under_title
 from .site_data import Article, SiteData, load_site
 from .site_index import index_site
 from .site_urls import UrlOf, page_path, relative_source_path, relative_url
@@ -52,6 +54,17 @@ class SiteBuild:
                                                              self.site)
         return self._footnotes[article.path]
 
+    def with_article_list(self, page_path_: str, markdown: str) -> str:
+        """A page's Markdown, with the list of every article where it has the line for it (articles aside:
+        their Markdown is as published)."""
+        return markdown if page_path_ in self.site.articles else with_article_list(markdown, self.site, page_path_)
+
+    def description(self, page_path_: str) -> str:
+        """An article's description, its first paragraph, escaped for the attribute the theme prints it in as
+        it is; empty for other pages."""
+        article = self.site.articles.get(page_path_)
+        return html_text(lede(article)) if article else ""
+
     def append_footnotes(self, page_path_: str, page_url: str, html: str) -> str:
         article = self.site.articles.get(page_path_)
         footnotes = self.footnotes(article) if article else []
@@ -76,3 +89,4 @@ class _ArticlePlacer:
     def finish(self, root: etree.Element) -> None:
         footnote_of = {a.id: (a, f) for f in self.footnotes for a in f.citations}
         add_markers(root, lambda id_: marker_element(*footnote_of[id_]))
+        under_title(root, dateline_html(self.article))

@@ -102,8 +102,29 @@ class Annotation:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where an article was published, as far as it is known: each `*_note` says what is known of a value
+    that is left out, or what is uncertain about one that is given."""
+
+    publisher: str = ""
+    publisher_note: str = ""
+    headline: str = ""
+    headline_note: str = ""
+    authors: tuple[str, ...] = ()
+    authors_note: str = ""
+    date: str = ""
+    date_note: str = ""
+    updated: str = ""
+    links: tuple[Link, ...] = ()
+    links_note: str = ""
+    rights: str = ""
+    rights_note: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
-    """An article's Markdown file (path inside docs/) and its annotations in reading order."""
+    """An article's Markdown file (path inside docs/), its annotations in reading order, and where it was
+    published."""
 
     path: str
     data_file: str
@@ -111,6 +132,7 @@ class Article:
     title: str = ""
     #: Where its annotations go, worked out from its parsed text when the data is loaded.
     plan: ArticlePlan | None = field(default=None, compare=False, repr=False)
+    provenance: Provenance = Provenance()
 
     @property
     def loaded_plan(self) -> ArticlePlan:
@@ -138,6 +160,9 @@ class SiteData:
     articles: dict[str, Article] = field(default_factory=dict)
 
 
+#: What an article's data file must give, or say is not known in the field's `_note`.
+PROVENANCE_REQUIRED = {"publisher": "the outlet that published it", "date": "the date it was published (YYYY-MM-DD)",
+                       "rights": "who holds the rights to its text, and on what terms it is reproduced here"}
 #: Ids the article page gives elements of its own.
 RESERVED_PASSAGE_IDS = {"sources-and-attributions"}
 PLACEMENT_FIX = "Quote words of one paragraph of plain text, without cutting through code, links or emphasis"
@@ -211,7 +236,9 @@ class _Loader:
         site.people = self.registry(documents["people.yml"], Person, page_ids=True)
         site.sources = self.registry(documents["sources.yml"], Source, page_ids=True)
         self.check_actor_names(documents["actors.yml"])
-        self.check_link_hosts(documents["sources.yml"])
+        sources = documents["sources.yml"]
+        self.check_link_hosts(sources, [((index,), item.get("links", [])) for index, item in
+                                        enumerate(sources.data if sources else [])])
         article_files = sorted([*(self.data_dir / "articles").glob("*.yml"), *(self.data_dir / "articles").glob("*.yaml")])
         if not article_files:
             self.errors.append(DataError(f"{self.data_dir.name}/articles", 1, 1, "there are no article files",
@@ -220,6 +247,8 @@ class _Loader:
         for path in article_files:
             document = self.read(path, "article.schema.json")
             if document is not None:
+                self.check_provenance(document)
+                self.check_link_hosts(document, [((), document.data.get("links", []))])
                 self.article(document, site)
             all_read = all_read and document is not None
         if all_read:
@@ -255,8 +284,9 @@ class _Loader:
             if path not in site.articles and markdown.name != "index.md" and not unreadable:
                 self.errors.append(DataError(
                     f"{self.docs_dir.name}/{path}", 1, 1, "this article has no annotation file",
-                    f"Add data/articles/{markdown.stem}.yml with `article: {path}` and its annotations "
-                    "(`annotations: []` while it has none), or move the file out of docs/articles/"))
+                    f"Add data/articles/{markdown.stem}.yml with `article: {path}`, where it was published "
+                    "(see CONTRIBUTING.md) and its annotations (`annotations: []` while it has none), or move the "
+                    "file out of docs/articles/"))
 
     def registry(self, document: YamlDocument | None, cls: type, page_ids: bool = False) -> dict[str, Any]:
         """Entries by id. With `page_ids`, ids name generated pages, so `index` is reserved."""
@@ -292,18 +322,32 @@ class _Loader:
                         "Give each name to one actor only, so that the article links it to the right page"))
                 owner.setdefault(name, item["id"])
 
-    def check_link_hosts(self, document: YamlDocument | None) -> None:
-        """A host that mixes alphabets is a look-alike of another (`exаmple.com`, with a Cyrillic а)."""
+    def check_link_hosts(self, document: YamlDocument | None, links_at: list[tuple[tuple, list]]) -> None:
+        """A host that mixes alphabets is a look-alike of another (`exаmple.com`, with a Cyrillic а).
+        `links_at`: each list of links of `document`, with the place of the mapping that holds it."""
         if document is None:
             return
-        for index, item in enumerate(document.data):
-            for number, link in enumerate(item.get("links", [])):
+        for place, links in links_at:
+            for number, link in enumerate(links):
                 scripts = mixed_scripts(link["url"])
                 if scripts:
                     self.errors.append(document.error(
-                        (index, "links", number, "url"), f"the address's host mixes alphabets ({', '.join(scripts)}), "
+                        (*place, "links", number, "url"), f"the address's host mixes alphabets ({', '.join(scripts)}), "
                         "as look-alikes of well-known addresses do",
                         "Retype the address by hand, or copy it again from the address bar of the page"))
+
+    def check_provenance(self, document: YamlDocument) -> None:
+        """An article says who published it, when and on what terms, or says that it is not known."""
+        data = document.data
+        for field_, what in PROVENANCE_REQUIRED.items():
+            if field_ not in data and f"{field_}_note" not in data:
+                self.errors.append(document.error(
+                    ("article",), f"the article has no `{field_}`",
+                    f"Add `{field_}:` with {what}, or, if it is not known, `{field_}_note:` saying what is known"))
+        if "updated" in data and "date" in data and data["updated"] < data["date"]:
+            self.errors.append(document.error(
+                ("updated",), f"`updated` is {data['updated']}, before the date of publication ({data['date']})",
+                "Check both dates: `updated` is when the article was last changed, on or after `date`"))
 
     def article(self, document: YamlDocument, site: SiteData) -> None:
         path = document.data["article"]
@@ -346,7 +390,7 @@ class _Loader:
         text = plan.text
         placed = sorted(plan.passages, key=lambda id_: (plan.passages[id_][0], -plan.passages[id_][1]))
         site.articles[path] = Article(path, document.file, tuple(annotations[id_] for id_ in placed),
-                                      text.title or path, plan)
+                                      text.title or path, plan, _entry(Provenance, document.data))
         self.article_documents.append(document)
 
     def plan(self, document: YamlDocument, source: str, first_line: int, annotations: dict[str, Annotation],

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .site_data import Actor, Annotation, Article, Person, SiteData, Source
+from .provenance import lede
+from .site_data import Actor, Annotation, Article, Link, Person, SiteData, Source
 from .site_urls import ANNOTATIONS_CSV, ANNOTATIONS_JSONLD, DATA_PAGE, SiteUrls
 from .vocabulary import ACTOR_TYPES, SOURCE_TYPES
 
@@ -56,17 +57,25 @@ def page_data(src_uri: str, title: str, site: SiteData, urls: SiteUrls, info: Si
 
 
 def news_article(article: Article, title: str, site: SiteData, urls: SiteUrls, info: SiteInfo) -> dict[str, Any]:
-    cited, actors = article.cited_sources, article.actors_named
+    """The article, published by its publisher at its original address (its `url`; this page's when that is
+    not known) and read here, on this page (`mainEntityOfPage`)."""
+    cited, actors, published = article.cited_sources, article.actors_named, article.provenance
     data = {
         "@type": "NewsArticle",
         "@id": urls.article(article.path),
         "url": urls.page(article.path),
-        "headline": title,
+        "mainEntityOfPage": urls.page(article.path),
+        "headline": published.headline or title,
         "inLanguage": "en",
+        **work_details(published.publisher, published.authors, published.date, published.links),
         "isPartOf": website_reference(urls, info),
         "citation": [source_work(site.sources[id_], urls) for id_ in cited],
         "hasPart": [quotation(article, annotation, site, urls) for annotation in article.annotations],
     }
+    for key, value in (("dateModified", published.updated), ("copyrightNotice", published.rights),
+                       ("description", lede(article))):
+        if value:
+            data[key] = value
     if actors:
         data["about"] = [actor_reference(site.actors[id_], urls) for id_ in actors]
     return data
@@ -135,32 +144,35 @@ def speaker_reference(person: Person, urls: SiteUrls) -> dict[str, Any]:
 
 
 def source_work(source: Source, urls: SiteUrls) -> dict[str, Any]:
-    """The cited work. Only an `original` link is its `url`; the others are copies or reports of it."""
-    data: dict[str, Any] = {
+    """The cited work."""
+    return {
         "@type": SOURCE_TYPES[source.kind],
         "@id": urls.entity("sources", source.id),
         "name": source.title or f"{source.publisher}, {source.kind.replace('-', ' ')}",
-        "publisher": {"@type": "Organization", "name": source.publisher},
+        **work_details(source.publisher, source.authors, source.date, source.links),
     }
-    if source.date:
-        data["datePublished"] = source.date
-    if source.authors:
-        data["author"] = [{"@type": "Person", "name": name} for name in source.authors]
-    originals = [link.url for link in source.links if link.kind == "original"]
-    if originals:
-        data["url"] = originals[0]
-    copies = [link.url for link in source.links if link.kind in ("reprint", "copy")]
-    if copies:
-        data["archivedAt"] = copies
-    translations = [link for link in source.links if link.kind == "translation"]
-    if translations:
-        data["workTranslation"] = [{"@type": "CreativeWork", "url": link.url, "name": link.label or link.url}
-                                   for link in translations]
-    reports = [link for link in source.links if link.kind == "report"]
-    if reports:
-        data["subjectOf"] = [{"@type": "CreativeWork", "url": link.url, "name": link.label or link.url}
-                             for link in reports]
-    return data
+
+
+def work_details(publisher: str, authors: tuple[str, ...], date: str, links: tuple[Link, ...]) -> dict[str, Any]:
+    """Who published a work, who wrote it, when, and where: only an `original` link is its `url`; the others
+    are copies or reports of it. What is not known is left out."""
+    def linked(*kinds: str) -> list[Link]:
+        return [link for link in links if link.kind in kinds]
+
+    details = {
+        "publisher": {"@type": "Organization", "name": publisher} if publisher else None,
+        "datePublished": date,
+        "author": [{"@type": "Person", "name": name} for name in authors],
+        "url": next((link.url for link in linked("original")), None),
+        "archivedAt": [link.url for link in linked("reprint", "copy")],
+        "workTranslation": [_work(link) for link in linked("translation")],
+        "subjectOf": [_work(link) for link in linked("report")],
+    }
+    return {key: value for key, value in details.items() if value}
+
+
+def _work(link: Link) -> dict[str, Any]:
+    return {"@type": "CreativeWork", "url": link.url, "name": link.label or link.url}
 
 
 def website(urls: SiteUrls, info: SiteInfo) -> dict[str, Any]:

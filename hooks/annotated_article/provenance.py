@@ -1,0 +1,94 @@
+"""Where an article comes from, as its page shows it: the dateline under its title, the citation meta
+tags reference managers read (Zotero's Embedded Metadata translator, Google Scholar), and its
+description, taken from its first paragraph.
+
+Every value is the editors' text: it is escaped here, for HTML and for attributes alike. What is not
+known is said to be not known, with the editors' note, and never filled in.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from html import escape
+
+from .attribution import format_date, join_names, words
+from .markup import excerpt
+from .site_data import Article, Link
+from .vocabulary import LINK_KIND_WORDS
+
+
+def dateline_html(article: Article) -> str:
+    """The dateline: headline as published (if it is not the title), byline, publisher, dates and the
+    addresses it was published at, each with the editors' note; then the rights."""
+    p = article.provenance
+    headline = None if not p.headline else "" if p.headline == article.title else \
+        f"Published as “{escape(words(p.headline))}”"
+    facts = [
+        _fact(headline, p.headline_note, "Headline as published not known"),
+        _fact(f"By {escape(join_names(tuple(map(words, p.authors))))}" if p.authors else None, p.authors_note,
+              "Byline not known"),
+        _fact(escape(words(p.publisher)) if p.publisher else None, p.publisher_note, "Publisher not known"),
+        _fact(_time(p.date) if p.date else None, p.date_note, "Date not known"),
+        f"Updated {_time(p.updated)}" if p.updated else "",
+        _fact(" · ".join(map(_link, p.links)) if p.links else None, p.links_note, "Original not found"),
+    ]
+    rights = _fact(escape(words(p.rights)) if p.rights else None, p.rights_note, "Rights not known")
+    lines = [f'<p class="{kind}">{text}</p>' for kind, text in
+             (("dateline-facts", " · ".join(fact for fact in facts if fact)), ("dateline-rights", rights)) if text]
+    return f'<div class="dateline">\n{chr(10).join(lines)}\n</div>' if lines else ""
+
+
+def _fact(shown: str | None, note: str, unknown: str) -> str:
+    """`shown` (HTML; None when the value is not known) with the editors' note after it. A value that is
+    not known is said to be so when there is a note about it."""
+    note_html = f' <span class="uncertain">({escape(words(note))})</span>' if note else ""
+    if shown is None:
+        return unknown + note_html if note else ""
+    return shown + note_html if shown else ""
+
+
+def _time(iso_date: str) -> str:
+    return f'<time datetime="{escape(iso_date)}">{format_date(iso_date)}</time>'
+
+
+def _link(link: Link) -> str:
+    if link.kind == "original":
+        return f'<a href="{escape(link.url)}">Read the original</a>'
+    return f'<a href="{escape(link.url)}">{escape(words(link.label or link.url))}</a> ({LINK_KIND_WORDS[link.kind]})'
+
+
+def under_title(root: etree.Element, html: str) -> None:
+    """`html`, one element, put right after the title of Python-Markdown's tree (its first h1), or first.
+
+    The tree holds an `&` of the text as `&amp;`, as Python-Markdown's own does: its serializer writes
+    an entity in the text as it is, so that a `&amp;` the editors typed would otherwise show as `&`."""
+    if not html:
+        return
+    element = etree.fromstring(html)
+    for node in element.iter():
+        node.text, node.tail = (part and part.replace("&", "&amp;") for part in (node.text, node.tail))
+        for key, value in node.attrib.items():
+            node.set(key, value.replace("&", "&amp;"))
+    element.tail = "\n"
+    title = next((index for index, child in enumerate(root) if child.tag == "h1"), -1)
+    root.insert(title + 1, element)
+
+
+def citation_tags(article: Article, title: str) -> str:
+    """The Highwire Press `citation_*` meta tags of what is known; `title` is the page's title as text."""
+    p = article.provenance
+    tags = [("citation_title", p.headline or title), *(("citation_author", name) for name in p.authors)]
+    if p.date:
+        tags.append(("citation_publication_date", p.date.replace("-", "/")))
+    if p.publisher:
+        tags.append(("citation_publisher", p.publisher))
+    tags += [("citation_public_url", link.url) for link in p.links if link.kind == "original"][:1]
+    return "".join(f'<meta name="{name}" content="{escape(words(value))}">\n' for name, value in tags)
+
+
+def lede(article: Article, length: int = 30) -> str:
+    """The article's first paragraph as published, cut to `length` words."""
+    text = article.loaded_plan.text
+    if not text.paragraphs:
+        return ""
+    return excerpt(text.text[text.paragraphs[0].start:text.paragraphs[0].end], length)
