@@ -267,3 +267,19 @@ def test_a_reload_in_the_same_process_reuses_an_article_until_what_it_depends_on
     markdown = data_copy / "docs" / path
     markdown.write_text(markdown.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
     assert load_site(data_copy / "data", data_copy / "docs").articles[path].plan.text.text.endswith("One more paragraph.")
+
+
+def test_only_the_first_missing_quotes_of_an_article_are_compared_with_every_passage(data_copy):
+    """That comparison costs a good part of a second per quote: a file of wrong quotes must not take minutes."""
+    from annotated_article.anchoring import EXPLAINED_MISSES
+
+    path = data_copy / "data" / "articles" / "north-korea-troops-russia.yml"
+    text = path.read_text(encoding="utf-8")
+    extra = "".join(f"\n  - id: missing-{n}\n    exact: words that stand nowhere in the article, number {n}\n"
+                    f"    kind: report\n    verification: unverified\n    attributed_to: Nobody\n"
+                    for n in range(EXPLAINED_MISSES + 5))
+    path.write_text(text.rstrip("\n") + "\n" + extra, encoding="utf-8")
+    messages = [m for m in errors_after(data_copy) if "stand nowhere" not in m]
+    missing = [m for m in errors_after(data_copy) if "these words are not in the article" in m]
+    assert messages == missing and len(missing) == EXPLAINED_MISSES + 5
+    assert len([m for m in missing if "first few such quotes" in m]) == 5

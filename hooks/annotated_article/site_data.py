@@ -16,7 +16,7 @@ from typing import Any
 
 from . import project_files
 from .addresses import aliases
-from .anchoring import AnchorError, SourceLines, TextQuote, anchor_quote
+from .anchoring import EXPLAINED_MISSES, AnchorError, SourceLines, TextQuote, anchor_quote
 from .article_markup import ArticlePlan, plan_article
 from .article_tree import ArticleParser, MarkdownConfig, markdown_config, read_text
 from .errors import DataError, DataErrors, shown
@@ -404,13 +404,15 @@ class _Loader:
         where = SourceLines(f"{self.docs_dir.name}/{path}", source, text.text, first_line)
         anchored: dict[str, tuple[int, int]] = {}
         index_of: dict[str, int] = {}
+        explained = 0
         for index, annotation in enumerate(document.data["annotations"]):
             entry = annotations.get(annotation["id"])
             if entry is None or entry.exact != annotation["exact"]:
                 continue
             try:
-                anchored[entry.id] = anchor_quote(text, entry.quote, where)
+                anchored[entry.id] = anchor_quote(text, entry.quote, where, explained < EXPLAINED_MISSES)
             except AnchorError as failure:
+                explained += failure.problem.startswith("these words are not in the article")
                 self.errors.append(document.error(("annotations", index, "exact"), failure.problem, failure.fix))
                 continue
             index_of[entry.id] = index
