@@ -14,13 +14,10 @@ $(INSTALLED): requirements.lock
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	touch $@
 
-# The site is built into site.new/ and swapped in only when the build succeeds: a failed build leaves site/ as it was.
+# The site is built into site.new/ and swapped in at once only when the build succeeds: a failed or stopped
+# build leaves site/ as it was, and a site/ exists at every instant (see tools/build_site.py).
 build: $(INSTALLED)
-	@rm -rf site.new
-	$(PYTHON) -m mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
-	@rm -rf site.old
-	@if [ -e site ]; then mv site site.old; fi
-	@mv site.new site && rm -rf site.old
+	$(PYTHON) tools/build_site.py
 
 # The offline zip is made first and published with the site (the home and Data pages link to it).
 OFFLINE_EDITION := dist/annotated-articles-offline.zip

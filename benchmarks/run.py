@@ -97,8 +97,11 @@ def same_pages(hooked: Path, plain: Path) -> dict:
     build also have the JSON-LD and citation tags that our `on_post_page` puts in their head, which
     Markdown cannot carry, and the articles the elements our Markdown extension places: both are set
     aside before comparing, and the search entries of those articles are compared by place and title
-    only (less the entries our hooks add for their paragraphs and claims).
+    only (less the entries our hooks add for their paragraphs and claims). Every page of the hooked build
+    is finished (its policy and HTML fixes): the plain page is finished the same way before comparing.
     """
+    from annotated_article.finished_pages import finished
+
     files = sorted(p.relative_to(hooked).as_posix() for p in hooked.rglob("*") if p.is_file())
     different, placed = [], set()
     for name in [name for name in files if name.endswith(".html")]:
@@ -106,7 +109,7 @@ def same_pages(hooked: Path, plain: Path) -> dict:
         page = _HEAD_DATA.sub("", (hooked / name).read_text(encoding="utf-8"))
         if without_placements(page) != page:
             placed.add(name.removesuffix("index.html"))
-        if not b.is_file() or without_placements(page) != b.read_text(encoding="utf-8"):
+        if not b.is_file() or without_placements(page) != finished(b.read_text(encoding="utf-8")):
             different.append(name)
     for name in [name for name in files if not name.endswith(".html")]:
         a, b = hooked / name, plain / name

@@ -10,22 +10,37 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_build_date
 
-from annotated_article import offline_download, open_data, search_index, serving, site_build
+from annotated_article import finished_pages, offline_download, open_data, search_index, serving, site_build
 from annotated_article.errors import DataErrors
 
 _site: site_build.SiteBuild | None = None
+_serving = False  # `mkdocs serve` adds an inline live-reload script to every page, which a policy would refuse
 _open_data: open_data.OpenData | None = None
 _offline: offline_download.OfflineZip | None = None
 log = get_plugin_logger("annotated_article")
 
 
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+# First of all plugins: Material's offline plugin turns `use_directory_urls` off for the offline edition,
+# and the open data must name the hosted pages in both editions.
+@event_priority(100)
 def on_config(config):
     global _site, _open_data, _offline
     project = Path(config.config_file_path).parent
 
+    hosted_directory_urls = config.use_directory_urls  # as the offline edition's plugin has not yet changed it
+
     @functools.cache
     def url_of(path: str) -> str:  # every address of the site is the one MkDocs gives the page
         return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+
+    @functools.cache
+    def hosted_url_of(path: str) -> str:  # the published data names the hosted pages, in both editions
+        return File(path, config.docs_dir, config.site_dir, hosted_directory_urls).url
 
     try:
         _site = site_build.SiteBuild.load(project / "data", Path(config.docs_dir), url_of,
@@ -38,7 +53,7 @@ def on_config(config):
         error.data_errors = failure.errors  # tells on_serve's rebuilds that nothing was written yet
         raise error from None
     try:
-        _open_data = open_data.OpenData.for_site(_site.site, config.site_url, url_of, config.site_name,
+        _open_data = open_data.OpenData.for_site(_site.site, config.site_url, hosted_url_of, config.site_name,
                                                  config.site_description)
     except ValueError as problem:
         raise PluginError(f"mkdocs.yml: {problem}") from None
@@ -95,4 +110,11 @@ def on_post_build(config):
 
 
 def on_post_page(output, page, config):
-    return _open_data.with_structured_data(output, page.file.src_uri, page.title or "")
+    return finished_pages.finished(_open_data.with_structured_data(output, page.file.src_uri, page.title or ""),
+                                   policy=not _serving)
+
+
+def on_post_template(output_content, template_name, config):
+    """The theme's own pages (404.html) get the same policy; the sitemap is not HTML."""
+    return finished_pages.finished(output_content, policy=not _serving) if template_name.endswith(".html") \
+        else output_content

@@ -1,9 +1,12 @@
-"""The editors' mistakes of issue 4, each made in a copy of the data, for `make check` and `make build` tests."""
+"""The one catalogue of editors' mistakes: each is made in a copy of the data, and `make check` (run
+in-process through its entry point) must stop on it with the file, the line and what to do."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 ARTICLE_DATA = "articles/north-korea-troops-russia.yml"
 
@@ -22,20 +25,52 @@ ALIAS_BOMB = "\n".join(
 ) + "\n"  # 10^10 strings once expanded, from ten lines
 
 
+def link(path: str, target: str) -> Callable[[Path], None]:
+    def make(project: Path) -> None:
+        (project / path).unlink(missing_ok=True)
+        (project / path).symlink_to(target)
+    return make
+
+
+def write(path: str, content: bytes | None) -> Callable[[Path], None]:
+    """Write `content` to `path`, or delete it (None)."""
+    def make(project: Path) -> None:
+        if content is None:
+            (project / path).unlink()
+        else:
+            (project / path).write_bytes(content)
+    return make
+
+
+def fifo(path: str) -> Callable[[Path], None]:
+    return lambda project: os.mkfifo(project / path)
+
+
+ARTICLE_MARKDOWN = "docs/articles/north-korea-troops-russia.md"
+
+
+def windows_1252_article(project: Path) -> None:
+    path = project / ARTICLE_MARKDOWN
+    path.write_bytes(path.read_bytes().replace("’".encode(), b"\x92"))
+
+
 @dataclass(frozen=True)
 class Mistake:
     name: str
-    file: str  # inside data/
+    file: str  # inside the project, as messages name it
     old: str | None  # None: the whole file becomes `new`
     new: str | bytes
     marker: str | int  # the line the message must name: a line number, or words on it (after the edit)
     expected: str  # words the message must hold
     explained: str  # words of CONTRIBUTING.md that explain the message
     occurrence: int = 1  # which line holding `marker`
+    action: Callable[[Path], None] | None = None  # a mistake that is not an edit of a file (a link, a deleted file)
 
     def make(self, project: Path) -> None:
         """Make this mistake in `project`'s data."""
-        path = project / "data" / self.file
+        if self.action is not None:
+            return self.action(project)
+        path = project / self.file
         if self.old is None:
             path.write_bytes(self.new if isinstance(self.new, bytes) else self.new.encode("utf-8"))
             return
@@ -49,105 +84,186 @@ class Mistake:
         """The line the message must name, in the edited file."""
         if isinstance(self.marker, int):
             return self.marker
-        lines = (project / "data" / self.file).read_bytes().split(b"\n")
+        lines = (project / self.file).read_bytes().split(b"\n")
         marker = self.marker.encode("utf-8")
         return [number for number, line in enumerate(lines, 1) if marker in line][self.occurrence - 1]
 
 
 MISTAKES = [
-    Mistake("yaml-syntax", ARTICLE_DATA, "    see_also: [white-house-2024-11-15]",
+    Mistake("yaml-syntax", "data/" + ARTICLE_DATA, "    see_also: [white-house-2024-11-15]",
             "    see_also: [white-house-2024-11-15]]", "white-house-2024-11-15]]",
             "YAML syntax error", "YAML syntax error"),
-    Mistake("empty-file", "people.yml", None, "", 1, "the file is empty", "the file is empty"),
-    Mistake("comments-only-file", "sources.yml", None, "# yaml-language-server: $schema=schemas/sources.schema.json\n",
+    Mistake("empty-file", "data/people.yml", None, "", 1, "the file is empty", "the file is empty"),
+    Mistake("comments-only-file", "data/sources.yml", None, "# yaml-language-server: $schema=schemas/sources.schema.json\n",
             1, "the file is empty", "the file is empty"),
-    Mistake("not-utf-8", "people.yml", "  name: Mark Rutte", b"  name: Mark R\xfctte", "name: Mark R",
+    Mistake("not-utf-8", "data/people.yml", "  name: Mark Rutte", b"  name: Mark R\xfctte", "name: Mark R",
             "the file is not UTF-8 text", "is not UTF-8 text"),
-    Mistake("tab-indentation", "people.yml", "  role: Secretary General of NATO",
+    Mistake("tab-indentation", "data/people.yml", "  role: Secretary General of NATO",
             "\trole: Secretary General of NATO", "role: Secretary General of NATO",
             "a tab is used for indentation", "a tab is used for indentation"),
-    Mistake("duplicate-key", "people.yml", "  role: Secretary General of NATO",
+    Mistake("duplicate-key", "data/people.yml", "  role: Secretary General of NATO",
             "  role: Secretary General of NATO\n  role: NATO chief", "role: NATO chief",
             "the key `role` appears twice here", "appears twice here"),
-    Mistake("duplicate-id", "actors.yml", "- id: japan", "- id: ukraine", "id: ukraine",
+    Mistake("duplicate-id", "data/actors.yml", "- id: japan", "- id: ukraine", "id: ukraine",
             "the id `ukraine` is used twice", "is used twice", occurrence=2),
-    Mistake("unknown-key", ARTICLE_DATA, "    speaker: mark-rutte", "    speker: mark-rutte", "speker:",
+    Mistake("unknown-key", "data/" + ARTICLE_DATA, "    speaker: mark-rutte", "    speker: mark-rutte", "speker:",
             "unknown key `speker`. Did you mean `speaker`?", "unknown key"),
-    Mistake("missing-field", "people.yml", "  name: Mark Rutte\n", "", "- id: mark-rutte",
-            "has no `name`. Add `name:`", "has no"),
-    Mistake("wrong-type", "people.yml", "  name: Mark Rutte", "  name: 1984", "name: 1984",
-            "`name` must be text, not a number", "must be text"),
-    Mistake("wrong-type-list", "actors.yml", "  names: [Russia, Russian, Moscow]", "  names: Russia",
+    Mistake("missing-field", "data/people.yml", "  name: Mark Rutte\n", "", "- id: mark-rutte",
+            "entry 1 has no `name`. Add `name:`", "has no"),
+    Mistake("wrong-type", "data/people.yml", "  name: Mark Rutte", "  name: 1984", "name: 1984",
+            "`name` must be text, not a number. Put the value in quotes", "must be text"),
+    Mistake("wrong-type-list", "data/actors.yml", "  names: [Russia, Russian, Moscow]", "  names: Russia",
             "names: Russia", "`names` must be a list", "must be a list"),
-    Mistake("invalid-date", "sources.yml", "  date: 2024-11-15", "  date: 2024-11-31", "date: 2024-11-31",
+    Mistake("invalid-date", "data/sources.yml", "  date: 2024-11-15", "  date: 2024-11-31", "date: 2024-11-31",
             "`date` is `2024-11-31`, which is not a valid date", "which is not a valid date"),
-    Mistake("date-in-words", "sources.yml", "  date: 2024-11-15", "  date: 15 November 2024", "15 November 2024",
+    Mistake("date-in-words", "data/sources.yml", "  date: 2024-11-15", "  date: 15 November 2024", "15 November 2024",
             "which is not a valid date", "which is not a valid date"),
-    Mistake("javascript-link", "sources.yml", "    - url: https://kvia.com", "    - url: javascript:alert(1)//kvia.com",
+    Mistake("javascript-link", "data/sources.yml", "    - url: https://kvia.com", "    - url: javascript:alert(1)//kvia.com",
             "javascript:alert(1)", "which is not an http or https link", "is not an http or https link"),
-    Mistake("quote-in-link", "sources.yml",
+    Mistake("quote-in-link", "data/sources.yml",
             "    - url: https://kvia.com/news/2024/10/30/north-korean-troops-sent-to-fight-in-ukraine-may-welcome-rare-tour/",
             "    - url: https://kvia.com/?q=\"><script>alert(1)</script>", "kvia.com/?q=",
             "which is not an http or https link", "is not an http or https link"),
-    Mistake("data-link", "sources.yml", "    - url: https://kvia.com",
+    Mistake("data-link", "data/sources.yml", "    - url: https://kvia.com",
             "    - url: data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "data:text/html",
             "which is not an http or https link", "is not an http or https link"),
-    Mistake("unknown-enum-value", ARTICLE_DATA, "    verification: confirmed", "    verification: sure",
+    Mistake("unknown-enum-value", "data/" + ARTICLE_DATA, "    verification: confirmed", "    verification: sure",
             "verification: sure", "`verification` is `sure`, which is not one of: confirmed, likely, unverified",
             "which is not one of"),
-    Mistake("bad-id", ARTICLE_DATA, "  - id: rutte-growing-desperation", "  - id: Rutte Growing",
+    Mistake("bad-id", "data/" + ARTICLE_DATA, "  - id: rutte-growing-desperation", "  - id: Rutte Growing",
             "Rutte Growing", "which is not a valid id", "is not a valid id"),
-    Mistake("missing-person", ARTICLE_DATA, "    speaker: mark-rutte", "    speaker: mark-rute", "mark-rute",
+    Mistake("missing-person", "data/" + ARTICLE_DATA, "    speaker: mark-rutte", "    speaker: mark-rute", "mark-rute",
             "there is no person with the id `mark-rute`. Did you mean `mark-rutte`?", "there is no person"),
-    Mistake("missing-source", ARTICLE_DATA, "    source: nato-2024-10-28", "    source: nato-2024-10-29",
+    Mistake("missing-source", "data/" + ARTICLE_DATA, "    source: nato-2024-10-28", "    source: nato-2024-10-29",
             "nato-2024-10-29", "there is no source with the id `nato-2024-10-29`. Did you mean `nato-2024-10-28`?",
             "there is no source"),
-    Mistake("reserved-passage-id", ARTICLE_DATA, "  - id: rutte-growing-desperation", "  - id: p-rutte",
+    Mistake("reserved-passage-id", "data/" + ARTICLE_DATA, "  - id: rutte-growing-desperation", "  - id: p-rutte",
             "id: p-rutte", "the id `p-rutte` could be taken by the page itself", "could be taken by the page itself"),
-    Mistake("name-of-two-actors", "actors.yml", "  names: [Japan]", "  names: [Japan, Moscow]", "names: [Japan, Moscow]",
+    Mistake("name-of-two-actors", "data/actors.yml", "  names: [Japan]", "  names: [Japan, Moscow]", "names: [Japan, Moscow]",
             "the name `Moscow` is already a name of `russia`", "is already a name of"),
-    Mistake("missing-actor", "people.yml", "  actor: nato\n", "  actor: natoo\n", "natoo",
+    Mistake("missing-actor", "data/people.yml", "  actor: nato\n", "  actor: natoo\n", "natoo",
             "there is no actor with the id `natoo`. Did you mean `nato`?", "there is no actor"),
-    Mistake("words-not-in-article", ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
+    Mistake("words-not-in-article", "data/" + ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
             "    exact: about 1,200 Russian troops are killed daily", "are killed daily",
             "these words are not in the article. The closest passage is “about 1,200 Russian troops are being",
             "these words are not in the article"),
-    Mistake("ambiguous-words", ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
+    Mistake("ambiguous-words", "data/" + ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
             "    exact: troop deployment", "exact: troop deployment",
             "the words occur 2 times in the article (docs/articles/north-korea-troops-russia.md:",
             "nothing tells which one is meant"),
-    Mistake("alias-bomb", "people.yml", None, ALIAS_BOMB, 1, "it looks like an alias bomb", "alias bomb"),
-    Mistake("python-tag", "people.yml", "- id: mark-rutte",
+    Mistake("alias-bomb", "data/people.yml", None, ALIAS_BOMB, 1, "`&a0`: anchors and aliases (`&name`, `*name`) are not used",
+            "anchors and aliases (`&name`, `*name`) are not used"),
+    Mistake("alias", "data/actors.yml", "  names: [Japan]", "  names: *russia-names", "*russia-names",
+            "`*russia-names`: anchors and aliases", "anchors and aliases (`&name`, `*name`) are not used"),
+    Mistake("lone-surrogate", "data/people.yml", "  name: Mark Rutte", '  name: "Mark \\ud800 Rutte"', "name: \"Mark",
+            "the text contains U+D800, half of a character pair", "the text contains U+…"),
+    Mistake("escaped-control-character", "data/sources.yml", "  note: Issued at the APEC summit in Lima.",
+            '  note: "Issued at the APEC\\u001b summit"', "APEC", "the text contains U+001B, an invisible control character",
+            "the text contains U+…"),
+    Mistake("huge-number", "data/people.yml", "  name: Mark Rutte", "  name: " + "9" * 5000, "name: 999",
+            "cannot be read as a int. Put the value in quotes", "cannot be read as"),
+    Mistake("python-tag", "data/people.yml", "- id: mark-rutte",
             '- !!python/object/apply:os.system ["echo pwned"]\n- id: mark-rutte', "!!python",
             "the tag `tag:yaml.org,2002:python/object/apply:os.system` is not allowed", "is not allowed in data files"),
-    Mistake("custom-tag", "sources.yml", "  date: 2024-11-15", "  date: !date 2024-11-15", "!date",
+    Mistake("custom-tag", "data/sources.yml", "  date: 2024-11-15", "  date: !date 2024-11-15", "!date",
             "the tag `!date` is not allowed", "is not allowed in data files"),
-    Mistake("deep-nesting", "people.yml", "  name: Mark Rutte", "  name: " + "[" * 40 + "]" * 40, "name: [[",
+    Mistake("deep-nesting", "data/people.yml", "  name: Mark Rutte", "  name: " + "[" * 40 + "]" * 40, "name: [[",
             "nested more than 20 levels deep", "levels deep"),
-    Mistake("control-character", "people.yml", "  name: Mark Rutte", "  name: Mark\x08Rutte", "name: Mark",
+    Mistake("control-character", "data/people.yml", "  name: Mark Rutte", "  name: Mark\x08Rutte", "name: Mark",
             "the file contains the invisible control character U+0008", "invisible control character"),
-    Mistake("wrong-schema-line", "people.yml", "$schema=schemas/people.schema.json",
+    Mistake("wrong-schema-line", "data/people.yml", "$schema=schemas/people.schema.json",
             "$schema=schemas/actors.schema.json", "$schema=", "which is not this file's schema",
             "is not this file's schema"),
-    Mistake("article-without-publisher", ARTICLE_DATA, PUBLISHER_NOTE, "", "article:",
+    Mistake("article-without-publisher", "data/" + ARTICLE_DATA, PUBLISHER_NOTE, "", "article:",
             "the article has no `publisher`. Add `publisher:`", "the article has no"),
-    Mistake("article-without-date", ARTICLE_DATA, DATE_NOTE, "", "article:", "the article has no `date`",
+    Mistake("article-without-date", "data/" + ARTICLE_DATA, DATE_NOTE, "", "article:", "the article has no `date`",
             "the article has no"),
-    Mistake("article-without-rights", ARTICLE_DATA, RIGHTS_NOTE, "", "article:", "the article has no `rights`",
+    Mistake("article-without-rights", "data/" + ARTICLE_DATA, RIGHTS_NOTE, "", "article:", "the article has no `rights`",
             "the article has no"),
-    Mistake("updated-before-date", ARTICLE_DATA, DATE_NOTE, "date: 2024-11-20\nupdated: 2024-11-19\n", "updated:",
+    Mistake("updated-before-date", "data/" + ARTICLE_DATA, DATE_NOTE, "date: 2024-11-20\nupdated: 2024-11-19\n", "updated:",
             "`updated` is 2024-11-19, before the date of publication (2024-11-20)", "before the date of publication"),
-    Mistake("article-date-in-words", ARTICLE_DATA, DATE_NOTE, "date: 20 November 2024\n", "date: 20 November",
+    Mistake("article-date-in-words", "data/" + ARTICLE_DATA, DATE_NOTE, "date: 20 November 2024\n", "date: 20 November",
             "`date` is `20 November 2024`, which is not a valid date", "which is not a valid date"),
-    Mistake("byline-as-text", ARTICLE_DATA, AUTHORS_NOTE, "authors: FORUM Staff\n", "authors:",
+    Mistake("byline-as-text", "data/" + ARTICLE_DATA, AUTHORS_NOTE, "authors: FORUM Staff\n", "authors:",
             "`authors` must be a list", "must be a list"),
-    Mistake("byline-key-misspelt", ARTICLE_DATA, AUTHORS_NOTE, "author: [FORUM Staff]\n", "author:",
+    Mistake("byline-key-misspelt", "data/" + ARTICLE_DATA, AUTHORS_NOTE, "author: [FORUM Staff]\n", "author:",
             "unknown key `author`. Did you mean `authors`?", "unknown key"),
-    Mistake("article-link-kind", ARTICLE_DATA, LINKS_NOTE,
+    Mistake("article-link-kind", "data/" + ARTICLE_DATA, LINKS_NOTE,
             "links:\n  - url: https://example.org/article\n    kind: copied\n", "kind: copied",
             "`kind` is `copied`, which is not one of: original, pattern, reprint, report, translation, copy",
             "which is not one of"),
-    Mistake("article-path-outside", ARTICLE_DATA, "article: articles/north-korea-troops-russia.md",
+    Mistake("article-path-outside", "data/" + ARTICLE_DATA, "article: articles/north-korea-troops-russia.md",
             "article: articles/../articles/north-korea-troops-russia.md", "article:",
             "does not have the expected form", "does not have the expected form"),
+    Mistake("reserved-index-id", "data/actors.yml", "- id: japan", "- id: index", "id: index",
+            "the id `index` is reserved for the list page", "is reserved for the list page"),
+    Mistake("words-twice", "data/" + ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
+            "    exact: North Korean troops", "exact: North Korean troops", "the words occur 2 times",
+            "nothing tells which one is meant"),
+    Mistake("words-across-paragraphs", "data/" + ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
+            "    exact: assist Russia met with condemnation", "exact: assist Russia met",
+            "not within one paragraph of running text",
+            "not within one paragraph of running text"),
+    Mistake("confirmed-without-source", "data/" + ARTICLE_DATA, "    source: nato-2024-10-28\n", "", "verification: confirmed",
+            "annotation `rutte-growing-desperation` has no `source` but is `confirmed`. Add `source:`",
+            "has no `source` but is"),
+    Mistake("missing-annotation-actor", "data/" + ARTICLE_DATA, "    actors: [russia]", "    actors: [rusia]", "rusia",
+            "there is no actor with the id `rusia`. Did you mean `russia`?", "there is no actor"),
+    Mistake("missing-relation-actor", "data/actors.yml", "    - to: ukraine\n      relation: at war",
+            "    - to: ukrain\n      relation: at war", "ukrain",
+            "there is no actor with the id `ukrain`. Did you mean `ukraine`?", "there is no actor"),
+    Mistake("relation-to-itself", "data/actors.yml", "    - to: ukraine\n      relation: at war",
+            "    - to: russia\n      relation: at war", "- to: russia",
+            "an actor cannot have a relation to itself", "cannot have a relation to itself"),
+    Mistake("invalid-month", "data/sources.yml",
+            "  date: 2024-10-28\n  kind: press-conference\n  links:\n    - url: https://www.dailymotion",
+            "  date: 2024-13-28\n  kind: press-conference\n  links:\n    - url: https://www.dailymotion", "2024-13-28",
+            "`date` is `2024-13-28`, which is not a valid date. Write the date as YYYY-MM-DD",
+            "which is not a valid date"),
+    Mistake("unknown-source-kind", "data/sources.yml", "  kind: news-report\n  links:\n    - url: https://kvia",
+            "  kind: newspaper\n  links:\n    - url: https://kvia", "kind: newspaper",
+            "`kind` is `newspaper`, which is not one of: news-report", "which is not one of"),
+    Mistake("duplicate-annotation-id", "data/" + ARTICLE_DATA, "  - id: wsj-chief-concern", "  - id: wsj-china-displeased",
+            "id: wsj-china-displeased", "the id `wsj-china-displeased` is used twice", "is used twice", occurrence=2),
+    Mistake("wrong-type-boolean", "data/actors.yml", "  featured: true\n  names: [Russia", "  featured: yes please\n  names: [Russia",
+            "yes please", "`featured` must be true or false, not text", "must be true or false"),
+    Mistake("names-nobody", "data/" + ARTICLE_DATA, "    speaker: mark-rutte\n", "", "id: rutte-growing-desperation",
+            "annotation `rutte-growing-desperation` names nobody", "names nobody"),
+    Mistake("missing-article", "data/" + ARTICLE_DATA, "article: articles/north-korea-troops-russia.md",
+            "article: articles/north-korea-troops.md", "article:",
+            "there is no article `articles/north-korea-troops.md` in docs/. Did you mean", "there is no article"),
+    Mistake("empty-text", "data/sources.yml", "  note: Issued at the APEC summit in Lima.", "  note: ''", "note: ''",
+            "`note` is empty. Write the text, or delete the key", "is empty"),
+    Mistake("article-not-utf-8", ARTICLE_MARKDOWN, None, "", 1, "the file is not UTF-8 text (byte 0x92",
+            "is not UTF-8 text", action=windows_1252_article),
+    Mistake("link-to-a-device", "data/people.yml", None, "", 1, "is a link to a place outside the project",
+            "is a link to a place outside the project", action=link("data/people.yml", "/dev/zero")),
+    Mistake("link-to-a-system-file", "docs/notes.txt", None, "", 1, "is a link to a place outside the project",
+            "is a link to a place outside the project", action=link("docs/notes.txt", "/etc/passwd")),
+    Mistake("link-to-a-system-folder", "docs/more", None, "", 1, "is a link to a place outside the project",
+            "is a link to a place outside the project", action=link("docs/more", "/etc")),
+    Mistake("not-a-regular-file", "data/articles/second.yml", None, "", 1, "is not a regular file",
+            "is not a regular file", action=fifo("data/articles/second.yml")),
+    Mistake("schema-missing", "data/schemas/definitions.schema.json", None, "", 1, "the schema is missing",
+            "the schema is missing", action=write("data/schemas/definitions.schema.json", None)),
+    Mistake("schema-not-json", "data/schemas/people.schema.json", None, "", 2, "the schema is not valid JSON",
+            "is not valid JSON", action=write("data/schemas/people.schema.json", b'{"type":\n')),
+    Mistake("schema-line-too-long", "data/people.yml", "$schema=schemas/people.schema.json", "$schema=" + "x" * 5000,
+            1, "which is not this file's schema", "is not this file's schema"),
+    Mistake("zero-width-in-link", "data/sources.yml", "    - url: https://kvia.com", "    - url: https://kv\u200bia.com",
+            "url: https://kv", "`url` contains the invisible character U+200B (zero width space) after `https://kv`",
+            "contains the invisible character"),
+    Mistake("bidi-control-in-link", "data/sources.yml", "    - url: https://kvia.com/news/2024/10/30/",
+            "    - url: https://kvia.com/news/\u202e2024/10/30/", "url: https://kvia.com/news/",
+            "contains the invisible character U+202E (right-to-left override)", "contains the invisible character"),
+    Mistake("bidi-control-in-id", "data/actors.yml", "- id: japan", "- id: ja\u2066pan", "id: ja",
+            "`id` contains the invisible character U+2066", "contains the invisible character"),
+    Mistake("mixed-script-host", "data/sources.yml", "    - url: https://kvia.com", "    - url: https://kvi\u0430.com",
+            "url: https://kvi", "the address's host mixes alphabets (CYRILLIC, LATIN)", "mixes alphabets"),
+    Mistake("mixed-script-punycode-host", "data/sources.yml", "    - url: https://kvia.com",
+            "    - url: https://xn--kvi-8cd.com", "xn--kvi-8cd", "the address's host mixes alphabets (CYRILLIC, LATIN)",
+            "mixes alphabets"),
+    Mistake("mixed-script-article-link", "data/" + ARTICLE_DATA, LINKS_NOTE,
+            "links:\n  - url: https://ipdefense\u0444orum.com/\n    kind: original\n", "url: https://ipdefense",
+            "the address's host mixes alphabets (CYRILLIC, LATIN)", "mixes alphabets"),
 ]

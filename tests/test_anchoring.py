@@ -108,3 +108,16 @@ def test_source_lines_find_the_same_occurrence_and_skip_markup_between_lines():
 
 def test_fold_collapses_space_and_typography():
     assert fold("  It’s — “so”\n ") == "It's - \"so\""
+
+
+def test_a_quote_longer_than_any_paragraph_is_said_to_be_so_without_a_search():
+    with pytest.raises(AnchorError) as failure:
+        anchor_quote(TEXT, TextQuote("word " * 2000))
+    assert "longer than any of its paragraphs" in failure.value.problem
+
+
+def test_without_explaining_a_missing_quote_names_no_closest_passage():
+    with pytest.raises(AnchorError) as failure:
+        anchor_quote(TEXT, TextQuote("Mark Rute immediately"), explain=False)
+    assert "closest passage" not in failure.value.problem.split("(")[0]
+    assert "first few such quotes" in failure.value.problem

@@ -226,6 +226,8 @@ def test_without_javascript_a_marker_leads_to_its_claim_and_highlights_it(browse
 
 def assert_highlighted(page, element_id: str) -> None:
     """The element is the page's target and has a background that the elements around it do not."""
+    # From file:// the fragment can become the target a moment after the page shows: wait for it.
+    page.wait_for_function("id => document.getElementById(id).matches(':target')", arg=element_id)
     backgrounds = page.evaluate("""id => {
         const element = document.getElementById(id);
         return [element.matches(":target"), getComputedStyle(element).backgroundColor,

@@ -108,7 +108,7 @@ def test_every_word_of_the_article_prints_black(browser, edition, scheme):
         page = reader.page
         page.goto(edition.url(ARTICLE))
         page.emulate_media(media="print")
-        page.wait_for_function("document.getAnimations().length === 0")  # links fade to their print colour
+        page.wait_for_function("() => document.getAnimations().length === 0")  # links fade to their print colour
         colours = page.evaluate("""() => {
             const found = {};
             for (const element of document.querySelectorAll("article *")) {

@@ -63,3 +63,12 @@ def test_no_page_of_the_copy_loads_anything_from_another_host(offline_site):
         # Search from disk needs a Web Worker shim; it is the local copy, not one from a CDN.
         assert any(script["src"].endswith("assets/vendor/iframe-worker-shim.js")
                    for script in soup.find_all("script", src=True)), path
+
+
+def test_the_open_data_names_the_hosted_pages_as_the_hosted_edition_does(offline_site, built_site):
+    for name in ("annotations.jsonld", "annotations.csv"):
+        assert (offline_site / name).read_bytes() == (built_site / name).read_bytes(), name
+    offline_home = soup_of(offline_site / "index.html").find("script", type="application/ld+json").string
+    hosted_home = soup_of(built_site / "index.html").find("script", type="application/ld+json").string
+    assert offline_home == hosted_home
+    assert ".html" not in offline_home

@@ -98,3 +98,18 @@ def test_the_build_finds_the_same_errors_as_jsonschema(data_file):
         assert found == errors(written, spoiled)
         checked += bool(found)
     assert checked > 20  # variants that break the schema, compared
+
+
+@pytest.mark.parametrize("url, scripts", [
+    ("https://kvia.com/news/", []),
+    ("https://пример.рф/", []),
+    ("https://xn--e1afmkfd.xn--p1ai/", []),  # пример.рф, as browsers send it
+    ("https://日本語のサイト.jp/", []),  # Han and kana are written together
+    ("https://ex\u0430mple.com/", ["CYRILLIC", "LATIN"]),
+    ("https://www.p\u0430ypal.com/", ["CYRILLIC", "LATIN"]),
+    ("https://xn--kvi-8cd.com/", ["CYRILLIC", "LATIN"]),
+    ("https://\u03b1pple.com/", ["GREEK", "LATIN"]),
+    ("https://[::1/", []),  # not a host at all: the link pattern refuses it
+])
+def test_a_host_that_mixes_alphabets_is_found(url, scripts):
+    assert schema_validation.mixed_scripts(url) == scripts

@@ -116,18 +116,20 @@ def test_serve_reports_a_data_mistake_and_keeps_serving_the_last_good_site(tmp_p
         url = base + ARTICLE_HTML.removesuffix("index.html")
         good = fetch(url)
         assert 'id="fnref:rutte-growing-desperation"' in good
+        # The server adds its live-reload script to every page: a policy would refuse it, so there is none here.
+        assert "livereload(" in good and "Content-Security-Policy" not in good
 
         mistake = next(m for m in MISTAKES if m.name == "unknown-key")
-        replace_in(project / "data" / mistake.file, mistake.old, mistake.new)
-        place = f"data/{mistake.file}:{mistake.line(project)}:"
+        replace_in(project / mistake.file, mistake.old, mistake.new)
+        place = f"{mistake.file}:{mistake.line(project)}:"
         seen = server.wait_for(place)
         seen += server.wait_for("The last good site is still served.")
         assert any(place in line and mistake.expected in line for line in seen), seen
         assert server.process.poll() is None
         assert fetch(url) == good
 
-        replace_in(project / "data" / mistake.file, mistake.new, mistake.old)
-        replace_in(project / "data" / mistake.file, "as reported by AFP", "as AFP reported")
+        replace_in(project / mistake.file, mistake.new, mistake.old)
+        replace_in(project / mistake.file, "as reported by AFP", "as AFP reported")
         # MkDocs logs a message only the first time it is seen, so a rebuild that takes as long as the
         # first build ("Documentation built in 1.36 seconds" again) prints no line of its own: wait for
         # the reloads, and for the page to carry the edit.
@@ -145,7 +147,7 @@ def test_serve_with_a_data_mistake_from_the_start_stops_with_the_message(tmp_pat
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "Traceback" not in output
-    place = f"data/{mistake.file}:{mistake.line(project)}:"
+    place = f"{mistake.file}:{mistake.line(project)}:"
     assert any(line.startswith(place) and mistake.expected in line for line in output.splitlines()), output
 
 
@@ -159,12 +161,12 @@ def test_serve_reports_the_same_mistake_each_time_it_is_made(tmp_path):
         url = re.search(r"Serving on (http://\S+/)", serving).group(1) + ARTICLE_HTML.removesuffix("index.html")
         mistake = next(m for m in MISTAKES if m.name == "unknown-key")
         for attempt in range(2):
-            replace_in(project / "data" / mistake.file, mistake.old, mistake.new)
-            place = f"data/{mistake.file}:{mistake.line(project)}:"
+            replace_in(project / mistake.file, mistake.old, mistake.new)
+            place = f"{mistake.file}:{mistake.line(project)}:"
             seen = server.wait_for("The last good site is still served.")
             assert any(place in line and mistake.expected in line for line in seen), (attempt, seen)
-            replace_in(project / "data" / mistake.file, mistake.new, mistake.old)
-            replace_in(project / "data" / mistake.file, "as reported by AFP", f"as reported by AFP{attempt}")
+            replace_in(project / mistake.file, mistake.new, mistake.old)
+            replace_in(project / mistake.file, "as reported by AFP", f"as reported by AFP{attempt}")
             assert until_served(server, url, f"as reported by AFP{attempt}")
     finally:
         server.stop()

@@ -91,7 +91,7 @@ def test_a_copied_quote_link_opens_on_that_quote_highlighted(copying_reader):
     page.goto(edition.url("index.md"))
     page.goto(copied)
     expect(page.locator(f'[id="{claim}"]')).to_be_in_viewport()
-    assert page.locator(f'[id="{claim}"]').evaluate("passage => passage.matches(':target')")
+    page.wait_for_function("id => document.getElementById(id).matches(':target')", arg=claim)
     assert page.locator(f'[id="{claim}"]').evaluate("passage => getComputedStyle(passage).backgroundColor") \
         != "rgba(0, 0, 0, 0)"
 

@@ -55,95 +55,6 @@ def test_the_real_data_loads():
             a["id"]: (a.get("source", ""), a.get("speaker", "")) for a in written["annotations"]}
 
 
-# (file, text to replace, replacement, words that mark the line, expected message)
-MISTAKES = [
-    ("actors.yml", "- id: japan", "- id: index", "id: index",
-     "the id `index` is reserved for the list page"),
-    (ARTICLE_DATA, "  - id: wsj-chief-concern", "  - id: p-chief-concern", "id: p-chief-concern",
-     "the id `p-chief-concern` could be taken by the page itself"),
-    ("actors.yml", "  names: [Japan]", "  names: [Japan, NATO]", "names: [Japan, NATO]",
-     "the name `NATO` is already a name of `nato`"),
-    (ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
-     "    exact: North Korean troops", "exact: North Korean troops",
-     "the words occur 2 times"),
-    (ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
-     "    exact: assist Russia met with condemnation", "exact: assist Russia met",
-     "not within one paragraph of running text"),
-    (ARTICLE_DATA, "    source: nato-2024-10-28\n", "", "verification: confirmed",
-     "annotation `rutte-growing-desperation` has no `source` but is `confirmed`. Add `source:`"),
-    ("people.yml", "  role: Secretary General of NATO", "  rle: Secretary General of NATO", "rle:",
-     "unknown key `rle`. Did you mean `role`?"),
-    (ARTICLE_DATA, "    speaker: mark-rutte", "    speker: mark-rutte", "speker:",
-     "unknown key `speker`. Did you mean `speaker`?"),
-    (ARTICLE_DATA, "    speaker: mark-rutte", "    speaker: mark-rute", "mark-rute",
-     "there is no person with the id `mark-rute`. Did you mean `mark-rutte`?"),
-    (ARTICLE_DATA, "    source: nato-2024-10-28", "    source: nato-2024-10-29", "nato-2024-10-29",
-     "there is no source with the id `nato-2024-10-29`. Did you mean `nato-2024-10-28`?"),
-    (ARTICLE_DATA, "    actors: [russia]", "    actors: [rusia]", "rusia",
-     "there is no actor with the id `rusia`. Did you mean `russia`?"),
-    ("people.yml", "  actor: nato\n\n- id: north-atlantic", "  actor: natoo\n\n- id: north-atlantic", "natoo",
-     "there is no actor with the id `natoo`. Did you mean `nato`?"),
-    ("actors.yml", "    - to: ukraine\n      relation: at war", "    - to: ukrain\n      relation: at war", "ukrain",
-     "there is no actor with the id `ukrain`. Did you mean `ukraine`?"),
-    ("actors.yml", "    - to: ukraine\n      relation: at war", "    - to: russia\n      relation: at war", "- to: russia",
-     "an actor cannot have a relation to itself"),
-    ("sources.yml", "  date: 2024-10-28\n  kind: press-conference\n  links:\n    - url: https://www.dailymotion",
-     "  date: 2024-13-28\n  kind: press-conference\n  links:\n    - url: https://www.dailymotion", "2024-13-28",
-     "`date` is `2024-13-28`, which is not a valid date. Write the date as YYYY-MM-DD"),
-    ("sources.yml", "  date: 2024-11-15", "  date: 15 November 2024", "15 November 2024",
-     "which is not a valid date"),
-    ("sources.yml", "    - url: https://kvia.com", "    - url: javascript:alert(1)//kvia.com", "javascript:alert(1)",
-     "which is not an http or https link"),
-    ("sources.yml", "    - url: https://kvia.com", "    - url: data:text/html,kvia.com", "data:text",
-     "which is not an http or https link"),
-    ("sources.yml", "  kind: news-report\n  links:\n    - url: https://kvia",
-     "  kind: newspaper\n  links:\n    - url: https://kvia", "kind: newspaper",
-     "`kind` is `newspaper`, which is not one of: news-report"),
-    (ARTICLE_DATA, "    verification: confirmed\n    note: >-\n      Rutte",
-     "    verification: sure\n    note: >-\n      Rutte", "verification: sure",
-     "`verification` is `sure`, which is not one of: confirmed, likely, unverified"),
-    (ARTICLE_DATA, "  - id: rutte-growing-desperation", "  - id: Rutte Growing", "Rutte Growing",
-     "which is not a valid id"),
-    (ARTICLE_DATA, "  - id: wsj-chief-concern", "  - id: wsj-china-displeased", ("id: wsj-china-displeased", 2),
-     "the id `wsj-china-displeased` is used twice"),
-    ("actors.yml", "- id: japan", "- id: ukraine", ("id: ukraine", 2),
-     "the id `ukraine` is used twice"),
-    ("people.yml", "  name: Mark Rutte\n", "", "- id: mark-rutte",
-     "entry 1 has no `name`. Add `name:`"),
-    ("people.yml", "  name: Mark Rutte", "  name: 1984", "1984",
-     "`name` must be text, not a number. Put the value in quotes"),
-    ("actors.yml", "  featured: true\n  names: [Russia", "  featured: yes please\n  names: [Russia", "yes please",
-     "`featured` must be true or false, not text"),
-    ("actors.yml", "  names: [Russia, Russian, Moscow]", "  names: Russia", "names: Russia",
-     "`names` must be a list"),
-    (ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
-     "    exact: about 1,200 Russian troops are killed daily", "are killed daily",
-     "these words are not in the article. The closest passage is"),
-    (ARTICLE_DATA, "    exact: about 1,200 Russian troops are being killed daily",
-     "    exact: troop deployment", "exact: troop deployment",
-     "the words occur 2 times in the article (docs/articles/north-korea-troops-russia.md:"),
-    (ARTICLE_DATA, "    speaker: mark-rutte\n", "", "id: rutte-growing-desperation",
-     "annotation `rutte-growing-desperation` names nobody"),
-    (ARTICLE_DATA, "article: articles/north-korea-troops-russia.md", "article: articles/north-korea-troops.md",
-     "article:", "there is no article `articles/north-korea-troops.md` in docs/. Did you mean"),
-    (ARTICLE_DATA, "    see_also: [white-house-2024-11-15]", "    see_also: [white-house-2024-11-15]]",
-     "white-house-2024-11-15]]", "YAML syntax error"),
-    ("sources.yml", "  note: Issued at the APEC summit in Lima.", "  note: ''", "note: ''",
-     "`note` is empty. Write the text, or delete the key"),
-]
-
-
-@pytest.mark.parametrize("name, old, new, marker, expected", MISTAKES, ids=[m[4][:50] for m in MISTAKES])
-def test_each_mistake_names_file_line_and_fix(data_copy, name, old, new, marker, expected):
-    edit(data_copy, name, old, new)
-    messages = errors_after(data_copy)
-    matching = [m for m in messages if expected in m]
-    assert matching, messages
-    words, occurrence = marker if isinstance(marker, tuple) else (marker, 1)
-    line = line_of(data_copy, name, words.split("\n")[0], occurrence)
-    assert any(m.startswith(f"data/{name}:{line}:") for m in matching), (line, matching)
-
-
 def test_all_problems_are_reported_at_once(data_copy):
     edit(data_copy, ARTICLE_DATA, "    speaker: mark-rutte", "    speaker: nobody-here")
     edit(data_copy, "people.yml", "  role: Secretary General of NATO", "  rol: Secretary General of NATO")
@@ -356,3 +267,19 @@ def test_a_reload_in_the_same_process_reuses_an_article_until_what_it_depends_on
     markdown = data_copy / "docs" / path
     markdown.write_text(markdown.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
     assert load_site(data_copy / "data", data_copy / "docs").articles[path].plan.text.text.endswith("One more paragraph.")
+
+
+def test_only_the_first_missing_quotes_of_an_article_are_compared_with_every_passage(data_copy):
+    """That comparison costs a good part of a second per quote: a file of wrong quotes must not take minutes."""
+    from annotated_article.anchoring import EXPLAINED_MISSES
+
+    path = data_copy / "data" / "articles" / "north-korea-troops-russia.yml"
+    text = path.read_text(encoding="utf-8")
+    extra = "".join(f"\n  - id: missing-{n}\n    exact: words that stand nowhere in the article, number {n}\n"
+                    f"    kind: report\n    verification: unverified\n    attributed_to: Nobody\n"
+                    for n in range(EXPLAINED_MISSES + 5))
+    path.write_text(text.rstrip("\n") + "\n" + extra, encoding="utf-8")
+    messages = [m for m in errors_after(data_copy) if "stand nowhere" not in m]
+    missing = [m for m in errors_after(data_copy) if "these words are not in the article" in m]
+    assert messages == missing and len(missing) == EXPLAINED_MISSES + 5
+    assert len([m for m in missing if "first few such quotes" in m]) == 5

@@ -71,3 +71,22 @@ def test_missing_pages_and_paths_outside_the_site_get_the_404_page(root, path):
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+def test_a_port_in_use_is_said_in_one_line(tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    from conftest import PROJECT
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, str(PROJECT / "tools" / "static_server.py"), str(tmp_path), str(port)],
+                                capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"Cannot serve on 127.0.0.1:{port}: Address already in use. Stop what uses that port, or give another port: "
+        "python tools/static_server.py SITE_DIR PORT"]

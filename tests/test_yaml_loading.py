@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from annotated_article.errors import DataErrors
@@ -45,7 +43,12 @@ def test_dates_and_numbers_like_text_stay_as_written():
     ("- id: !!binary aGVsbG8=\n", "is not allowed"),
     ("- id: !custom a\n", "the tag `!custom` is not allowed"),
     ("- ? [a, b]\n  : c\n", "a key must be a plain word"),
-    ("a: &x [*x]\n", "an alias refers to the value that contains it"),
+    ("a: &x [*x]\n", "data/people.yml:1:4: `&x`: anchors and aliases (`&name`, `*name`) are not used in data files"),
+    ("a: [b]\nc: *x\n", "data/people.yml:2:4: `*x`: anchors and aliases"),
+    ("- id: a\n  name: \"Mark \\ud800 Rutte\"\n", "data/people.yml:2:9: the text contains U+D800, half of a character pair"),
+    ("- id: a\n  name: \"Mark\\x08Rutte\"\n", "data/people.yml:2:9: the text contains U+0008, an invisible control"),
+    ("- id: a\n  \"n\\udfffame\": x\n", "data/people.yml:2:3: the text contains U+DFFF"),
+    ("- id: " + "9" * 5000 + "\n", "data/people.yml:1:7: `" + "9" * 60 + "…` cannot be read as a int"),
     ("--- a\n--- b\n", "YAML syntax error"),
 ])
 def test_yaml_mistakes_are_reported_with_place(text, expected):
@@ -63,37 +66,22 @@ def test_a_byte_order_mark_is_accepted():
     assert load("\ufeff- id: a\n").data == [{"id": "a"}]
 
 
-def test_an_alias_bomb_fails_at_once():
-    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for level in range(1, 10):
-        previous = f"*a{level - 1}"
-        lines.append(f"a{level}: &a{level} [{', '.join([previous] * 10)}]")
-    started = time.process_time()
-    messages = errors_of("\n".join(lines) + "\n")
-    assert time.process_time() - started < 10  # a generous bound on a runaway, not a benchmark
-    assert any("alias bomb" in message for message in messages)
-
-
-def test_modest_aliases_still_work():
-    document = load("base: &actors [russia, ukraine]\nagain: *actors\n")
-    assert document.data["again"] == ["russia", "ukraine"]
+def test_an_alias_bomb_is_refused_at_once_for_its_anchors_and_aliases():
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]" for level in range(1, 30)]
+    messages = errors_of("\n".join(lines) + "\n")  # 10^30 values once written out
+    assert len(messages) == 30 + 29 * 10
+    assert messages[0].startswith("data/people.yml:1:5: `&a0`: anchors and aliases (`&name`, `*name`) are not used")
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("a: " + "[" * 5000 + "]" * 5000 + "\n", "data/people.yml:1:24: lists and mappings are nested more than 20 levels"),
+    ("a: " + "[" * 5000 + "]" * 5000 + "\n", "data/people.yml:1:23: lists and mappings are nested more than 20 levels"),
     ("".join("  " * level + "k:\n" for level in range(40)) + "  " * 40 + "v\n",
      "data/people.yml:21:41: lists and mappings are nested more than 20 levels"),
 ])
 def test_deep_nesting_is_refused_before_python_runs_out_of_stack(text, expected):
     messages = errors_of(text)
     assert any(message.startswith(expected) for message in messages), messages
-
-
-def test_aliases_cannot_nest_deeper_than_the_limit():
-    lines = ["a0: &a0 " + "[" * 10 + "]" * 10]
-    lines += [f"a{level}: &a{level} " + "[" * 10 + f"*a{level - 1}" + "]" * 10 for level in range(1, 30)]
-    messages = errors_of("\n".join(lines) + "\n")
-    assert any("nested more than 20 levels deep" in message for message in messages), messages
 
 
 def test_twenty_levels_are_still_fine():
@@ -109,11 +97,11 @@ def test_a_control_character_is_named_with_its_place(character):
 
 def test_an_oversized_file_is_refused_without_reading_it_as_yaml():
     (message,) = errors_of(b"a: " + b"x" * 1_000_000 + b"\n")
-    assert message.startswith("data/people.yml:1:1: the file is 1.0 MB, more than a data file should ever be")
+    assert message.startswith("data/people.yml:1:1: the file is larger than 1 MB, more than a data file should ever be")
 
 
 def test_merge_keys_are_refused():
-    messages = errors_of("base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n")
+    messages = errors_of("base: {x: 1}\nother:\n  <<: {x: 1}\n  y: 2\n")
     assert any(m.startswith("data/people.yml:3:3: `<<` (merging in another mapping) is not allowed") for m in messages)
 
 
@@ -126,18 +114,3 @@ def test_merge_keys_are_refused():
 def test_the_schema_line_is_read_from_the_comments_at_the_top(text, reference, line):
     document = load(text)
     assert (document.schema_reference, document.schema_reference_line) == (reference, line)
-
-
-def test_an_alias_bomb_is_measured_not_expanded():
-    # 10^30 values once written out: expanding even a tiny part of it would never end.
-    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    lines += [f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]" for level in range(1, 30)]
-    (message,) = errors_of("\n".join(lines) + "\n")
-    assert message.startswith("data/people.yml:1:1: the file's aliases (*name) expand to too many values")
-
-
-def test_shared_aliases_within_the_budget_are_built():
-    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    lines += [f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]" for level in range(1, 4)]
-    document = load("\n".join(lines) + "\n")
-    assert len(document.data["a3"]) == 10 and document.data["a3"][9][9][9] == ["lol"] * 10

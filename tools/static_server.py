@@ -138,7 +138,13 @@ def main(argv: list[str]) -> int:
         print("usage: python tools/static_server.py SITE_DIR [PORT] [BASE_PATH]", file=sys.stderr)
         return 2
     port = int(argv[1]) if len(argv) >= 2 else 8000
-    with serve(Path(argv[0]), port, argv[2] if len(argv) == 3 else "/") as url:
+    with contextlib.ExitStack() as stack:
+        try:
+            url = stack.enter_context(serve(Path(argv[0]), port, argv[2] if len(argv) == 3 else "/"))
+        except OSError as error:
+            print(f"Cannot serve on 127.0.0.1:{port}: {error.strerror}. Stop what uses that port, or give another "
+                  "port: python tools/static_server.py SITE_DIR PORT", file=sys.stderr)
+            return 1
         print(f"Serving {argv[0]} on {url} (gzip); Ctrl-C stops.", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()

@@ -23,6 +23,8 @@ _FOLD = str.maketrans({
 })
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
+#: How many quotes of one article that are not found get the closest passage named.
+EXPLAINED_MISSES = 10
 
 #: Given a position in the article's text, where it is in the article's Markdown (`docs/FILE.md:LINE`), or ''.
 Where = Callable[[int], str]
@@ -60,9 +62,11 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
-def anchor_quote(article: Text, quote: TextQuote, where: Where = lambda position: "") -> tuple[int, int]:
+def anchor_quote(article: Text, quote: TextQuote, where: Where = lambda position: "",
+                 explain: bool = True) -> tuple[int, int]:
     """Where `quote` stands in the article's text (start, end), inside one paragraph; raise AnchorError
-    naming what went wrong."""
+    naming what went wrong. With `explain` false, words that are not found are not compared with every
+    passage of the article (that search costs a good part of a second for each)."""
     text = article.text
     folded = text.translate(_FOLD)  # one character for one: positions are the text's
     exact = fold(quote.exact)
@@ -70,7 +74,7 @@ def anchor_quote(article: Text, quote: TextQuote, where: Where = lambda position
         raise AnchorError("the quoted words (`exact`) are empty", "Copy the words from the article")
     starts = _occurrences(folded, exact)
     if not starts:
-        raise AnchorError(*_not_found(article, exact, where))
+        raise AnchorError(*_not_found(article, exact, where, explain))
     prefix, suffix = fold(quote.prefix), fold(quote.suffix)
     matching = [start for start in starts
                 if _has_prefix(folded, start, prefix) and _has_suffix(folded, start + len(exact), suffix)]
@@ -135,10 +139,16 @@ def _at(where: Where, position: int) -> str:
     return f" ({place})" if place else ""
 
 
-def _not_found(article: Text, exact: str, where: Where) -> tuple[str, str]:
-    found = closest_passage(article, exact)
+def _not_found(article: Text, exact: str, where: Where, explain: bool) -> tuple[str, str]:
+    longest = max((p.end - p.start for p in article.paragraphs), default=0)
+    if len(exact) > longest:
+        return (f"these words are not in the article: at {len(exact)} characters they are longer than any of its "
+                f"paragraphs ({longest} at most)", "Quote words of one paragraph, copied from the article")
+    found = closest_passage(article, exact) if explain else None
     if found is None:
-        return ("these words are not in the article", "Copy the words exactly from the article")
+        return ("these words are not in the article" + ("" if explain else " (the closest passage is shown for "
+                                                         "the first few such quotes of an article only)"),
+                "Copy the words exactly from the article")
     passage, position = found
     matcher = difflib.SequenceMatcher(None, exact, passage.translate(_FOLD), autojunk=False)
     difference = next((op for op in matcher.get_opcodes() if op[0] != "equal"), None)

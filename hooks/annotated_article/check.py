@@ -6,7 +6,8 @@ Runs the same pass as the build (`site_data.load_site`), prints every problem as
 `data/FILE.yml:LINE:COLUMN: what is wrong. How to fix it.` and exits with 1 if
 there is any, 0 if there is none. With `GITHUB_ACTIONS=true` it also prints each
 problem as a workflow command (`::error file=...,line=...,col=...::...`), so that
-GitHub shows it on the pull request's diff. It only reads: no file is written.
+GitHub shows it on the pull request's diff. It only reads: no file is written. A failure of the
+check itself exits with 2, so that it is never taken for a problem in the data.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from pathlib import Path
 
-from .errors import DataError, DataErrors
+from .errors import DataError, DataErrors, listed
 from .site_data import SiteData, load_site
 
 
@@ -30,16 +32,20 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as failure:
         report(failure.errors, github=os.environ.get("GITHUB_ACTIONS") == "true")
         return 1
+    except Exception:  # a bug of the check, not of the data: the status tells CI the difference
+        traceback.print_exc()
+        print("The check itself failed (above); this is not a problem in the data.", file=sys.stderr)
+        return 2
     print(summary(site, arguments.data))
     return 0
 
 
 def report(errors: list[DataError], github: bool = False) -> None:
     """Every problem on standard error; with `github`, also as workflow annotations on standard output."""
+    count, errors = len(errors), listed(errors)
     for error in errors:
         print(error, file=sys.stderr)
-    count = len(errors)
-    print(f"{count} problem{'s' if count != 1 else ''} found in the data. "
+    print(f"{count:,} problem{'s' if count != 1 else ''} found in the data. "
           "Each line above says where (file:line:column), what is wrong and how to fix it.", file=sys.stderr)
     if github:
         for error in errors:

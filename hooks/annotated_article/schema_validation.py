@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import difflib
 import json
+import unicodedata
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
-from .errors import DataError
+from .errors import DataError, DataErrors, shown
+from .project_files import read_text
 from .schema_subset import subset_validator
 from .yaml_loading import YamlDocument
 
 if TYPE_CHECKING:
     import jsonschema
 
+#: Problems of one file past which its check stops: each costs time, and no editor reads that many.
+MAX_PROBLEMS = 1_000
+RESTORE = "Editors never need to change the schemas: restore the file from the project's history"
 _TYPE_WORDS = {
     "string": "text",
     "array": "a list (lines starting with `- `)",
@@ -31,12 +38,42 @@ _TYPE_WORDS = {
 
 
 @lru_cache(maxsize=None)
+def _schemas(schema_dir: str) -> dict[str, Any]:
+    """Every `*.schema.json` of `schema_dir` by name. Raises DataErrors for one that cannot be read."""
+    folder, schemas, errors = Path(schema_dir), {}, []
+    for path in sorted(folder.glob("*.schema.json")):
+        shown_as = f"{folder.parent.name}/{folder.name}/{path.name}"
+        try:
+            schemas[path.name] = json.loads(read_text(path, shown_as, folder.parent.parent))
+        except DataErrors as failure:
+            errors += failure.errors
+        except (json.JSONDecodeError, RecursionError) as error:
+            errors.append(DataError(shown_as, getattr(error, "lineno", 1), getattr(error, "colno", 1),
+                                    f"the schema is not valid JSON ({getattr(error, 'msg', error)})", RESTORE))
+    if errors:
+        raise DataErrors(errors)
+    return schemas
+
+
+@lru_cache(maxsize=None)
 def _validator(schema_dir: str, schema_name: str) -> Any:
     """The schema's validator: our own for the keywords our schemas use (see schema_subset), else jsonschema's."""
-    schemas = {path.name: json.loads(path.read_text(encoding="utf-8"))
-               for path in Path(schema_dir).glob("*.schema.json")}
+    schemas = _schemas(schema_dir)
+    for name in ("definitions.schema.json", schema_name):
+        if name not in schemas:
+            folder = Path(schema_dir)
+            raise DataErrors([DataError(f"{folder.parent.name}/{folder.name}/{name}", 1, 1, "the schema is missing",
+                                        RESTORE)])
     schema = _inline_references(schemas[schema_name], schemas)
     return subset_validator(schema) or _jsonschema_validator(schema, schemas)
+
+
+def _jsonschema_failures() -> tuple[type[Exception], ...]:
+    """What jsonschema raises for a schema it cannot use: one that is invalid, or refers to nothing."""
+    from jsonschema.exceptions import SchemaError
+    from referencing.exceptions import Unresolvable
+
+    return SchemaError, Unresolvable
 
 
 def _jsonschema_validator(schema: dict, schemas: dict[str, Any]) -> jsonschema.protocols.Validator:
@@ -47,6 +84,7 @@ def _jsonschema_validator(schema: dict, schemas: dict[str, Any]) -> jsonschema.p
         (name, Resource.from_contents(contents)) for name, contents in schemas.items()
     )
     cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
     return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
 
 
@@ -89,18 +127,25 @@ def _definition(reference: str, schemas: dict[str, Any]) -> dict | None:
 
 def definitions(schema_dir: Path) -> dict[str, Any]:
     """The shared `$defs` (id, text, url patterns)."""
-    path = schema_dir / "definitions.schema.json"
-    return json.loads(path.read_text(encoding="utf-8"))["$defs"]
+    return _schemas(str(schema_dir))["definitions.schema.json"].get("$defs", {})
 
 
 def validate_document(document: YamlDocument, schema_dir: Path, schema_name: str) -> list[DataError]:
     """Every way `document` breaks its schema, as editor-facing errors."""
-    validator = _validator(str(schema_dir), schema_name)
-    defs = definitions(schema_dir)
-    errors = []
-    for error in validator.iter_errors(document.data):
-        errors.extend(_explain(error, document, defs))
-    return errors
+    try:
+        validator = _validator(str(schema_dir), schema_name)
+        defs = definitions(schema_dir)
+        problems = list(islice((problem for error in validator.iter_errors(document.data)
+                                for problem in _explain(error, document, defs)), MAX_PROBLEMS))
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(DataError(document.file, 1, 1, f"the check of this file stopped after {MAX_PROBLEMS:,} "
+                                      "problems", "Fix the ones listed and check again"))
+        return problems
+    except DataErrors as failure:
+        return failure.errors
+    except _jsonschema_failures() as error:  # evaluated only once an exception is raised
+        return [DataError(f"{schema_dir.parent.name}/{schema_dir.name}/{schema_name}", 1, 1,
+                          f"the schema cannot be used ({shown(str(error).splitlines()[0], 200)})", RESTORE)]
 
 
 def _explain(error: jsonschema.ValidationError, document: YamlDocument, defs: dict) -> list[DataError]:
@@ -110,7 +155,7 @@ def _explain(error: jsonschema.ValidationError, document: YamlDocument, defs: di
     if kind == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         return [
-            document.error(path + (key,), f"unknown key `{key}`", _suggest(key, known, "Valid keys here"), at_key=True)
+            document.error(path + (key,), f"unknown key `{shown(key)}`", _suggest(key, known, "Valid keys here"), at_key=True)
             for key in error.instance if key not in known
         ]
     if kind == "required":
@@ -129,26 +174,33 @@ def _explain(error: jsonschema.ValidationError, document: YamlDocument, defs: di
         return [document.error(path, f"{name} must be {wanted_words}, not {_what(error.instance)}", fix)]
     if kind == "enum":
         options = [str(option) for option in error.validator_value]
-        return [document.error(path, f"{name} is `{error.instance}`, which is not one of: {', '.join(options)}",
+        return [document.error(path, f"{name} is `{shown(error.instance)}`, which is not one of: {', '.join(options)}",
                                _suggest(str(error.instance), options, "Use one of those"))]
     if kind == "format" and error.validator_value == "date":
-        return [document.error(path, f"{name} is `{error.instance}`, which is not a valid date",
+        return [document.error(path, f"{name} is `{shown(error.instance)}`, which is not a valid date",
                                "Write the date as YYYY-MM-DD, for example 2024-11-01")]
     if kind in ("pattern", "minLength"):
         return [_pattern_error(error, document, path, name, defs)]
-    return [document.error(path, f"{name}: {error.message}", "See the field's description in data/schemas/")]
+    return [document.error(path, f"{name}: {shown(error.message, 200)}", "See the field's description in data/schemas/")]
 
 
 def _pattern_error(error, document: YamlDocument, path: tuple, name: str, defs: dict) -> DataError:
     pattern = error.schema.get("pattern")
-    value = error.instance
-    if pattern == defs["id"]["pattern"]:
+    value = shown(error.instance)
+    invisible = next((i for i, c in enumerate(error.instance) if not c.isprintable() and c != " "), None)
+    if invisible is not None and error.validator == "pattern":
+        character = error.instance[invisible]
+        return document.error(path, f"{name} contains the invisible character U+{ord(character):04X} "
+                              f"({unicodedata.name(character, 'unnamed').lower()}) after "
+                              f"`{shown(error.instance[max(0, invisible - 30):invisible])}`",
+                              "Delete it: retype the value, or copy it again from the address bar")
+    if pattern == defs.get("id", {}).get("pattern"):
         return document.error(path, f"{name} is `{value}`, which is not a valid id",
                               "Use lower-case letters and digits joined by single hyphens, for example `mark-rutte`")
-    if pattern == defs["url"]["pattern"]:
+    if pattern == defs.get("url", {}).get("pattern"):
         return document.error(path, f"{name} is `{value}`, which is not an http or https link",
                               "Give the full address starting with https:// (other kinds of links are not allowed)")
-    if pattern == defs["text"]["pattern"] or error.validator == "minLength":
+    if pattern == defs.get("text", {}).get("pattern") or error.validator == "minLength":
         return document.error(path, f"{name} is empty", "Write the text, or delete the key")
     return document.error(path, f"{name} is `{value}`, which does not have the expected form",
                           error.schema.get("description", "See data/schemas/"))
@@ -187,6 +239,29 @@ def _suggest(word: str, options: list[str], otherwise: str) -> str:
     if close:
         return f"Did you mean `{close[0]}`?"
     return f"{otherwise}: {', '.join(options)}"
+
+
+#: Scripts written together in one name by the languages that use them.
+_SCRIPT_FAMILIES = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "IDEOGRAPHIC": "CJK"}
+
+
+def mixed_scripts(url: str) -> list[str]:
+    """The alphabets mixed in one name of `url`'s host (`exаmple`, with a Cyrillic а), or none."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return []
+    for label in host.split("."):
+        if label.startswith("xn--"):
+            try:
+                label = label[4:].encode("ascii").decode("punycode")
+            except (UnicodeError, ValueError):
+                return ["an unreadable xn-- name"]
+        scripts = {unicodedata.name(c, "?").split(" ")[0] for c in label if c.isalpha()}
+        scripts = {_SCRIPT_FAMILIES.get(script, script) for script in scripts}
+        if len(scripts) > 1:
+            return sorted(scripts)
+    return []
 
 
 def nearest(word: str, options) -> str:

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from . import project_files
 from .addresses import aliases
-from .anchoring import AnchorError, SourceLines, TextQuote, anchor_quote
+from .anchoring import EXPLAINED_MISSES, AnchorError, SourceLines, TextQuote, anchor_quote
 from .article_markup import ArticlePlan, plan_article
 from .article_tree import ArticleParser, MarkdownConfig, markdown_config, read_text
-from .errors import DataError, DataErrors
-from .schema_validation import nearest, validate_document
+from .errors import DataError, DataErrors, shown
+from .schema_validation import mixed_scripts, nearest, validate_document
 from .yaml_loading import YamlDocument, load_yaml_file
 
 
@@ -202,7 +203,7 @@ class _Loader:
 
     def read(self, path: Path, schema: str) -> YamlDocument | None:
         try:
-            document = load_yaml_file(path, self.display(path))
+            document = load_yaml_file(path, self.display(path), self.data_dir.parent)
         except DataErrors as failure:
             self.errors.extend(failure.errors)
             return None
@@ -217,22 +218,27 @@ class _Loader:
             return
         expected = os.path.relpath(self.schema_dir / schema, path.parent).replace(os.sep, "/")
         named = path.parent / document.schema_reference
-        if "://" in document.schema_reference or not named.is_file() or not named.samefile(self.schema_dir / schema):
+        if "://" in document.schema_reference or os.path.normpath(named) != os.path.normpath(self.schema_dir / schema):
             self.errors.append(DataError(
                 document.file, document.schema_reference_line, 1,
-                f"the schema line names `{document.schema_reference}`, which is not this file's schema "
+                f"the schema line names `{shown(document.schema_reference)}`, which is not this file's schema "
                 f"({self.display(self.schema_dir / schema)})",
                 f"Make the line read `# yaml-language-server: $schema={expected}`, so that editors check "
                 "the file as the build does"))
 
     def load(self) -> SiteData:
         site = SiteData()
+        self.errors += project_files.links_outside(self.data_dir, self.data_dir.name) + \
+            project_files.links_outside(self.docs_dir, self.docs_dir.name)
         documents = {name: self.read(self.data_dir / name, schema) for name, schema in REGISTRIES.items()}
         self.unreadable = {name for name, document in documents.items() if document is None}
         site.actors = self.registry(documents["actors.yml"], Actor, page_ids=True)
         site.people = self.registry(documents["people.yml"], Person, page_ids=True)
         site.sources = self.registry(documents["sources.yml"], Source, page_ids=True)
         self.check_actor_names(documents["actors.yml"])
+        sources = documents["sources.yml"]
+        self.check_link_hosts(sources, [((index,), item.get("links", [])) for index, item in
+                                        enumerate(sources.data if sources else [])])
         article_files = sorted([*(self.data_dir / "articles").glob("*.yml"), *(self.data_dir / "articles").glob("*.yaml")])
         if not article_files:
             self.errors.append(DataError(f"{self.data_dir.name}/articles", 1, 1, "there are no article files",
@@ -242,6 +248,7 @@ class _Loader:
             document = self.read(path, "article.schema.json")
             if document is not None:
                 self.check_provenance(document)
+                self.check_link_hosts(document, [((), document.data.get("links", []))])
                 self.article(document, site)
             all_read = all_read and document is not None
         if all_read:
@@ -273,7 +280,8 @@ class _Loader:
         """An article with no annotation file would be a page nothing lists or links to."""
         for markdown in sorted((self.docs_dir / "articles").glob("*.md")):
             path = markdown.relative_to(self.docs_dir).as_posix()
-            if path not in site.articles and markdown.name != "index.md":
+            unreadable = any(error.file == f"{self.docs_dir.name}/{path}" for error in self.errors)
+            if path not in site.articles and markdown.name != "index.md" and not unreadable:
                 self.errors.append(DataError(
                     f"{self.docs_dir.name}/{path}", 1, 1, "this article has no annotation file",
                     f"Add data/articles/{markdown.stem}.yml with `article: {path}`, where it was published "
@@ -314,6 +322,20 @@ class _Loader:
                         "Give each name to one actor only, so that the article links it to the right page"))
                 owner.setdefault(name, item["id"])
 
+    def check_link_hosts(self, document: YamlDocument | None, links_at: list[tuple[tuple, list]]) -> None:
+        """A host that mixes alphabets is a look-alike of another (`exаmple.com`, with a Cyrillic а).
+        `links_at`: each list of links of `document`, with the place of the mapping that holds it."""
+        if document is None:
+            return
+        for place, links in links_at:
+            for number, link in enumerate(links):
+                scripts = mixed_scripts(link["url"])
+                if scripts:
+                    self.errors.append(document.error(
+                        (*place, "links", number, "url"), f"the address's host mixes alphabets ({', '.join(scripts)}), "
+                        "as look-alikes of well-known addresses do",
+                        "Retype the address by hand, or copy it again from the address bar of the page"))
+
     def check_provenance(self, document: YamlDocument) -> None:
         """An article says who published it, when and on what terms, or says that it is not known."""
         data = document.data
@@ -344,7 +366,11 @@ class _Loader:
         annotations = self.registry(YamlDocument(document.file, document.data["annotations"],
                                                  _strip_first(document.value_marks, "annotations"),
                                                  _strip_first(document.key_marks, "annotations")), Annotation)
-        source, first_line = _without_front_matter(article_file.read_text(encoding="utf-8-sig"))
+        try:
+            raw = project_files.read_text(article_file, f"{self.docs_dir.name}/{path}", self.docs_dir.parent)
+        except DataErrors as failure:
+            return self.errors.extend(failure.errors)
+        source, first_line = _without_front_matter(raw)
         for index, annotation in enumerate(document.data["annotations"]):
             if annotation["id"].startswith("p-") or annotation["id"] in RESERVED_PASSAGE_IDS:
                 self.errors.append(document.error(
@@ -378,13 +404,15 @@ class _Loader:
         where = SourceLines(f"{self.docs_dir.name}/{path}", source, text.text, first_line)
         anchored: dict[str, tuple[int, int]] = {}
         index_of: dict[str, int] = {}
+        explained = 0
         for index, annotation in enumerate(document.data["annotations"]):
             entry = annotations.get(annotation["id"])
             if entry is None or entry.exact != annotation["exact"]:
                 continue
             try:
-                anchored[entry.id] = anchor_quote(text, entry.quote, where)
+                anchored[entry.id] = anchor_quote(text, entry.quote, where, explained < EXPLAINED_MISSES)
             except AnchorError as failure:
+                explained += failure.problem.startswith("these words are not in the article")
                 self.errors.append(document.error(("annotations", index, "exact"), failure.problem, failure.fix))
                 continue
             index_of[entry.id] = index
