@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 BENCHMARKS = Path(__file__).resolve().parent
-HOOKS_TARGET = 0.10
-CHECK_TARGET_S = 0.5
+HOOKS_TARGET = 0.05
+CHECK_TARGET_S = 0.15
+#: A rebuild under `mkdocs serve` after a data edit, against a build of the plain site from scratch.
+SERVE_TARGET = 0.10
 BUILD_100X_TARGET_S = 60.0
 
 
@@ -160,6 +162,12 @@ def render(results: dict, benchmarks: Path = BENCHMARKS) -> str:
                     [[f"{s['scale']}x", _s(s["check"]["wall"]), _s(s["check"]["cpu"]),
                       f"{s['check']['peak_mib']:.0f} MiB", _s(s["serve"]["build"]), _s(s["serve"]["save_to_reload"]),
                       f"{s['serve']['peak_mib']:.0f} MiB"] for s in scales])
+    dirty = [s for s in scales if "serve_dirty" in s]
+    if dirty:
+        lines += ["`mkdocs serve --dirty` (MkDocs renders again only the pages whose file changed; every generated "
+                  "page counts as changed), the same edit:", ""]
+        lines += _table(["scale", "serve --dirty: build", "serve: build"],
+                        [[f"{s['scale']}x", _s(s["serve_dirty"]["build"]), _s(s["serve"]["build"])] for s in dirty])
     if len(scales) >= 2:
         first, last = scales[0], scales[-1]
         lines += ["## Growth", "",
@@ -178,8 +186,12 @@ def render(results: dict, benchmarks: Path = BENCHMARKS) -> str:
              f"{_overhead(s, 'wall'):+.1%}", _mark(_overhead(s, "cpu") <= HOOKS_TARGET)] for s in scales]
     if 1 in by_scale:
         check = by_scale[1]["check"]
-        rows.append([f"check under {CHECK_TARGET_S} s at 1x", _s(check["cpu"]), _s(check["wall"]),
-                     _mark(check["cpu"] < CHECK_TARGET_S)])
+        rows.append([f"check at most {CHECK_TARGET_S} s at 1x", _s(check["cpu"]), _s(check["wall"]),
+                     _mark(check["cpu"] <= CHECK_TARGET_S)])
+    for s in scales:
+        limit = s["build_plain"]["wall"] * (1 + SERVE_TARGET)
+        rows.append([f"rebuild under serve after a data edit at most the plain build + {SERVE_TARGET:.0%} "
+                     f"({_s(limit)}), {s['scale']}x", "", _s(s["serve"]["build"]), _mark(s["serve"]["build"] <= limit)])
     if 100 in by_scale:
         build = by_scale[100]["build_hooked"]
         rows.append([f"100x site builds in under {BUILD_100X_TARGET_S:.0f} s on {env['cores']} cores", _s(build["cpu"]),

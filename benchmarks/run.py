@@ -177,6 +177,13 @@ def bench_scale(scale: int, work: Path, runs: int, edits: int, python: str, prof
     rebuilds, serve_peak = measure.serve_rebuilds(serve, site.project, hooked_env,
                                                   site.project / "data" / "actors.yml", edits)
     log(f"{scale}x: serve rebuilds {[round(r.build, 2) for r in rebuilds]} s")
+    dirty = None
+    if scale >= 50:  # where a full rebuild is long enough to ask whether --dirty would spare it
+        # Without --strict: MkDocs warns on every dirty build that its navigation and links may be stale.
+        command = [python, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{measure.free_port()}"]
+        dirty, _ = measure.serve_rebuilds(command, site.project, hooked_env, site.project / "data" / "actors.yml",
+                                          edits)
+        log(f"{scale}x: serve --dirty rebuilds {[round(r.build, 2) for r in dirty]} s")
     index = folder / "site-hooked" / "search" / "search_index.json"
     weight = measure.page_weight(folder / "site-hooked", SEED_ARTICLE_URL)
     result = {
@@ -190,6 +197,8 @@ def bench_scale(scale: int, work: Path, runs: int, edits: int, python: str, prof
         "serve": {"save_to_reload": statistics.median(r.save_to_reload for r in rebuilds),
                   "build": statistics.median(r.build for r in rebuilds), "peak_mib": serve_peak,
                   "edits": [r.__dict__ for r in rebuilds]},
+        **({"serve_dirty": {"build": statistics.median(r.build for r in dirty), "edits": [r.__dict__ for r in dirty]}}
+           if dirty else {}),
         "search_index": {"raw": index.stat().st_size, "gzip": len(gzip.compress(index.read_bytes(), 6, mtime=0))},
         "article_weight": weight,
     }

@@ -210,7 +210,7 @@ def web_page(src_uri: str, title: str, urls: SiteUrls) -> dict[str, Any]:
 
 def head_script(data: dict[str, Any]) -> str:
     """A `<script type="application/ld+json">` element; `<`, `>` and `&` are escaped so no text can end it."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # compact: Python's C encoder, not its own
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>\n'
 
