@@ -126,3 +126,12 @@ def test_dependency_updates_are_proposed_for_both_pin_files_and_the_actions():
     patterns = [re.compile(pattern.strip("/")) for pattern in config["pip_requirements"]["managerFilePatterns"]]
     assert any(pattern.search("requirements.lock") for pattern in patterns)
     assert (PROJECT / "requirements.lock").is_file() and (PROJECT / "pyproject.toml").is_file()
+
+
+def test_every_deploy_records_the_addresses_it_published_and_commits_them():
+    jobs = workflow("deploy.yml")["jobs"]
+    record = jobs["record-addresses"]
+    assert record["needs"] == "deploy" and record["permissions"] == {"contents": "write"}
+    script = "\n".join(step.get("run", "") for step in record["steps"])
+    assert "make addresses" in script and "git push origin HEAD:main" in script
+    assert script.index("make addresses") < script.index("git commit")

@@ -81,15 +81,17 @@ def footnotes_html(footnotes: list[Footnote], site: SiteData, page_url: PageLink
     )
 
 
-def claims_summary_html(footnotes: list[Footnote], reading_order: list[str], site: SiteData) -> str:
+def claims_summary_html(footnotes: list[Footnote], reading_order: list[str], site: SiteData,
+                        words: Callable[[Annotation], str] = lambda annotation: annotation.exact) -> str:
     """"N claims: n confirmed · n likely…" over a table of every claim, in `reading_order` (annotation
-    ids), each row linking to its passage; a <details>, so it opens without a script."""
+    ids), each row linking to its passage (its `words`, as the article has them); a <details>, so it
+    opens without a script."""
     by_id = {annotation.id: annotation for footnote in footnotes for annotation in footnote.citations}
     claims = [by_id[id_] for id_ in reading_order if id_ in by_id]
     counts = Counter(annotation.verification for annotation in claims)
     tally = " · ".join(badge_html(word, f"{counts[word]} {word}") for word in VERIFICATION_WORDS if counts[word])
     rows = "".join(
-        f'<tr><td><a href="#{a.id}">{escape(excerpt(a.exact, 12))}</a></td>'
+        f'<tr><td><a href="#{a.id}">{escape(excerpt(words(a), 12))}</a></td>'
         f"<td>{escape(a.attributed_to or site.people[a.speaker].name)}</td>"
         f'<td>{escape(", ".join(site.actors[actor].name for actor in a.actors))}</td>'
         f"<td>{badge_html(a.verification)}</td></tr>" for a in claims)

@@ -108,7 +108,8 @@ class _Page:
 
     def passage(self, citation: Citation, words: str = "") -> str:
         """A link to the cited passage (its first words, or `words`), naming its article when there are several."""
-        link = self.link(words or excerpt(citation.annotation.exact), citation.article.path, citation.annotation.id)
+        link = self.link(words or excerpt(citation.article.words(citation.annotation)), citation.article.path,
+                         citation.annotation.id)
         if len(self.site.articles) > 1:
             link += f" in *{markdown_text(citation.article.title or citation.article.path)}*"
         return link

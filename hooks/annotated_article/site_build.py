@@ -105,6 +105,7 @@ class _ArticlePlacer:
         footnote_of = {a.id: (a, f) for f in self.footnotes for a in f.citations}
         add_markers(root, lambda id_: marker_element(*footnote_of[id_]))
         if self.footnotes:  # each goes right under the title, so the last put is the first read
-            under_title(root, claims_summary_html(self.footnotes, self.article.loaded_plan.in_marker_order(), self.site))
+            under_title(root, claims_summary_html(self.footnotes, self.article.loaded_plan.in_marker_order(), self.site,
+                                                  self.article.words))
         under_title(root, self.printed)
         under_title(root, dateline_html(self.article))

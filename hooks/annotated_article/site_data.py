@@ -141,6 +141,11 @@ class Article:
             raise ValueError(f"{self.path} has no plan: it was not loaded by load_site")
         return self.plan
 
+    def words(self, annotation: Annotation) -> str:
+        """The annotation's words as the article has them (its own quotes, dashes and spacing); as typed in the
+        data for an article that was not loaded from its files."""
+        return self.plan.words(annotation.id) if self.plan and annotation.id in self.plan.passages else annotation.exact
+
     @property
     def cited_sources(self) -> list[str]:
         """Ids of the sources its annotations cite or suggest, in reading order, each once."""
