@@ -175,3 +175,15 @@ def test_a_failure_of_the_check_itself_exits_with_2_not_as_a_data_problem(data_c
     status, out, err = run_check(data_copy, capsys)
     assert status == 2
     assert "RuntimeError: a bug" in err and err.rstrip().endswith("this is not a problem in the data.")
+
+
+def test_a_value_with_a_line_break_cannot_start_a_line_of_the_messages(data_copy, capsys):
+    """CI reads `::error`, `::add-mask::` and other commands at the start of a line of a job's output."""
+    path = data_copy / "data" / "actors.yml"
+    text = path.read_text("utf-8")
+    forged = '"Japan\\n::error file=README.md,line=1::Forged"'
+    path.write_text(text.replace("names: [Russia,", f"names: [{forged}, Russia,", 1)
+                    .replace("names: [North Korea,", f"names: [{forged}, North Korea,", 1), "utf-8")
+    code, out, err = run_check(data_copy, capsys)
+    assert code == 1 and "Forged" in err
+    assert not [line for line in (out + err).splitlines() if line.startswith("::")]

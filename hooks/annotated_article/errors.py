@@ -20,8 +20,10 @@ class DataError:
 
     @property
     def message(self) -> str:
-        """What is wrong and how to fix it, without the place."""
-        return f"{_sentence(self.problem)} {_sentence(self.fix)}" if self.fix else _sentence(self.problem)
+        """What is wrong and how to fix it, without the place, on one line: a value quoted from the data
+        cannot start a line of its own (where CI reads `::error` and other commands at a line's start)."""
+        text = f"{_sentence(self.problem)} {_sentence(self.fix)}" if self.fix else _sentence(self.problem)
+        return "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in text)
 
 
 #: Problems listed per file; past them, one line says how many more there are.
