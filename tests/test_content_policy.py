@@ -12,6 +12,7 @@ import base64
 import hashlib
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from browser_fixtures import reading
@@ -33,6 +34,7 @@ def policy_of(soup) -> str:
 
 
 @pytest.mark.parametrize("edition_site", ["built_site", "offline_site"])
+@pytest.mark.build  # the site comes from a fixture asked for by name
 def test_every_page_has_the_policy_before_any_script_with_the_hash_of_each_inline_script(request, edition_site):
     site = request.getfixturevalue(edition_site)
     pages = sorted(site.rglob("*.html"))
@@ -92,3 +94,15 @@ def test_a_script_that_is_not_the_pages_own_is_refused(browser, hosted):
         assert page.evaluate("() => window.__ran") is None
         assert [v.split()[0] for v in violations(page)][:2] == ["script-src-elem", "script-src-attr"]
         reader.console_errors.clear()  # the refusals, which Chromium logs as errors: what this test wants
+
+
+def test_a_script_in_the_pages_own_content_gets_no_hash_only_the_themes_do():
+    from annotated_article.finished_pages import finished
+
+    content = "<p>Words</p><script>alert(document.cookie)</script>"
+    page = (f'<html><head><meta charset="utf-8"><script>theme()</script></head><body><article>{content}</article>'
+            '</body></html>')
+    policy = policy_of(BeautifulSoup(finished(page, content=content), "html.parser"))
+    sources = next(d for d in policy.split("; ") if d.startswith("script-src")).split()[1:]
+    digest = lambda text: "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+    assert digest("theme()") in sources and digest("alert(document.cookie)") not in sources

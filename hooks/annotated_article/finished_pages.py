@@ -26,12 +26,14 @@ _INPUT = re.compile(r"<input\b[^>]*>")
 _TOC_LABEL = re.compile(r'(<label\b[^>]*?) for="__toc"')
 
 
-def finished(html: str, policy: bool = True) -> str:
-    """`html` (a whole page) made valid, with its policy first in its head (unless not `policy`)."""
+def finished(html: str, policy: bool = True, content: str = "") -> str:
+    """`html` (a whole page) made valid, with its policy first in its head (unless not `policy`). The
+    inline scripts of `content` (the page's own part, from Markdown and data) are not allowed: only the
+    theme's around it run."""
     html = _INPUT.sub(_valid_input, html)
     if 'id="__toc"' not in html:
         html = _TOC_LABEL.sub(r"\1", html)
-    return with_policy(html) if policy else html
+    return with_policy(html, _inline_scripts(content)) if policy else html
 
 
 def _valid_input(match: re.Match) -> str:
@@ -39,9 +41,12 @@ def _valid_input(match: re.Match) -> str:
     return tag.replace(' autocomplete="off"', "") if 'type="checkbox"' in tag else tag
 
 
-def with_policy(html: str) -> str:
-    hashes = sorted({_hash(body) for attributes, body in _INLINE_SCRIPT.findall(html)
-                     if not _DATA_BLOCK.search(attributes)})
+def _inline_scripts(html: str) -> set[str]:
+    return {body for attributes, body in _INLINE_SCRIPT.findall(html) if not _DATA_BLOCK.search(attributes)}
+
+
+def with_policy(html: str, refused: frozenset[str] | set[str] = frozenset()) -> str:
+    hashes = sorted(_hash(body) for body in _inline_scripts(html) - refused)
     meta = (f'<meta http-equiv="Content-Security-Policy" '
             f'content="{POLICY.format(hashes="".join(" " + value for value in hashes))}">')
     charset = _CHARSET.search(html)

@@ -15,7 +15,7 @@ from .errors import DataError, DataErrors
 
 #: Largest file read, in bytes: ours are a few kilobytes, and reading stays well under a second.
 MAX_FILE_BYTES = 1_000_000
-OUTSIDE = "is a link to a place outside the project"
+OUTSIDE = "is a link to a place outside the project, or into one of its hidden folders"
 OUTSIDE_FIX = "Put the file itself in the project instead of a link to it"
 
 
@@ -72,7 +72,10 @@ def links_outside(folder: Path, display_name: str) -> list[DataError]:
 
 
 def _inside(path: Path, root: Path) -> bool:
+    """Whether `path` resolves inside the project, and not into one of its hidden folders (`.git`, `.venv`...)."""
     try:
-        return path.resolve().is_relative_to(root.resolve())
+        target = path.resolve()
+        return target.is_relative_to(root.resolve()) and not any(
+            part.startswith(".") for part in target.relative_to(root.resolve()).parts)
     except (OSError, RuntimeError):  # a loop of links
         return False
