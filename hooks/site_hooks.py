@@ -86,7 +86,12 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    _site.begin_page(page.file.src_uri, page.canonical_url or "")  # the Markdown extension places an article's annotations
+    try:  # the Markdown extension places an article's annotations; printed, a page says its hosted address
+        _site.begin_page(page.file.src_uri, markdown, _open_data.urls.page(page.file.src_uri))
+    except ValueError as problem:
+        raise PluginError(str(problem)) from None
+    if page.file.src_uri in _site.site.articles:
+        return markdown  # an article's Markdown is rendered as it was read: its text is what was annotated
     markdown = offline_download.fill(markdown, page.file.src_uri, _offline)
     return _site.with_article_list(page.file.src_uri, markdown)
 
@@ -111,6 +116,7 @@ def on_post_build(config):
 
 def on_post_page(output, page, config):
     return finished_pages.finished(_open_data.with_structured_data(output, page.file.src_uri, page.title or ""),
+                                   content=page.content or "",
                                    policy=not _serving)
 
 

@@ -3,6 +3,7 @@ planned on the article parsed when the data is loaded, then placed on the tree P
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import markdown
@@ -44,12 +45,13 @@ class Rendered:
         passages = {a.id: anchor_quote(text, a.quote) for a in annotations}  # raises AnchorError
         names = {name: actor.id for actor in site.actors.values() for name in actor.names}
         plan, self.problems = plan_article(text, paragraphs, stash, passages, names)
+        plan = dataclasses.replace(plan, source=source)
         if self.problems:
             raise AnchorError(next(iter(self.problems.values())), "")
         site.articles = {"a.md": Article("a.md", "data/articles/a.yml", annotations, text.title, plan)}
         self.build = SiteBuild(site, lambda path: path.removesuffix(".md") + "/")
         md = markdown.Markdown(extensions=[*EXTENSIONS, self.build.extension()])
-        self.build.begin_page("a.md")
+        self.build.begin_page("a.md", source)
         self.html = md.convert(source)
         self.soup = BeautifulSoup(self.html, "html.parser")
         self.footnotes = self.build.footnotes(site.articles["a.md"])
@@ -226,6 +228,8 @@ def test_placing_on_a_tree_that_reads_differently_is_refused():
     site = make_site()
     result = render("alpha beta\n", annotation("a", "beta"), site=site)
     md = markdown.Markdown(extensions=[*EXTENSIONS, result.build.extension()])
-    result.build.begin_page("a.md")
+    with pytest.raises(ValueError, match="rendered from other Markdown than the check read"):
+        result.build.begin_page("a.md", "alpha gamma\n")
+    result.build.begin_page("a.md", "alpha beta\n")  # what was planned; then something changes it anyway
     with pytest.raises(ValueError, match="reads differently"):
         md.convert("alpha gamma\n")

@@ -14,6 +14,7 @@ import offline_edition
 
 from browser_fixtures import DESKTOP, PHONE, reading
 from conftest import ARTICLE
+from project_data import site_urls
 from test_reading_in_browser import PAGE_OF_EVERY_KIND, RUTTE, RUTTE_MARKER
 
 #: Elements whose right edge passes the viewport, unless a container clips or scrolls them on purpose.
@@ -91,7 +92,7 @@ def test_the_first_printed_page_says_where_the_page_is_published_and_when_the_si
     with reading(browser, edition, **DESKTOP) as reader:
         page = reader.page
         page.goto(edition.url(ARTICLE))
-        address = page.locator('link[rel="canonical"]').get_attribute("href")
+        address = site_urls().page(ARTICLE)  # the hosted page, in the offline edition too (whose pages end in .html)
         expect(page.locator(".printed-from")).to_be_hidden()  # on screen
         first = "".join(printed_pages(page, "A4")[0].split())
         assert f"Thispage:{address}" in first

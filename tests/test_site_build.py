@@ -183,7 +183,7 @@ def test_a_summary_of_the_claims_follows_the_title_with_a_row_per_claim_in_readi
 def test_under_the_title_come_its_dateline_a_line_for_paper_and_the_summary_of_claims():
     result = render("# Title\n\nSome words.\n", annotation("q", "words"))
     result.build.built = "2024-11-05"
-    result.build.begin_page("a.md", "https://example.org/a/?x=1&y=<2>")
+    result.build.begin_page("a.md", "# Title\n\nSome words.\n", "https://example.org/a/?x=1&y=<2>")
     soup = BeautifulSoup(markdown.Markdown(extensions=[*EXTENSIONS, result.build.extension()]).convert(
         "# Title\n\nSome words.\n"), "html.parser")
     dateline = dateline_html(result.build.site.articles["a.md"])
@@ -193,6 +193,6 @@ def test_under_the_title_come_its_dateline_a_line_for_paper_and_the_summary_of_c
     assert str(under[-2]) == ('<div class="printed-from">This page: https://example.org/a/?x=1&amp;y=&lt;2&gt; · '
                               'Site built <time datetime="2024-11-05">5 November 2024</time></div>')
     result.build.built = ""
-    result.build.begin_page("a.md")
+    result.build.begin_page("a.md", "# Title\n\nSome words.\n")
     html = markdown.Markdown(extensions=[*EXTENSIONS, result.build.extension()]).convert("# Title\n\nSome words.\n")
     assert "printed-from" not in html and "claims-summary" in html

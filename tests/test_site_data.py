@@ -283,3 +283,25 @@ def test_only_the_first_missing_quotes_of_an_article_are_compared_with_every_pas
     missing = [m for m in errors_after(data_copy) if "these words are not in the article" in m]
     assert messages == missing and len(missing) == EXPLAINED_MISSES + 5
     assert len([m for m in missing if "first few such quotes" in m]) == 5
+
+
+@pytest.mark.parametrize("markdown", [
+    "# Title\n\nText.\n",
+    "---\ntitle: A\n---\n# Title\n\nText.\n",
+    "---\ntitle: A\n...\n\n\n# Title\n",
+    "---\njust a line\n---\n# Title\n",  # YAML, but not a mapping: MkDocs renders it
+    "---\n: [unclosed\n---\n# Title\n",  # not YAML at all
+    "Note: captured text\n\n# Title\n",  # MultiMarkdown's header lines
+    "Note: captured\n    and continued\nAuthor: x\n\n\n# Title\n",
+    "Note: captured\n# Title\n",
+    "\n\n# Title after blank lines\n",
+    "Title: a\r\nDate: b\r\n\r\nText\r\n",
+])
+def test_an_articles_front_matter_is_taken_off_as_mkdocs_takes_it_off(markdown):
+    from mkdocs.utils.meta import get_data
+
+    from annotated_article.site_data import _without_front_matter
+
+    body, first_line = _without_front_matter(markdown)
+    assert body == get_data(markdown)[0]
+    assert markdown.replace("\r\n", "\n").split("\n")[first_line - 1:][:1] == body.split("\n")[:1]

@@ -46,6 +46,8 @@ class ArticlePlan:
     paragraph_ids: tuple[str, ...]
     #: Old addresses (data/addresses/) that a paragraph or passage, by its id, answers to as well.
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    #: The article's Markdown as it was parsed (without its front matter).
+    source: str = ""
 
     def quote(self, annotation_id: str) -> TextQuote:
         """The annotation's TextQuoteSelector: the words as published, with the text around them."""

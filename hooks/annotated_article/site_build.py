@@ -47,11 +47,15 @@ class SiteBuild:
         """The generated pages (path inside docs/ -> Markdown)."""
         return generated_pages(self.site, index_site(self.site), self.url_of)
 
-    def begin_page(self, page_path_: str, address: str = "") -> None:
-        """The page about to be rendered: an article's gets its annotations placed, and under its title its
-        dateline, a line for paper (where the page is published, `address`, and when the site was built)
-        and the summary of its claims."""
+    def begin_page(self, page_path_: str, markdown: str, address: str = "") -> None:
+        """The page about to be rendered, from `markdown`: an article's gets its annotations placed, and under
+        its title its dateline, a line for paper (where the page is published, `address`, and when the site
+        was built) and the summary of its claims. Raises ValueError if an article's Markdown is not the one
+        its annotations were placed in."""
         article = self.site.articles.get(page_path_)
+        if article is not None and article.plan is not None and markdown != article.plan.source:
+            raise ValueError(f"docs/{page_path_} is rendered from other Markdown than the check read (its front "
+                             "matter, or a plugin that changes pages' Markdown): its annotations cannot be placed")
         parts = ([f"This page: {escape(address)}"] if address else []) + (
             [f'Site built <time datetime="{self.built}">{format_date(self.built)}</time>'] if self.built else [])
         printed = f'<div class="printed-from">{" · ".join(parts)}</div>' if parts else ""

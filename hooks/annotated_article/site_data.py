@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from . import project_files
 from .addresses import aliases
 from .anchoring import EXPLAINED_MISSES, AnchorError, SourceLines, TextQuote, anchor_quote
@@ -171,7 +173,11 @@ PROVENANCE_REQUIRED = {"publisher": "the outlet that published it", "date": "the
 #: Ids the article page gives elements of its own.
 RESERVED_PASSAGE_IDS = {"sources-and-attributions"}
 PLACEMENT_FIX = "Quote words of one paragraph of plain text, without cutting through code, links or emphasis"
-_FRONT_MATTER = re.compile(r"\A-{3}\s*\n.*?\n(?:-{3}|\.{3})\s*\n", re.DOTALL)
+# MkDocs' own rules for what is not rendered at the top of a page (mkdocs.utils.meta.get_data): a YAML block
+# that reads as a mapping, or else MultiMarkdown's `Key: value` lines up to the first blank line.
+_YAML_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_META_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*.*")
+_META_MORE = re.compile(r"^([ ]{4}|\t)\s*.*")
 
 #: Within one process (`mkdocs serve` keeps this module from one rebuild to the next): the parser for each set of
 #: Markdown extensions, and each article's plan with what it was made from, reused while those stay the same.
@@ -277,9 +283,11 @@ class _Loader:
         plan = article.loaded_plan
         current = {**{id_: plan.text.text[p.start:p.end] for id_, p in zip(plan.paragraph_ids, plan.text.paragraphs)},
                    **{id_: plan.words(id_) for id_ in plan.passages}}
-        found, errors = aliases(document, current)
+        declared = {a["id"] for d in self.article_documents if d.data["article"] == path for a in d.data["annotations"]}
+        found, renamed, errors = aliases(document, current, declared - set(plan.passages))
         self.errors.extend(errors)
-        site.articles[path] = replace(article, plan=replace(plan, aliases=found))
+        ids = tuple(renamed.get(id_, id_) for id_ in plan.paragraph_ids)
+        site.articles[path] = replace(article, plan=replace(plan, aliases=found, paragraph_ids=ids))
 
     def check_every_article_is_annotated(self, site: SiteData) -> None:
         """An article with no annotation file would be a page nothing lists or links to."""
@@ -424,6 +432,7 @@ class _Loader:
         for id_ in _crossing(anchored, index_of, document, self.errors):
             del anchored[id_]
         plan, problems = plan_article(text, paragraphs, stash, anchored, actor_names)
+        plan = replace(plan, source=source)
         for id_, problem in problems.items():
             self.errors.append(document.error(("annotations", index_of[id_], "exact"),
                                               problem + _at(where, anchored[id_][0]), PLACEMENT_FIX))
@@ -513,9 +522,30 @@ def _at(where, position: int) -> str:
 
 
 def _without_front_matter(markdown: str) -> tuple[str, int]:
-    """The Markdown as MkDocs renders it, without a leading YAML front matter block, and its first line's number."""
-    match = _FRONT_MATTER.match(markdown)
-    return (markdown[match.end():], markdown.count("\n", 0, match.end()) + 1) if match else (markdown, 1)
+    """The Markdown as MkDocs renders it, without its front matter, and the number of its first line."""
+    if block := _YAML_BLOCK.match(markdown):
+        try:
+            mapping = isinstance(yaml.safe_load(block.group(1)), dict)
+        except yaml.YAMLError:
+            mapping = False
+        if not mapping:
+            return markdown, 1
+        rest = markdown[block.end():]
+        body = rest.lstrip("\n")
+        return body, markdown.count("\n", 0, block.end()) + rest.count("\n", 0, len(rest) - len(body)) + 1
+    lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    skipped, key = 0, False
+    while skipped < len(lines) and lines[skipped].strip():
+        if _META_LINE.match(lines[skipped]):
+            key = True
+        elif not (key and _META_MORE.match(lines[skipped])):
+            break
+        skipped += 1
+    if skipped < len(lines) and not lines[skipped].strip():
+        skipped += 1  # the blank line that ends the header
+    body = "\n".join(lines[skipped:])
+    stripped = body.lstrip("\n")
+    return stripped, skipped + body.count("\n", 0, len(body) - len(stripped)) + 1
 
 
 #: The data class of each list of entries inside an entry, by its key.
