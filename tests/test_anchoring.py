@@ -121,3 +121,14 @@ def test_without_explaining_a_missing_quote_names_no_closest_passage():
         anchor_quote(TEXT, TextQuote("Mark Rute immediately"), explain=False)
     assert "closest passage" not in failure.value.problem.split("(")[0]
     assert "first few such quotes" in failure.value.problem
+
+
+def test_a_quote_found_everywhere_lists_five_places_and_counts_the_rest():
+    markdown = "".join(f"The cat sat on mat number {n}.\n\n" for n in range(3000))
+    text = article_text(markdown)
+    where = SourceLines("docs/big.md", markdown, text.text)
+    for quote in (TextQuote("The cat"), TextQuote("The cat", prefix="a dog")):
+        with pytest.raises(AnchorError) as failure:
+            anchor_quote(text, quote, where)
+        assert "and 2995 more" in failure.value.problem and len(failure.value.problem) < 1500
+    assert where(text.text.index("mat number 2999")) == "docs/big.md:5999"

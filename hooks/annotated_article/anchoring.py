@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
@@ -25,6 +26,8 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 #: How many quotes of one article that are not found get the closest passage named.
 EXPLAINED_MISSES = 10
+#: How many places of one quote a message lists.
+LISTED_PLACES = 5
 
 #: Given a position in the article's text, where it is in the article's Markdown (`docs/FILE.md:LINE`), or ''.
 Where = Callable[[int], str]
@@ -82,11 +85,13 @@ def anchor_quote(article: Text, quote: TextQuote, where: Where = lambda position
         part = "prefix" if prefix and not any(_has_prefix(folded, s, prefix) for s in starts) else "suffix"
         raise AnchorError(
             f"the words are in the article, but never with this `{part}`; there they stand with "
-            + " / ".join(_context(text, s, len(exact), part) + _at(where, s) for s in starts),
+            + " / ".join(_context(text, s, len(exact), part) + _at(where, s) for s in starts[:LISTED_PLACES])
+            + _more(starts),
             f"Copy the `{part}` from the article, or delete it",
         )
     if len(matching) > 1:
-        places = "; ".join(f"{where(s) or 'at'}: “{_around(text, s, s + len(exact))}”" for s in matching)
+        places = "; ".join(f"{where(s) or 'at'}: “{_around(text, s, s + len(exact))}”"
+                           for s in matching[:LISTED_PLACES]) + _more(matching)
         raise AnchorError(
             f"the words occur {len(matching)} times in the article ({places}) and nothing tells which one is meant",
             "Add `prefix:` with the words just before the intended place, or `suffix:` with the words just after",
@@ -109,6 +114,11 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
         starts.append(index)
         index = haystack.find(needle, index + 1)
     return starts
+
+
+def _more(places: list[int]) -> str:
+    more = len(places) - LISTED_PLACES
+    return f"; and {more} more" if more > 0 else ""
 
 
 def _has_prefix(text: str, start: int, prefix: str) -> bool:
@@ -194,27 +204,39 @@ class SourceLines:
 
     Python-Markdown keeps no line numbers, so the words at the place (up to four) are looked for in
     the Markdown's words, the same occurrence of them as in the text: `docs/FILE.md:LINE`, or '' when
-    the Markdown writes them otherwise (markup between the words).
+    the Markdown writes them otherwise (markup between the words). Both are indexed on the first call.
     """
 
     def __init__(self, name: str, markdown: str, text: str, first_line: int = 1):
         self.name = name
-        self.text = text
-        self.source = [(m.group().casefold(), markdown.count("\n", 0, m.start()) + first_line)
-                       for m in _WORD.finditer(markdown)]
+        self.inputs = (markdown, text, first_line)
+        self.index: tuple | None = None
+
+    def _indexed(self) -> tuple:
+        if self.index is None:
+            markdown, text, first_line = self.inputs
+            line_starts = [0] + [i + 1 for i, c in enumerate(markdown) if c == "\n"]
+            source = [(m.group().casefold(), bisect_right(line_starts, m.start()) - 1 + first_line)
+                      for m in _WORD.finditer(markdown)]
+            words = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+            self.index = (words, _grams([w for _, _, w in words]), source, _grams([w for w, _ in source]))
+        return self.index
 
     def __call__(self, position: int) -> str:
-        while 0 < position < len(self.text) and self.text[position - 1].isalnum():
-            position -= 1
-        words = [w.casefold() for w in _WORD.findall(self.text[position:position + 120])[:4]]
-        if not words:
+        words, text_grams, source, source_grams = self._indexed()
+        at = bisect_right([end for _, end, _ in words], position)  # the word that holds or follows `position`
+        gram = tuple(word for _, _, word in words[at:at + 4])
+        if not gram:
             return ""
-        before = [w.casefold() for w in _WORD.findall(self.text[:position])]
-        occurrence = sum(before[i:i + len(words)] == words for i in range(len(before)))
-        seen = 0
-        for index in range(len(self.source) - len(words) + 1):
-            if all(self.source[index + k][0] == word for k, word in enumerate(words)):
-                if seen == occurrence:
-                    return f"{self.name}:{self.source[index][1]}"
-                seen += 1
-        return ""
+        occurrence = text_grams.get(gram, []).index(at) if at in text_grams.get(gram, []) else 0
+        found = source_grams.get(gram, []) if len(gram) == 4 else [  # the text's last words: a shorter run
+            i for i in range(len(source)) if tuple(w for w, _ in source[i:i + len(gram)]) == gram]
+        return f"{self.name}:{source[found[occurrence]][1]}" if occurrence < len(found) else ""
+
+
+def _grams(words: list[str]) -> dict[tuple[str, ...], list[int]]:
+    """Where each run of (up to) four words starts, by the run."""
+    found: dict[tuple[str, ...], list[int]] = {}
+    for index in range(len(words)):
+        found.setdefault(tuple(words[index:index + 4]), []).append(index)
+    return found
