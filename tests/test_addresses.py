@@ -31,22 +31,22 @@ CURRENT = {"p-the-cat-sat-on-the": "The cat sat on the mat, and then it slept al
 
 
 def test_an_address_still_produced_needs_nothing():
-    assert aliases(document([{"id": "p-dogs-bark", "words": "Dogs bark at night."}]), CURRENT) == ({}, [])
+    assert aliases(document([{"id": "p-dogs-bark", "words": "Dogs bark at night."}]), CURRENT) == ({}, {}, [])
 
 
 def test_an_old_paragraph_address_goes_to_the_paragraph_most_like_its_words():
-    found, errors = aliases(document([{"id": "p-a-cat-sat-on-the", "words": "A cat sat on the mat, and then it "
-                                                                           "slept all day."}]), CURRENT)
-    assert (found, errors) == ({"p-the-cat-sat-on-the": ["p-a-cat-sat-on-the"]}, [])
+    found, renamed, errors = aliases(document([{"id": "p-a-cat-sat-on-the",
+                                                "words": "A cat sat on the mat, and then it slept all day."}]), CURRENT)
+    assert (found, renamed, errors) == ({"p-the-cat-sat-on-the": ["p-a-cat-sat-on-the"]}, {}, [])
 
 
 def test_an_old_passage_address_goes_to_a_passage_never_to_a_paragraph():
-    found, _ = aliases(document([{"id": "old-quote", "words": "the mat, and then it slept"}]), CURRENT)
+    found, _, _ = aliases(document([{"id": "old-quote", "words": "the mat, and then it slept"}]), CURRENT)
     assert found == {"cat-quote": ["old-quote"]}
 
 
 def test_words_nothing_resembles_stop_the_build_at_the_entry_with_what_to_do():
-    found, errors = aliases(document([{"id": "p-dogs-bark", "words": "Dogs bark at night."},
+    found, _, errors = aliases(document([{"id": "p-dogs-bark", "words": "Dogs bark at night."},
                                       {"id": "p-gone", "words": "Entirely different words about the weather."}]),
                             CURRENT)
     assert found == {}
@@ -59,8 +59,29 @@ def test_words_nothing_resembles_stop_the_build_at_the_entry_with_what_to_do():
 def test_a_retired_address_is_left_alone_and_one_listed_twice_is_an_error():
     entries = [{"id": "p-gone", "words": "Entirely different words.", "retired": True},
                {"id": "p-dogs-bark", "words": "Dogs bark at night."}, {"id": "p-dogs-bark", "words": "Dogs bark."}]
-    found, errors = aliases(document(entries), CURRENT)
+    found, _, errors = aliases(document(entries), CURRENT)
     assert found == {} and [e.problem for e in errors] == ["the address `#p-dogs-bark` is listed twice"]
+
+
+def test_a_paragraph_that_takes_another_ones_id_gets_its_own_and_the_address_follows_its_words():
+    current = {"p-dogs-bark-at-night": "Dogs bark at night, said the new paragraph, which is another.",
+               "p-dogs-bark-at-night-2": "Dogs bark at night. The cats sleep."}
+    found, renamed, errors = aliases(document([{"id": "p-dogs-bark-at-night",
+                                                "words": "Dogs bark at night. The cats sleep all day."}]), current)
+    assert (found, renamed, errors) == ({"p-dogs-bark-at-night-2": ["p-dogs-bark-at-night"]},
+                                        {"p-dogs-bark-at-night": "p-dogs-bark-at-night-3"}, [])
+
+
+def test_an_annotation_id_used_again_for_other_words_is_an_error():
+    current = {"cat-quote": "an entirely different claim about the weather"}
+    _, _, [error] = aliases(document([{"id": "cat-quote", "words": "the mat, and then it slept"}]), current)
+    assert "now quotes “an entirely different claim" in error.problem and "an id of its own" in error.fix
+
+
+def test_an_annotation_that_could_not_be_placed_is_not_also_a_lost_address():
+    found, renamed, errors = aliases(document([{"id": "typo-quote", "words": "the mat, and then it slept"}]), {},
+                                     {"typo-quote"})
+    assert (found, renamed, errors) == ({}, {}, [])
 
 
 # --- On the real data: an edit and a rename, built ---------------------------------------------------------
@@ -187,3 +208,43 @@ def test_an_old_address_opened_in_the_browser_lands_on_the_paragraph_and_highlig
                 assert highlight not in ("rgba(0, 0, 0, 0)", "transparent"), old
         finally:
             page.close()
+
+
+@pytest.mark.build
+def test_a_new_paragraph_with_the_same_first_words_does_not_take_the_old_ones_address(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert record_addresses.main(["--data", str(project / "data"), "--docs", str(project / "docs")]) == 0
+    article, paragraph_id, text, _ = first_plain_paragraph(project)
+    first_words = " ".join(text.split()[:6])
+    markdown = project / "docs" / article.path
+    markdown.write_text(markdown.read_text(encoding="utf-8").replace(
+        "\n\n" + text[:40], f"\n\n{first_words} were never said like this before.\n\n" + text[:40], 1), encoding="utf-8")
+    plan = load_site(project / "data", project / "docs").articles[article.path].plan
+    ids = dict(zip(plan.paragraph_ids, (plan.text.text[p.start:p.end] for p in plan.text.paragraphs)))
+    holder = next(id_ for id_, olds in plan.aliases.items() if paragraph_id in olds)
+    assert ids[holder] == text  # the address still leads to its own paragraph
+    assert paragraph_id not in ids  # and the newcomer has an id of its own
+
+
+@pytest.mark.build
+def test_a_quote_that_cannot_be_found_is_not_also_reported_as_a_lost_address(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert record_addresses.main(["--data", str(project / "data"), "--docs", str(project / "docs")]) == 0
+    article, _, _, annotation_id = first_plain_paragraph(project)
+    path = project / article.data_file
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    next(a for a in content["annotations"] if a["id"] == annotation_id)["exact"] = "Zebra quartz words nobody wrote"
+    path.write_text(yaml.dump(content, Dumper=_NoAliases, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataErrors) as failure:
+        load_site(project / "data", project / "docs")
+    assert [e.file for e in failure.value.errors] == [article.data_file]  # the quote's error, and no other
+
+
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def test_address_files_are_named_after_the_whole_path_of_their_article():
+    names = {record_addresses.file_name(path) for path in ("articles/x.md", "articles/2024/x.md", "articles/2025/x.md")}
+    assert names == {"x.yml", "2024--x.yml", "2025--x.yml"}

@@ -235,3 +235,17 @@ def test_works_on_this_repositorys_own_history():
         for annotation in yaml.safe_load(path.read_text(encoding="utf-8"))["annotations"]:
             if annotation["id"] not in then:
                 assert f"`{annotation['id']}`" in found, annotation["id"]
+
+
+def test_an_address_retired_or_dropped_is_said_and_new_ones_are_counted(repo):
+    name = next((repo / "data" / "addresses").glob("*.yml")).name
+    document = load(repo, f"addresses/{name}")
+    retired, dropped = [entry for entry in document["addresses"] if not entry.get("retired")][:2]
+    retired["retired"] = True
+    document["addresses"].remove(dropped)
+    document["addresses"].append({"id": "p-a-new-paragraph", "words": "A new paragraph."})
+    save(repo, f"addresses/{name}", document)
+    text = summary(repo)
+    assert "### Published addresses" in text
+    assert f"**Retired** `{retired['id']}`" in text and f"Dropped `{dropped['id']}`" in text
+    assert "1 new address recorded" in text

@@ -145,3 +145,9 @@ def test_every_article_is_described_by_its_first_paragraph(articles):
         assert " ".join(first.get_text().split()).startswith(description.removesuffix(" …")), article_.path
         [data] = [json.loads(s.string) for s in page.head.find_all("script", type="application/ld+json")]
         assert data["description"] == description
+
+
+def test_a_note_on_a_headline_the_same_as_the_title_is_still_shown():
+    title_as_headline = dataclasses.replace(UNKNOWN, headline=article(UNKNOWN).title, headline_note="seen in print")
+    assert "seen in print" in text_of(dateline_html(article(title_as_headline)))
+    assert "Published as" not in text_of(dateline_html(article(dataclasses.replace(title_as_headline, headline_note=""))))

@@ -26,12 +26,13 @@ PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT / "hooks") not in sys.path:
     sys.path.insert(0, str(PROJECT / "hooks"))
 
-from annotated_article.errors import DataErrors  # noqa: E402  (after the path to it)
+from annotated_article import project_files  # noqa: E402  (after the path to it)
+from annotated_article.errors import DataErrors  # noqa: E402
 from annotated_article.yaml_loading import load_yaml_bytes  # noqa: E402
 
 REGISTRIES = {"actors": "Actors", "people": "People", "sources": "Sources"}
 #: Where the data and the articles are, relative to the repository.
-READ = ("data/actors.yml", "data/people.yml", "data/sources.yml", "data/articles/", "docs/articles/")
+READ = ("data/actors.yml", "data/people.yml", "data/sources.yml", "data/articles/", "data/addresses/", "docs/articles/")
 #: Ids and field names, shown in code spans (no backtick can be in them).
 _NAME = re.compile(r"[a-z0-9_-]+")
 #: Characters that start Markdown's inline formatting, links, tables, strikethrough or maths on GitHub: the
@@ -61,6 +62,8 @@ class Snapshot:
 
     registries: dict[str, dict[str, dict]] = field(default_factory=dict)
     articles: dict[str, ArticleData] = field(default_factory=dict)
+    #: The recorded addresses of each article (data/addresses/), by article and id.
+    addresses: dict[str, dict[str, dict]] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)
 
     def speaker(self, annotation: dict) -> str:
@@ -98,6 +101,11 @@ def snapshot(files: dict[str, bytes]) -> Snapshot:
             article, path, _title(text, article), _by_id(annotations if isinstance(annotations, list) else [],
                                                          path, result), text,
             {key: value for key, value in document.items() if key not in ("article", "annotations")})
+    for path in sorted(p for p in files if p.startswith("data/addresses/") and p.endswith(".yml")):
+        document = _read(files, path, result)
+        if isinstance(document, dict) and isinstance(document.get("article"), str):
+            entries = document.get("addresses")
+            result.addresses[document["article"]] = _by_id(entries if isinstance(entries, list) else [], path, result)
     return result
 
 
@@ -155,10 +163,18 @@ def files_at(repo: Path, commit: str) -> dict[str, bytes]:
 
 
 def files_in_working_tree(repo: Path) -> dict[str, bytes]:
+    """The files as the check reads them: regular files inside the project, none longer than the size cap (a
+    file that is not is left out, and `make check` says why)."""
     found = {}
     for pattern in READ:
         paths = sorted((repo / pattern).glob("*")) if pattern.endswith("/") else [repo / pattern]
-        found.update({path.relative_to(repo).as_posix(): path.read_bytes() for path in paths if path.is_file()})
+        for path in paths:
+            name = path.relative_to(repo).as_posix()
+            try:
+                if path.is_file():
+                    found[name] = project_files.read_bytes(path, name, repo)
+            except DataErrors:
+                continue
     return found
 
 
@@ -314,6 +330,30 @@ def registry_section(kind: str, base: Snapshot, head: Snapshot) -> list[str]:
     return lines + [""]
 
 
+def addresses_section(base: Snapshot, head: Snapshot) -> list[str]:
+    """What changes for the addresses readers' links use: one retired or dropped (its links no longer land on
+    its words), or brought back; newly recorded ones are only counted (`make addresses` records them)."""
+    lines, recorded = [], 0
+    for article in sorted(set(base.addresses) | set(head.addresses)):
+        old, new = base.addresses.get(article, {}), head.addresses.get(article, {})
+        for key in sorted(set(old) | set(new)):
+            before, after = old.get(key, {}), new.get(key, {})
+            where = f"{ident(key)} of {text(article)}"
+            if before and not after:
+                lines.append(f"- Dropped {where}: the build no longer keeps it working (it led to "
+                             f"“{brief(before.get('words'))}”)")
+            elif after and not before:
+                recorded += 1
+            elif after.get("retired") and not before.get("retired"):
+                lines.append(f"- **Retired** {where}: links to it will open the article at its top (it led to "
+                             f"“{brief(after.get('words'))}”)")
+            elif before.get("retired") and not after.get("retired"):
+                lines.append(f"- Brought back {where}")
+    if recorded:
+        lines.append(f"- {recorded} new address{'es' * (recorded > 1)} recorded")
+    return ["### Published addresses", "", *lines, ""] if lines else []
+
+
 def summary(base: Snapshot, head: Snapshot, base_name: str, commit: str) -> str:
     name = f"`{base_name}`" if re.fullmatch(r"[^`\s]+", base_name) else text(base_name)
     lines = [f"## What the data changes since {name} ({commit[:12]})", ""]
@@ -326,6 +366,7 @@ def summary(base: Snapshot, head: Snapshot, base_name: str, commit: str) -> str:
         body += article_section(path, base, head)
     for kind in REGISTRIES:
         body += registry_section(kind, base, head)
+    body += addresses_section(base, head)
     lines += body or ["No change to the annotations, the articles' text, the actors, the people or the sources.", ""]
     return "\n".join(lines)
 

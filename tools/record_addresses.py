@@ -47,6 +47,11 @@ def recorded(article: Article, previous: list[dict]) -> list[dict]:
     return entries
 
 
+def file_name(article_path: str) -> str:
+    """`articles/2024/x.md` -> `2024--x.yml`: named after the whole path, so that two articles never share one."""
+    return article_path.removeprefix("articles/").removesuffix(".md").replace("/", "--") + ".yml"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python tools/record_addresses.py", description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("data"))
@@ -64,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         existing[content["article"]] = (path, content["addresses"])
     changed = 0
     for article in site.articles.values():
-        path, previous = existing.get(article.path, (folder / Path(article.path).with_suffix(".yml").name, []))
+        path, previous = existing.get(article.path, (folder / file_name(article.path), []))
         text = HEADER.format(article=article.path) + yaml.safe_dump(
             {"article": article.path, "addresses": recorded(article, previous)}, allow_unicode=True, sort_keys=False,
             width=100)

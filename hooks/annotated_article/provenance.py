@@ -21,7 +21,7 @@ def dateline_html(article: Article) -> str:
     """The dateline: headline as published (if it is not the title), byline, publisher, dates and the
     addresses it was published at, each with the editors' note; then the rights."""
     p = article.provenance
-    headline = None if not p.headline else "" if p.headline == article.title else \
+    headline = None if not p.headline else "" if p.headline == article.title and not p.headline_note else \
         f"Published as “{escape(words(p.headline))}”"
     facts = [
         _fact(headline, p.headline_note, "Headline as published not known"),
