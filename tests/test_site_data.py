@@ -269,6 +269,30 @@ def test_a_reload_in_the_same_process_reuses_an_article_until_what_it_depends_on
     assert load_site(data_copy / "data", data_copy / "docs").articles[path].plan.text.text.endswith("One more paragraph.")
 
 
+def test_a_reload_in_the_same_process_reads_again_only_the_data_files_that_changed(data_copy):
+    """`mkdocs serve` reloads the data on every save: a file read and checked before is not parsed again while
+    its bytes stay the same; one with a mistake is read again on every load, and so reported every time."""
+    from annotated_article import site_data
+
+    first = load_site(data_copy / "data", data_copy / "docs")
+    second = load_site(data_copy / "data", data_copy / "docs")
+    assert [a.annotations for a in second.articles.values()] == [a.annotations for a in first.articles.values()]
+    documents = {key[0]: document for key, (_, document) in site_data._DOCUMENTS.items()
+                 if key[0].startswith(str(data_copy))}
+    assert {Path(name).name for name in documents} >= {"actors.yml", "people.yml", "sources.yml"}
+    person = next(iter(first.people.values()))
+    edit(data_copy, "people.yml", f"name: {person.name}", f"name: {person.name} Junior")
+    third = load_site(data_copy / "data", data_copy / "docs")
+    assert third.people[person.id].name == f"{person.name} Junior"
+    actors = str(data_copy / "data" / "actors.yml")
+    assert next(d for k, (_, d) in site_data._DOCUMENTS.items() if k[0] == actors) is documents[actors]
+    edit(data_copy, "people.yml", f"name: {person.name} Junior", "name: [unclosed")
+    for _ in range(2):
+        with pytest.raises(DataErrors) as failure:
+            load_site(data_copy / "data", data_copy / "docs")
+        assert any(e.file == "data/people.yml" for e in failure.value.errors)
+
+
 def test_only_the_first_missing_quotes_of_an_article_are_compared_with_every_passage(data_copy):
     """That comparison costs a good part of a second per quote: a file of wrong quotes must not take minutes."""
     from annotated_article.anchoring import EXPLAINED_MISSES

@@ -23,7 +23,7 @@ from .article_markup import ArticlePlan, plan_article
 from .article_tree import ArticleParser, MarkdownConfig, markdown_config, read_text
 from .errors import DataError, DataErrors, shown
 from .schema_validation import mixed_scripts, nearest, validate_document
-from .yaml_loading import YamlDocument, load_yaml_file
+from .yaml_loading import YamlDocument, load_yaml_bytes
 
 
 @dataclass(frozen=True)
@@ -183,6 +183,8 @@ _META_MORE = re.compile(r"^([ ]{4}|\t)\s*.*")
 #: Markdown extensions, and each article's plan with what it was made from, reused while those stay the same.
 _PARSERS: dict = {}
 _PLANS: dict[str, tuple[tuple, ArticlePlan]] = {}
+#: Likewise each data file's document, once read and checked against its schema, by what it was read from.
+_DOCUMENTS: dict[tuple[str, str, str], tuple[bytes, YamlDocument]] = {}
 
 REGISTRIES = {"actors.yml": "actors.schema.json", "people.yml": "people.schema.json",
               "sources.yml": "sources.schema.json"}
@@ -213,14 +215,22 @@ class _Loader:
         return f"{self.data_dir.name}/{path.relative_to(self.data_dir).as_posix()}"
 
     def read(self, path: Path, schema: str) -> YamlDocument | None:
+        key = (str(path), str(self.schema_dir), schema)
         try:
-            document = load_yaml_file(path, self.display(path), self.data_dir.parent)
+            raw = project_files.read_bytes(path, self.display(path), self.data_dir.parent)
+            cached = _DOCUMENTS.get(key)
+            if cached and cached[0] == raw:
+                return cached[1]  # read, and found without problems, by an earlier build of this process
+            document = load_yaml_bytes(raw, self.display(path))
         except DataErrors as failure:
             self.errors.extend(failure.errors)
             return None
+        errors = len(self.errors)
         self.check_schema_reference(document, path, schema)
         problems = validate_document(document, self.schema_dir, schema)
         self.errors.extend(problems)
+        if len(self.errors) == errors:
+            _DOCUMENTS[key] = (raw, document)
         return None if problems else document
 
     def check_schema_reference(self, document: YamlDocument, path: Path, schema: str) -> None:
