@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 from project_data import project_site, site_urls
@@ -112,3 +113,22 @@ def test_the_site_vocabulary_lives_on_the_data_page():
     terms = context(site_urls())[1]
     assert terms["aa"] == site_urls().page("data.md") + "#"
     assert set(VOCABULARY) | set(BORROWED_TERMS) | {"aa"} == set(terms)
+
+
+@pytest.mark.parametrize("label", ["Label", "\x00items\x00", 'a "quoted" label'])
+def test_the_collection_file_is_the_collection_with_one_annotation_per_line(site, label):
+    from annotated_article.open_data import annotations_json
+
+    data = annotation_collection(site, site_urls(), label, LICENCE)
+    text = annotations_json(data)
+    assert json.loads(text) == data
+    assert text.endswith("}\n")
+    lines = text.splitlines()
+    if "\x00" not in label:  # a label that would stand for the items is written indented throughout
+        assert len(lines) == len(json.dumps({**data, "first": {**data["first"], "items": []}}, indent=2).splitlines()) \
+            + len(data["first"]["items"]) + 1
+        written = {line.removesuffix(",") for line in lines}
+        for item in data["first"]["items"]:
+            assert "      " + json.dumps(item, ensure_ascii=False) in written
+    empty = {**data, "total": 0, "first": {**data["first"], "items": []}}
+    assert json.loads(annotations_json(empty)) == empty
