@@ -91,10 +91,11 @@ def before_after_section(before_path: Path, after: dict) -> list[str]:
     if not before_path.is_file():
         return []
     before = json.loads(before_path.read_text(encoding="utf-8"))
-    lines = ["## Before and after the fixes", "",
-             f"Before: commit {before['environment']['commit']} ({before['environment']['date']}); "
-             f"after: this run. Medians. Wall-clock figures depend on the machine's load at the time of each run; "
-             f"the CPU figures do not.", ""]
+    lines = ["## Before and after", "",
+             f"Before: commit {before['environment']['commit']} ({before['environment']['date']}), measured by its "
+             f"own `make bench` (`benchmarks/results-before.json`); after: this run. Medians. Wall-clock figures "
+             f"depend on the machine's load at the time of each run; CPU figures less so, though on this shared "
+             f"machine they too vary by several percent between runs.", ""]
     rows = []
     after_by_scale = {s["scale"]: s for s in after["scales"]}
     for old in before["scales"]:
