@@ -83,7 +83,7 @@ def test_markers_follow_the_words_and_text_is_unchanged():
     assert '<span class="annotated-passage" id="a">beta gamma<sup' in result.html
     # Each marker leads to its own claim; its name tells apart the claims of one source.
     assert [(a["href"], a["aria-label"]) for a in result.soup.select('[role="doc-noteref"]')] == [
-        ("#cite:a", "Footnote 1a"), ("#cite:b", "Footnote 2"), ("#cite:c", "Footnote 1b")]
+        ("#cite:a", "Footnote 1, claim a"), ("#cite:b", "Footnote 2"), ("#cite:c", "Footnote 1, claim b")]
     # Numbered by first citation: "two" is cited first.
     assert [(f.number, f.source.id) for f in result.footnotes] == [(1, "two"), (2, "one")]
     assert [a.id for a in result.footnotes[0].citations] == ["a", "c"]
@@ -119,9 +119,9 @@ def test_a_single_citation_has_a_plain_back_link_and_several_get_letters():
                                   annotation("c", "gamma", source="two")], site)
     html = footnotes_html(footnotes, site, lambda kind, id_: None)
     assert re.findall(r'href="#(\w)" role="doc-backlink" aria-label="([^"]+)">([^<]+)<', html) == [
-        ("a", "Back to the passage 1a", "^ a"),
-        ("b", "Back to the passage 1b", "^ b"),
-        ("c", "Back to the passage 2", "^"),
+        ("a", "Back to the passage of footnote 1, claim a", "^ a"),
+        ("b", "Back to the passage of footnote 1, claim b", "^ b"),
+        ("c", "Back to the passage of footnote 2", "^"),
     ]
 
 

@@ -17,10 +17,10 @@ def test_an_article_gives_an_entry_per_paragraph_as_published_and_per_claim_with
     assert article_entries(site.articles["a.md"].loaded_plan, notes) == [
         ("p-first-words-more", "Paragraph 1", "First words & more."),
         ("p-second-one", "Paragraph 2", "Second one."),
-        ("cite:q", "Footnote 1a", "Who: Ana <b>Bold</b>, Analyst & writer · How: direct quote · How sure: likely "
+        ("cite:q", "Footnote 1, claim a", "Who: Ana <b>Bold</b>, Analyst & writer · How: direct quote · How sure: likely "
                                   "Outlet One, “First”, 1 November 2024. Read: example.org (address built from the "
                                   "site’s usual pattern, not checked)."),
-        ("cite:r", "Footnote 1b", "Who: Ana <b>Bold</b>, Analyst & writer · How: direct quote · How sure: likely "
+        ("cite:r", "Footnote 1, claim b", "Who: Ana <b>Bold</b>, Analyst & writer · How: direct quote · How sure: likely "
                                   "Outlet One, “First”, 1 November 2024. Read: example.org (address built from the "
                                   "site’s usual pattern, not checked)."),
     ]

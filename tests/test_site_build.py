@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from annotated_article.provenance import dateline_html
 from annotated_article.vocabulary import VERIFICATION_WORDS
-from conftest import ARTICLE, ARTICLE_HTML, FIXTURES, soup_of
+from conftest import ARTICLE, ARTICLE_HTML, FIXTURES, article_html, soup_of
 from project_data import project_site
 from test_article_markup import EXTENSIONS, annotation, render
 
@@ -124,8 +124,18 @@ def test_a_source_cited_from_several_places_is_one_footnote_with_a_back_link_to_
     markers = [article.find(id=f"fnref:{target[1:]}").a for target in targets]
     assert [m["href"] for m in markers] == [f"#cite:{target[1:]}" for target in targets]
     assert len({m.get_text() for m in markers}) == 1
-    assert [m["aria-label"].removeprefix("Footnote ") for m in markers] == [markers[0].get_text() + letter
-                                                                         for letter in "abc"]
+    assert [m["aria-label"] for m in markers] == [f"Footnote {markers[0].get_text()}, claim {letter}" for letter in "abc"]
+
+
+def test_each_marker_and_back_link_is_named_with_the_text_it_shows(each_site):
+    """WCAG 2.5.3 (label in name): a reader who says what they see ("1", "a") reaches the link."""
+    for path in each_site.data.articles:
+        page = soup_of(each_site.site / article_html(path))
+        links = page.select('a[role="doc-noteref"], a[role="doc-backlink"]')
+        assert links
+        for link in links:
+            shown = re.findall(r"\w+", link.get_text())
+            assert all(re.search(rf"\b{word}\b", link["aria-label"]) for word in shown), link
 
 
 def test_footnotes_are_numbered_in_order_of_first_citation(article):

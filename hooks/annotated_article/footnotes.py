@@ -35,6 +35,12 @@ class Footnote:
     def element_id(self) -> str:
         return f"fn:{self.source.id}" if self.source else f"fn:unsourced-{self.citations[0].id}"
 
+    def claim_name(self, annotation: Annotation) -> str:
+        """How a marker and a back-link name the claim: "1, claim a" (a name holds the text it shows, which
+        is the number on a marker and the letter on a back-link, as WCAG's "label in name" asks), or "2"."""
+        letter = self.letter(annotation)
+        return f"{self.number}, claim {letter}" if letter else str(self.number)
+
     def letter(self, annotation: Annotation) -> str:
         """`a`, `b`, ... `z`, `aa`, ... for a source cited from several places; empty for one."""
         if len(self.citations) == 1:
@@ -61,7 +67,7 @@ def marker_element(annotation: Annotation, footnote: Footnote) -> etree.Element:
     in the list (the number is the source's; the letter, in the name, tells its claims apart)."""
     marker = etree.Element("sup", {"class": "annotation-marker", "id": f"fnref:{annotation.id}"})
     link = etree.SubElement(marker, "a", {"class": "claim-marker", "href": f"#cite:{annotation.id}", "role": "doc-noteref",
-                                          "aria-label": f"Footnote {footnote.number}{footnote.letter(annotation)}"})
+                                          "aria-label": f"Footnote {footnote.claim_name(annotation)}"})
     link.text = str(footnote.number)
     return marker
 
@@ -140,7 +146,8 @@ def who_html(annotation: Annotation, site: SiteData, page_url: PageLinker) -> st
 def _citation_entry(footnote: Footnote, annotation: Annotation, site: SiteData, page_url: PageLinker) -> str:
     letter = footnote.letter(annotation)
     backref = (f'<a class="claim-backref" href="#{annotation.id}" role="doc-backlink" '
-               f'aria-label="Back to the passage {footnote.number}{letter}">^{" " + letter if letter else ""}</a>')
+               f'aria-label="Back to the passage of footnote {footnote.claim_name(annotation)}">'
+               f'^{" " + letter if letter else ""}</a>')
     kind = KIND_WORDS[annotation.kind]
     details = (f'<span class="attribution-who"><span class="label">Who:</span> {who_html(annotation, site, page_url)}</span>'
                f' · <span class="attribution-how"><span class="label">How:</span> {kind}</span>'

@@ -19,7 +19,7 @@ from .article_markup import ArticlePlan
 SearchEntry = tuple[str, str, str]
 
 _FOOTNOTE = re.compile(r'<li id="fn:[^"]+">\s*<p class="source-citation">(.*?)</p>(.*?)</ul>', re.DOTALL)
-_CLAIM = re.compile(r'<li id="(cite:[^"]+)"><a [^>]*aria-label="Back to the passage (\w+)">.*?</a>(.*?)</li>',
+_CLAIM = re.compile(r'<li id="(cite:[^"]+)"><a [^>]*aria-label="Back to the passage of footnote ([^"]+)">.*?</a>(.*?)</li>',
                     re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
