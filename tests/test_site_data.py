@@ -291,6 +291,13 @@ def test_a_reload_in_the_same_process_reads_again_only_the_data_files_that_chang
         with pytest.raises(DataErrors) as failure:
             load_site(data_copy / "data", data_copy / "docs")
         assert any(e.file == "data/people.yml" for e in failure.value.errors)
+    edit(data_copy, "people.yml", "name: [unclosed", f"name: {person.name}")
+    edit(data_copy, "people.yml", "people.schema.json", "actors.schema.json")  # valid data, wrong schema line
+    for _ in range(2):
+        with pytest.raises(DataErrors) as failure:
+            load_site(data_copy / "data", data_copy / "docs")
+        assert [e.file for e in failure.value.errors] == ["data/people.yml"]
+        assert "which is not this file's schema" in failure.value.errors[0].message
 
 
 def test_only_the_first_missing_quotes_of_an_article_are_compared_with_every_passage(data_copy):
