@@ -132,3 +132,13 @@ def test_a_quote_found_everywhere_lists_five_places_and_counts_the_rest():
             anchor_quote(text, quote, where)
         assert "and 2995 more" in failure.value.problem and len(failure.value.problem) < 1500
     assert where(text.text.index("mat number 2999")) == "docs/big.md:5999"
+
+
+def test_the_articles_last_words_are_placed_on_their_own_line_when_they_also_stand_earlier():
+    """The last words of an article are fewer than the four looked for: they still count their occurrences."""
+    markdown = "One two three four five.\n\nSix seven four five.\n"
+    text = "One two three four five. Six seven four five."
+    where = SourceLines("docs/x.md", markdown, text)
+    assert [where(text.index("four five")), where(text.rindex("four five")), where(text.index("Six"))] == [
+        "docs/x.md:1", "docs/x.md:3", "docs/x.md:3"]
+    assert where(len(text)) == ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
@@ -218,25 +218,37 @@ class SourceLines:
             line_starts = [0] + [i + 1 for i, c in enumerate(markdown) if c == "\n"]
             source = [(m.group().casefold(), bisect_right(line_starts, m.start()) - 1 + first_line)
                       for m in _WORD.finditer(markdown)]
-            words = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
-            self.index = (words, _grams([w for _, _, w in words]), source, _grams([w for w, _ in source]))
+            found = list(_WORD.finditer(text))
+            words = [m.group().casefold() for m in found]
+            self.index = ([m.end() for m in found], _Runs(words), [line for _, line in source],
+                          _Runs([word for word, _ in source]))
         return self.index
 
     def __call__(self, position: int) -> str:
-        words, text_grams, source, source_grams = self._indexed()
-        at = bisect_right([end for _, end, _ in words], position)  # the word that holds or follows `position`
-        gram = tuple(word for _, _, word in words[at:at + 4])
-        if not gram:
+        ends, text_runs, lines, source_runs = self._indexed()
+        at = bisect_right(ends, position)  # the word that holds or follows `position`
+        run = text_runs.run(at)
+        if not run:
             return ""
-        occurrence = text_grams.get(gram, []).index(at) if at in text_grams.get(gram, []) else 0
-        found = source_grams.get(gram, []) if len(gram) == 4 else [  # the text's last words: a shorter run
-            i for i in range(len(source)) if tuple(w for w, _ in source[i:i + len(gram)]) == gram]
-        return f"{self.name}:{source[found[occurrence]][1]}" if occurrence < len(found) else ""
+        occurrence = bisect_left(text_runs.starts(run), at)  # the same words earlier in the text
+        found = source_runs.starts(run)
+        return f"{self.name}:{lines[found[occurrence]]}" if occurrence < len(found) else ""
 
 
-def _grams(words: list[str]) -> dict[tuple[str, ...], list[int]]:
-    """Where each run of (up to) four words starts, by the run."""
-    found: dict[tuple[str, ...], list[int]] = {}
-    for index in range(len(words)):
-        found.setdefault(tuple(words[index:index + 4]), []).append(index)
-    return found
+class _Runs:
+    """Where each run of up to four words starts in a list of words."""
+
+    def __init__(self, words: list[str]):
+        self.words = words
+        self.by_run: dict[tuple[str, ...], list[int]] = {}
+        for index in range(len(words)):
+            self.by_run.setdefault(self.run(index), []).append(index)
+
+    def run(self, index: int) -> tuple[str, ...]:
+        return tuple(self.words[index:index + 4])
+
+    def starts(self, run: tuple[str, ...]) -> list[int]:
+        """Every place the words of `run` start, in order (a run of fewer than four: the text's last words)."""
+        if len(run) == 4:
+            return self.by_run.get(run, [])
+        return [i for i in range(len(self.words)) if tuple(self.words[i:i + len(run)]) == run]
