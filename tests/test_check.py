@@ -187,3 +187,11 @@ def test_a_value_with_a_line_break_cannot_start_a_line_of_the_messages(data_copy
     code, out, err = run_check(data_copy, capsys)
     assert code == 1 and "Forged" in err
     assert not [line for line in (out + err).splitlines() if line.startswith("::")]
+
+
+def test_a_file_name_with_a_line_break_cannot_start_a_line_of_the_messages(data_copy, capsys):
+    """A pull request can add a file whose name holds a line break: the name is shown, on the message's line."""
+    (data_copy / "data" / "articles" / "x\n::error file=README.md,line=1::Forged.yml").write_text("[unclosed\n", "utf-8")
+    code, out, err = run_check(data_copy, capsys)
+    assert code == 1 and "Forged" in err and "<U+000A>" in err
+    assert not [line for line in (out + err).splitlines() if line.startswith("::")]

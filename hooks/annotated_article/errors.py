@@ -16,14 +16,18 @@ class DataError:
     fix: str = ""
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        return f"{_visible(self.file)}:{self.line}:{self.column}: {self.message}"
 
     @property
     def message(self) -> str:
-        """What is wrong and how to fix it, without the place, on one line: a value quoted from the data
-        cannot start a line of its own (where CI reads `::error` and other commands at a line's start)."""
-        text = f"{_sentence(self.problem)} {_sentence(self.fix)}" if self.fix else _sentence(self.problem)
-        return "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in text)
+        """What is wrong and how to fix it, without the place, on one line."""
+        return _visible(f"{_sentence(self.problem)} {_sentence(self.fix)}" if self.fix else _sentence(self.problem))
+
+
+def _visible(text: str) -> str:
+    """`text` on one line, its invisible characters named: a file name or a value quoted from the data cannot start a
+    line of its own (where CI reads `::error` and other commands at a line's start)."""
+    return "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in text)
 
 
 #: Problems listed per file; past them, one line says how many more there are.
