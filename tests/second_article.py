@@ -1,0 +1,26 @@
+"""The tests' made-up second article (tests/fixtures/second-article), added to a copy of the project.
+
+Plain code, no pytest, nothing of the project's: tests/conftest.py uses it for the tests that build a project with
+two articles, and tools/compare_builds.py for the builds it compares.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+#: A made-up article with its own people, sources and actor, for the tests that add a second article.
+SECOND_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "second-article"
+
+
+def add_second_article(project: Path) -> Path:
+    """The article of tests/fixtures/second-article added to `project` the way CONTRIBUTING.md tells an
+    editor to: its Markdown and its data file, and its actors, people and sources at the end of the
+    registries. Nothing else is edited."""
+    for registry in ("actors.yml", "people.yml", "sources.yml"):
+        with open(project / "data" / registry, "a", encoding="utf-8") as file:
+            file.write((SECOND_ARTICLE / "data" / registry).read_text(encoding="utf-8"))
+    for folder in ("docs/articles", "data/articles"):
+        for path in (SECOND_ARTICLE / folder).iterdir():
+            shutil.copy2(path, project / folder / path.name)
+    return project
