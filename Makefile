@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test test-fast lint check changes addresses clean lock offline bench
+.PHONY: build serve test test-fast lint check changes compare addresses clean lock offline bench
 
 $(INSTALLED): requirements.lock
 	test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
@@ -30,12 +30,17 @@ serve: $(INSTALLED)
 
 # Validation of data/ alone (no build): every problem as data/FILE.yml:LINE:COLUMN, exit 1 if any.
 check: $(INSTALLED)
-	@$(PYTHON) -m annotated_article.check
+	@$(PYTHON) -m annotated_article.article.check
 
 # What the data changes between BASE (a branch, tag or commit) and the working tree, as Markdown for a reviewer.
 BASE ?= main
 changes: $(INSTALLED)
 	@$(PYTHON) tools/data_changes.py -- "$(BASE)"
+
+# That a change altered no page: the site built from BASE (HEAD unless given) and from the working tree, compared.
+compare: export BASE := $(if $(filter file,$(origin BASE)),HEAD,$(BASE))
+compare: $(INSTALLED)
+	@$(PYTHON) tools/compare_builds.py -- "$$BASE"
 
 # Record every address the articles publish (data/addresses/), so that later edits keep them working.
 addresses: $(INSTALLED)

@@ -53,8 +53,10 @@ LOAD_SITE = ("from pathlib import Path; from annotated_article.site_data import 
 
 def check_command(project: Path, python: str) -> tuple[list[str], str]:
     """`make check`'s command where the project has it, else the validation pass it runs."""
-    if (project / "hooks" / "annotated_article" / "check.py").is_file():
-        return [python, "-m", "annotated_article.check"], "python -m annotated_article.check (make check)"
+    package = project / "hooks" / "annotated_article"
+    for module in ("annotated_article.article.check", "annotated_article.check"):  # today's layout, then the old one
+        if (package / module.removeprefix("annotated_article.").replace(".", "/")).with_suffix(".py").is_file():
+            return [python, "-m", module], f"python -m {module} (make check)"
     return [python, "-c", LOAD_SITE], "annotated_article.site_data.load_site in a fresh process (no make check yet)"
 
 
@@ -100,7 +102,7 @@ def same_pages(hooked: Path, plain: Path) -> dict:
     only (less the entries our hooks add for their paragraphs and claims). Every page of the hooked build
     is finished (its policy and HTML fixes): the plain page is finished the same way before comparing.
     """
-    from annotated_article.finished_pages import finished
+    from annotated_article.site.finished_pages import finished
 
     files = sorted(p.relative_to(hooked).as_posix() for p in hooked.rglob("*") if p.is_file())
     different, placed = [], set()
@@ -209,7 +211,7 @@ def bench_scale(scale: int, work: Path, runs: int, edits: int, python: str, prof
         profile_build(site.project, folder / "site-profile", profile_dir / f"build-{scale}x.prof", python)
         with_check = cProfile.Profile()
         sys.path.insert(0, str(site.project / "hooks"))
-        from annotated_article.site_data import load_site
+        from annotated_article.article.loading import load_site
         with_check.runcall(load_site, site.project / "data", site.project / "docs")
         with_check.dump_stats(str(profile_dir / f"check-{scale}x.prof"))
         log(top_functions(profile_dir / f"build-{scale}x.prof"))

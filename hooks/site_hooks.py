@@ -1,4 +1,8 @@
-"""MkDocs event functions for the annotated-article site; the work is done in `annotated_article`."""
+"""MkDocs event functions for the annotated-article site; the work is done in `annotated_article`.
+
+What the events share is one `HookState` (`annotated_article.site.session`): the build under way, made in
+`on_config`, and what one build leaves for the next under `mkdocs serve`.
+"""
 
 from __future__ import annotations
 
@@ -10,27 +14,25 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_build_date
 
-from annotated_article import finished_pages, offline_download, open_data, search_index, serving, site_build
-from annotated_article.errors import DataErrors
+from annotated_article.data.errors import DataErrors
+from annotated_article.open_data.published import OpenData
+from annotated_article.site import finished_pages, offline_download, search_index, serving
+from annotated_article.site.session import BuildSession, HookState
 
-_site: site_build.SiteBuild | None = None
-_serving = False  # `mkdocs serve` adds an inline live-reload script to every page, which a policy would refuse
-_open_data: open_data.OpenData | None = None
-_offline: offline_download.OfflineZip | None = None
+state = HookState()
 log = get_plugin_logger("annotated_article")
 
 
 def on_startup(command, dirty):
-    global _serving
-    _serving = command == "serve"
+    state.serving = command == "serve"
 
 
 # First of all plugins: Material's offline plugin turns `use_directory_urls` off for the offline edition,
 # and the open data must name the hosted pages in both editions.
 @event_priority(100)
 def on_config(config):
-    global _site, _open_data, _offline
     project = Path(config.config_file_path).parent
+    state.build = None  # whatever happens below, nothing of the last build is valid for this one
 
     hosted_directory_urls = config.use_directory_urls  # as the offline edition's plugin has not yet changed it
 
@@ -42,29 +44,31 @@ def on_config(config):
     def hosted_url_of(path: str) -> str:  # the published data names the hosted pages, in both editions
         return File(path, config.docs_dir, config.site_dir, hosted_directory_urls).url
 
+    def open_data(site, claims) -> OpenData:
+        return OpenData.for_site(site, claims, config.site_url, hosted_url_of, config.site_name,
+                                 config.site_description)
+
     try:
-        _site = site_build.SiteBuild.load(project / "data", Path(config.docs_dir), url_of,
-                                          (tuple(config.markdown_extensions), config.mdx_configs))
+        build = BuildSession.load(project / "data", Path(config.docs_dir), url_of, open_data,
+                                  (tuple(config.markdown_extensions), config.mdx_configs), state.cache,
+                                  get_build_date())  # SOURCE_DATE_EPOCH, if set, makes it the same on every build
     except DataErrors as failure:
         # Printed here, not as the error's message: MkDocs prints a build error's message only the
-        # first time it is seen, and an editor under `make serve` may make the same mistake twice.
+        # first time it is seen, and an editor under `make serve` may make the same mistake twice. Raised
+        # while handling the DataErrors (its __context__), the error tells on_serve's rebuilds that nothing
+        # was written yet.
         log.error(f"The data has {len(failure.errors)} problem(s):\n{failure}")
-        error = PluginError(f"The site was not built: {len(failure.errors)} data problem(s), listed above.")
-        error.data_errors = failure.errors  # tells on_serve's rebuilds that nothing was written yet
-        raise error from None
-    try:
-        _open_data = open_data.OpenData.for_site(_site.site, config.site_url, hosted_url_of, config.site_name,
-                                                 config.site_description)
+        raise PluginError(f"The site was not built: {len(failure.errors)} data problem(s), listed above.") from None
     except ValueError as problem:
         raise PluginError(f"mkdocs.yml: {problem}") from None
     try:
         zip_file = config.extra.get("offline_zip")
-        _offline = offline_download.OfflineZip.read(project / zip_file) if zip_file else None
+        build.offline = offline_download.OfflineZip.read(project / zip_file) if zip_file else None
     except ValueError as problem:
         raise PluginError(f"mkdocs.yml: extra.offline_zip: {problem}") from None
-    _site.built = get_build_date()  # SOURCE_DATE_EPOCH, if set, makes it the same on every build
-    config.nav = _site.navigation(config.nav)
-    config.markdown_extensions.append(_site.extension())
+    state.build = build
+    config.nav = build.navigation(config.nav)
+    config.markdown_extensions.append(build.extension())
     return config
 
 
@@ -76,51 +80,56 @@ def on_serve(server, config, builder):
 
 
 def on_files(files, config):
-    for path, markdown in {**_site.pages(), **_open_data.downloads()}.items():
+    build = state.current()
+    for path, markdown in {**build.pages(), **build.open_data.downloads()}.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is generated from data/: rename or delete the file in docs/.")
         files.append(File.generated(config, path, content=markdown))
-    if _offline:
-        files.append(File.generated(config, _offline.path.name, abs_src_path=str(_offline.path)))
+    if build.offline:
+        files.append(File.generated(config, build.offline.path.name, abs_src_path=str(build.offline.path)))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
+    build = state.current()
     try:  # the Markdown extension places an article's annotations; printed, a page says its hosted address
-        _site.begin_page(page.file.src_uri, markdown, _open_data.urls.page(page.file.src_uri))
+        build.begin_page(page.file.src_uri, markdown, build.open_data.urls.page(page.file.src_uri))
     except ValueError as problem:
         raise PluginError(str(problem)) from None
-    if page.file.src_uri in _site.site.articles:
+    if page.file.src_uri in build.site.articles:
         return markdown  # an article's Markdown is rendered as it was read: its text is what was annotated
-    markdown = offline_download.fill(markdown, page.file.src_uri, _offline)
-    return _site.with_article_list(page.file.src_uri, markdown)
+    markdown = offline_download.fill(markdown, page.file.src_uri, build.offline)
+    return build.with_article_list(page.file.src_uri, markdown)
 
 
 def on_page_content(html, page, config, files):
+    build = state.current()
+    build.end_page()
     if page.title and not page.is_homepage:
         # The title as HTML, entities kept: the theme prints page.meta.title as it is, whereas its
         # `page.title | striptags` turns a name's `&lt;/title&gt;&lt;script&gt;` back into markup.
         page.meta.setdefault("title", page.title)
-    if description := _site.description(page.file.src_uri):  # escaped: the theme prints it as it is
+    if description := build.description(page.file.src_uri):  # escaped: the theme prints it as it is
         page.meta.setdefault("description", description)
-    return _site.append_footnotes(page.file.src_uri, page.url, html)
+    return build.append_footnotes(page.file.src_uri, page.url, html)
 
 
 @event_priority(-50)  # after the search plugin has written its index, before anything copies it
 def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
-        text = search_index.with_entries(index.read_text(encoding="utf-8"), _site.search_entries)
+        text = search_index.with_entries(index.read_text(encoding="utf-8"), state.current().search_entries)
         index.write_text(text, encoding="utf-8")
 
 
 def on_post_page(output, page, config):
-    return finished_pages.finished(_open_data.with_structured_data(output, page.file.src_uri, page.title or ""),
+    return finished_pages.finished(state.current().open_data.with_structured_data(output, page.file.src_uri,
+                                                                                  page.title or ""),
                                    content=page.content or "",
-                                   policy=not _serving)
+                                   policy=not state.serving)
 
 
 def on_post_template(output_content, template_name, config):
     """The theme's own pages (404.html) get the same policy; the sitemap is not HTML."""
-    return finished_pages.finished(output_content, policy=not _serving) if template_name.endswith(".html") \
+    return finished_pages.finished(output_content, policy=not state.serving) if template_name.endswith(".html") \
         else output_content

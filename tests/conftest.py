@@ -16,14 +16,14 @@ import yaml
 import yaml_env_tag
 from bs4 import BeautifulSoup
 
-from annotated_article.site_data import SiteData, load_site
+from annotated_article.article.loading import load_site
+from annotated_article.model import SiteData
+from second_article import SECOND_ARTICLE, add_second_article  # noqa: F401 (the tests import them from here)
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLE = "articles/north-korea-troops-russia.md"
 ARTICLE_HTML = "articles/north-korea-troops-russia/index.html"
-#: A made-up article with its own people, sources and actor, for the tests that add a second article.
-SECOND_ARTICLE = FIXTURES / "second-article"
 
 pytest_plugins = ["browser_fixtures"]
 
@@ -70,19 +70,6 @@ def copy_project(destination: Path) -> Path:
         else:
             shutil.copy2(source, destination / name)
     return destination
-
-
-def add_second_article(project: Path) -> Path:
-    """The article of tests/fixtures/second-article added to `project` the way CONTRIBUTING.md tells an
-    editor to: its Markdown and its data file, and its actors, people and sources at the end of the
-    registries. Nothing else is edited."""
-    for registry in ("actors.yml", "people.yml", "sources.yml"):
-        with open(project / "data" / registry, "a", encoding="utf-8") as file:
-            file.write((SECOND_ARTICLE / "data" / registry).read_text(encoding="utf-8"))
-    for folder in ("docs/articles", "data/articles"):
-        for path in (SECOND_ARTICLE / folder).iterdir():
-            shutil.copy2(path, project / folder / path.name)
-    return project
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:

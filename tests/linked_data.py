@@ -21,7 +21,7 @@ from pyld import jsonld
 from referencing import Registry
 from referencing.jsonschema import DRAFT4
 
-from annotated_article.annotation_table import FORMULA_STARTS
+from annotated_article.open_data.annotation_table import FORMULA_STARTS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONTEXTS = FIXTURES / "contexts"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from annotated_article.article_markup import _names_pattern
+from annotated_article.article.placement import _names_pattern
 
 NAMES = ("North Korea", "North Korean", "Korea", "South Korea", "South Korean", "Seoul", "U.S.", "United States",
          "People’s Republic of China", "China", "Russia", "Russian", "NATO", "Kim", "Kim Jong Un", "Un")

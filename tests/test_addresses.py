@@ -11,13 +11,11 @@ from playwright.sync_api import expect
 
 import record_addresses
 import static_server
-from browser_fixtures import CHROMIUM, CHROMIUM_ARGS
+from annotated_article.article.loading import load_site
+from annotated_article.data.addresses import aliases
+from annotated_article.data.errors import DataErrors
+from annotated_article.data.yaml_loading import load_yaml_bytes
 from conftest import copy_project, run_mkdocs_build, site_url, soup_of
-
-from annotated_article.addresses import aliases
-from annotated_article.errors import DataErrors
-from annotated_article.site_data import load_site
-from annotated_article.yaml_loading import load_yaml_bytes
 
 
 def document(entries: list[dict], article: str = "articles/a.md"):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from annotated_article.anchoring import AnchorError, SourceLines, TextQuote, anchor_quote, fold
-from annotated_article.article_tree import MKDOCS_BUILTIN_EXTENSIONS, ArticleParser, ArticleText, read_text
+from annotated_article.article.anchoring import AnchorError, SourceLines, anchor_quote, fold
+from annotated_article.article.parsing import MKDOCS_BUILTIN_EXTENSIONS, ArticleParser
+from annotated_article.article.text import read_text
+from annotated_article.model import ArticleText, TextQuote
 
 MARKDOWN = (
     "# North Korea’s troop deployment to assist Russia met with condemnation\n\n"

@@ -7,10 +7,9 @@ import io
 
 import pytest
 
-from project_data import project_site, site_urls
-
-from annotated_article.annotation_table import COLUMNS, annotation_rows, csv_text
+from annotated_article.open_data.annotation_table import COLUMNS, annotation_rows, csv_text
 from linked_data import read_rows
+from project_data import project_claims, project_site, site_urls
 
 
 def raw_cells(text: str) -> list[dict[str, str]]:
@@ -20,7 +19,7 @@ def raw_cells(text: str) -> list[dict[str, str]]:
 
 def test_rows_round_trip_through_csv():
     site = project_site()
-    rows = annotation_rows(site, site_urls())
+    rows = annotation_rows(site, project_claims(), site_urls())
     assert len(rows) == sum(len(article.annotations) for article in site.articles.values())
     assert read_rows(csv_text(rows)) == rows
 
@@ -43,7 +42,7 @@ def test_header_names_every_column_once_and_lines_end_with_crlf():
 
 def test_a_row_flattens_lists_and_ids():
     site = project_site()
-    rows = {row["annotation_id"]: row for row in annotation_rows(site, site_urls())}
+    rows = {row["annotation_id"]: row for row in annotation_rows(site, project_claims(), site_urls())}
     row = rows["russian-despair"]
     assert row["see_also"] == "pentagon-2024-10-28 nato-2024-10-28"
     assert row["actors"] == "north-korea russia"

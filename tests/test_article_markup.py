@@ -10,13 +10,16 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from annotated_article.anchoring import AnchorError, anchor_quote
-from annotated_article.article_markup import plan_article
-from annotated_article.article_tree import MKDOCS_BUILTIN_EXTENSIONS, ArticleParser, read_text
-from annotated_article.attribution import format_date
-from annotated_article.footnotes import footnotes_html, letters, number_footnotes
-from annotated_article.site_build import SiteBuild
-from annotated_article.site_data import Actor, Annotation, Article, Link, Person, SiteData, Source
+from annotated_article.article.anchoring import AnchorError, anchor_quote
+from annotated_article.article.parsing import MKDOCS_BUILTIN_EXTENSIONS, ArticleParser
+from annotated_article.article.placement import plan_article
+from annotated_article.article.text import read_text
+from annotated_article.model import Actor, Annotation, Article, Link, Person, SiteData, Source
+from annotated_article.open_data.published import OpenData
+from annotated_article.render.attribution import format_date
+from annotated_article.render.claims import ArticleClaims, letters, site_claims
+from annotated_article.render.footnotes import footnotes_html
+from annotated_article.site.session import BuildSession
 
 EXTENSIONS = (*MKDOCS_BUILTIN_EXTENSIONS, "attr_list")
 
@@ -49,12 +52,20 @@ class Rendered:
         if self.problems:
             raise AnchorError(next(iter(self.problems.values())), "")
         site.articles = {"a.md": Article("a.md", "data/articles/a.yml", annotations, text.title, plan)}
-        self.build = SiteBuild(site, lambda path: path.removesuffix(".md") + "/")
+        claims = site_claims(site)
+
+        def url_of(path: str) -> str:
+            return path.removesuffix(".md") + "/"
+
+        open_data = OpenData.for_site(site, claims, "https://example.org/", url_of, "Test site", None)
+        self.build = BuildSession(site, claims, url_of, open_data)
         md = markdown.Markdown(extensions=[*EXTENSIONS, self.build.extension()])
         self.build.begin_page("a.md", source)
         self.html = md.convert(source)
+        self.build.end_page()
         self.soup = BeautifulSoup(self.html, "html.parser")
-        self.footnotes = self.build.footnotes(site.articles["a.md"])
+        self.claims: ArticleClaims = self.build.claims["a.md"]
+        self.footnotes = self.claims.footnotes
 
     def text(self, id_: str | None = None) -> str:
         """The text of the page (or of the element with that id), without the footnote apparatus (markers,
@@ -86,7 +97,7 @@ def test_markers_follow_the_words_and_text_is_unchanged():
         ("#cite:a", "Footnote 1, claim a"), ("#cite:b", "Footnote 2"), ("#cite:c", "Footnote 1, claim b")]
     # Numbered by first citation: "two" is cited first.
     assert [(f.number, f.source.id) for f in result.footnotes] == [(1, "two"), (2, "one")]
-    assert [a.id for a in result.footnotes[0].citations] == ["a", "c"]
+    assert [claim.id for claim in result.footnotes[0].claims] == ["a", "c"]
 
 
 @pytest.mark.parametrize("outer, inner, expected", [
@@ -104,9 +115,8 @@ def test_nested_passages_nest_properly(outer, inner, expected):
 
 
 def test_footnotes_escape_every_text_from_the_data():
-    site = make_site()
-    footnotes = number_footnotes([annotation("a", "alpha", note="<script>alert(1)</script> **bold** [x](y)")], site)
-    html = footnotes_html(footnotes, site, lambda kind, id_: None)
+    claims = render("alpha\n", annotation("a", "alpha", note="<script>alert(1)</script> **bold** [x](y)")).claims
+    html = footnotes_html(claims, lambda kind, id_: None)
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; **bold** [x](y)" in html
     assert "Ana &lt;b&gt;Bold&lt;/b&gt;" in html and "Analyst &amp; writer" in html
     assert 'href="https://example.org/a?x=1&amp;y=2"' in html
@@ -114,10 +124,9 @@ def test_footnotes_escape_every_text_from_the_data():
 
 
 def test_a_single_citation_has_a_plain_back_link_and_several_get_letters():
-    site = make_site()
-    footnotes = number_footnotes([annotation("a", "alpha"), annotation("b", "beta"),
-                                  annotation("c", "gamma", source="two")], site)
-    html = footnotes_html(footnotes, site, lambda kind, id_: None)
+    claims = render("alpha beta gamma\n", annotation("a", "alpha"), annotation("b", "beta"),
+                    annotation("c", "gamma", source="two")).claims
+    html = footnotes_html(claims, lambda kind, id_: None)
     assert re.findall(r'href="#(\w)" role="doc-backlink" aria-label="([^"]+)">([^<]+)<', html) == [
         ("a", "Back to the passage of footnote 1, claim a", "^ a"),
         ("b", "Back to the passage of footnote 1, claim b", "^ b"),
@@ -126,9 +135,8 @@ def test_a_single_citation_has_a_plain_back_link_and_several_get_letters():
 
 
 def test_page_links_are_used_when_pages_exist():
-    site = make_site()
-    footnotes = number_footnotes([annotation("a", "alpha")], site)
-    html = footnotes_html(footnotes, site, lambda kind, id_: f"../{kind}/{id_}/")
+    claims = render("alpha\n", annotation("a", "alpha")).claims
+    html = footnotes_html(claims, lambda kind, id_: f"../{kind}/{id_}/")
     assert '<a href="../people/ana/">Ana &lt;b&gt;Bold&lt;/b&gt;</a>' in html
     assert '<a href="../sources/one/">Outlet One</a>' in html
 

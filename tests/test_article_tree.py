@@ -6,11 +6,16 @@ import xml.etree.ElementTree as etree
 
 import pytest
 
-from annotated_article.anchoring import TextQuote
-from annotated_article.article_tree import (MKDOCS_BUILTIN_EXTENSIONS, ArticleParser, ArticleText, count_quote,
-                                            markdown_config, read_text)
+from annotated_article.article.parsing import MKDOCS_BUILTIN_EXTENSIONS, ArticleParser, markdown_config
+from annotated_article.article.text import read_text
+from annotated_article.model import ArticleText, TextQuote, occurrences
 
 PARSER = ArticleParser(((*MKDOCS_BUILTIN_EXTENSIONS, "attr_list", "footnotes"), {}))
+
+
+def count_quote(text: str, quote: TextQuote) -> int:
+    """How many times the quote, with its prefix and suffix, occurs in `text` (overlaps included)."""
+    return len(occurrences(text, quote.prefix + quote.exact + quote.suffix))
 
 
 def read(markdown: str) -> ArticleText:

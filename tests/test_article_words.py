@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from annotated_article.anchoring import fold
-from annotated_article.site_data import load_site
+from annotated_article.article.anchoring import fold
+from annotated_article.article.loading import load_site
 from conftest import copy_project, run_mkdocs_build, soup_of
 
 pytestmark = pytest.mark.build

@@ -6,9 +6,9 @@ import re
 
 import markdown
 
-from annotated_article import attribution
-from annotated_article.markup import markdown_text
-from annotated_article.site_data import Actor, Annotation, Person, SiteData, Source
+from annotated_article.model import Actor, Annotation, Person, SiteData, Source
+from annotated_article.render import attribution
+from annotated_article.render.text import markdown_text
 
 
 def site() -> SiteData:

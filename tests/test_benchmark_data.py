@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from annotated_article.site_data import load_site
+from annotated_article.article.loading import load_site
 from conftest import PROJECT
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))

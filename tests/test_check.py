@@ -12,8 +12,8 @@ import shutil
 
 import pytest
 
-from annotated_article import check
-from annotated_article.site_data import load_site
+from annotated_article.article import check
+from annotated_article.article.loading import load_site
 from conftest import PROJECT, copy_project_for_make, run_make, snapshot
 from mistakes import ARTICLE_DATA, MISTAKES, Mistake
 
@@ -155,7 +155,7 @@ def test_a_costly_file_is_checked_within_200_mb_and_lists_at_most_50_problems(da
     (data_copy / "data" / "people.yml").write_text(content, encoding="utf-8")
     limit = 200 * 1024 * 1024
     result = subprocess.run(
-        [sys.executable, "-m", "annotated_article.check", "--data", "data", "--docs", "docs"], cwd=data_copy,
+        [sys.executable, "-m", "annotated_article.article.check", "--data", "data", "--docs", "docs"], cwd=data_copy,
         capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(PROJECT / "hooks")},
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
     assert result.returncode == 1, result.stderr[-2000:]

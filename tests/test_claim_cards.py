@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from annotated_article.vocabulary import VERIFICATION_WORDS
+from annotated_article.data.vocabulary import VERIFICATION_WORDS
 from browser_fixtures import DESKTOP, PHONE, reading
 from conftest import ARTICLE, PROJECT
 from test_reading_in_browser import tab_to

@@ -97,12 +97,15 @@ def test_a_script_that_is_not_the_pages_own_is_refused(browser, hosted):
 
 
 def test_a_script_in_the_pages_own_content_gets_no_hash_only_the_themes_do():
-    from annotated_article.finished_pages import finished
+    from annotated_article.site.finished_pages import finished
 
     content = "<p>Words</p><script>alert(document.cookie)</script>"
     page = (f'<html><head><meta charset="utf-8"><script>theme()</script></head><body><article>{content}</article>'
             '</body></html>')
     policy = policy_of(BeautifulSoup(finished(page, content=content), "html.parser"))
     sources = next(d for d in policy.split("; ") if d.startswith("script-src")).split()[1:]
-    digest = lambda text: "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+    def digest(text: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
     assert digest("theme()") in sources and digest("alert(document.cookie)") not in sources

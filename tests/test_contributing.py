@@ -7,7 +7,7 @@ import shutil
 
 import yaml
 
-from annotated_article.site_data import load_site
+from annotated_article.article.loading import load_site
 from conftest import PROJECT, SECOND_ARTICLE
 
 EXAMPLE = re.compile(r"^```yaml\n(.*?)^```", re.MULTILINE | re.DOTALL)

@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from annotated_article import check
+from annotated_article.article import check
 from conftest import PROJECT
 from mistakes import MISTAKES
 
@@ -102,7 +102,7 @@ def test_random_damage_to_the_data_never_ends_in_a_traceback(tmp_path, capsys):
         assert status in (0, 1) and "Traceback" not in err, (where, err[-3000:])
         if status == 1:
             assert lines and SUMMARY.match(lines[-1]), (where, lines[-3:])
-            assert all(MESSAGE.match(line) for line in lines[:-1]), (where, [l for l in lines if not MESSAGE.match(l)])
+            assert all(MESSAGE.match(line) for line in lines[:-1]), (where, [line for line in lines if not MESSAGE.match(line)])
         else:
             assert out.startswith(f"{project / 'data'}/ has no problems") or "has no problems" in out, (where, out)
         outcomes[status] += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from annotated_article.markup import excerpt, markdown_text
+from annotated_article.render.text import excerpt, markdown_text
 from annotated_article.site_urls import relative_source_path, relative_url
 
 NASTY = [

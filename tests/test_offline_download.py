@@ -13,7 +13,7 @@ import pytest
 
 import test_reading_in_browser as reading_tests
 import test_sharing_and_search
-from annotated_article.offline_download import PLACEHOLDER, OfflineZip, fill
+from annotated_article.site.offline_download import PLACEHOLDER, OfflineZip, fill
 from browser_fixtures import Edition, reading
 from conftest import PROJECT, copy_project_for_make, run_make, run_mkdocs_build, soup_of
 from offline_edition import TOP_FOLDER, write_zip

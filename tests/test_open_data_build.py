@@ -10,12 +10,12 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+
+from annotated_article.open_data.annotation_table import COLUMNS, csv_text
+from annotated_article.open_data.published import DATA_LICENCE
+from annotated_article.open_data.web_annotations import VOCABULARY
 from conftest import article_html, copy_project, run_mkdocs_build, soup_of
 from linked_data import expand, node_iris, read_rows
-
-from annotated_article.annotation_table import COLUMNS, csv_text
-from annotated_article.open_data import DATA_LICENCE
-from annotated_article.web_annotations import VOCABULARY
 
 pytestmark = pytest.mark.build
 

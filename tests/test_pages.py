@@ -11,12 +11,29 @@ import xml.etree.ElementTree as ElementTree
 import markdown
 import pytest
 
-from annotated_article.pages import (ARTICLE_LIST, NAV_ARTICLES, actor_page, articles_index, generated_pages, nav_entries,
-                                     person_page, source_page, with_article_list, with_generated_nav)
-from annotated_article.relations_map import relations_map_svg
-from annotated_article.site_data import (Actor, Annotation, Article, Figure, Link, Person, Provenance, Relation,
-                                         SiteData, Source)
-from annotated_article.site_index import all_relations, index_site
+from annotated_article.article.anchoring import anchor_quote
+from annotated_article.article.parsing import MKDOCS_BUILTIN_EXTENSIONS, ArticleParser
+from annotated_article.article.placement import plan_article
+from annotated_article.article.text import read_text
+from annotated_article.model import (
+    Actor,
+    Annotation,
+    Article,
+    Figure,
+    Link,
+    Person,
+    Provenance,
+    Relation,
+    SiteData,
+    Source,
+)
+from annotated_article.render.claims import site_claims
+from annotated_article.render.entity_pages import actor_page, person_page, source_page
+from annotated_article.render.index_pages import ARTICLE_LIST, articles_index, generated_pages, with_article_list
+from annotated_article.render.navigation import NAV_ARTICLES, nav_entries, with_generated_nav
+from annotated_article.render.relations import all_relations
+from annotated_article.render.relations_map import relations_map_svg
+from annotated_article.render.site_index import SiteIndex, index_site
 from conftest import PROJECT
 
 
@@ -40,8 +57,23 @@ def small_site() -> SiteData:
         Annotation("about-alpha", "Experts doubt Alpha.", "paraphrase", "likely", source="paper", speaker="expert",
                    actors=("alpha",), see_also=("extra",), note="Careful."),
     )
-    article = Article("articles/story.md", "data/articles/story.yml", annotations, "The story")
+    article = planned(Article("articles/story.md", "data/articles/story.yml", annotations, "The story"),
+                      "# The story\n\nAlpha will act. Experts doubt Alpha.\n")
     return SiteData(actors, people, sources, {"articles/story.md": article})
+
+
+def planned(article: Article, markdown_source: str) -> Article:
+    """`article` with the plan loading works out from its Markdown, as every loaded article has."""
+    root, stash = ArticleParser((MKDOCS_BUILTIN_EXTENSIONS, {})).parse(markdown_source)
+    text, paragraphs = read_text(root, stash)
+    passages = {annotation.id: anchor_quote(text, annotation.quote) for annotation in article.annotations}
+    plan, problems = plan_article(text, paragraphs, stash, passages, {})
+    assert not problems
+    return dataclasses.replace(article, plan=dataclasses.replace(plan, source=markdown_source))
+
+
+def index_of(site: SiteData) -> SiteIndex:
+    return index_site(site, site_claims(site))
 
 
 def render(page_markdown: str) -> str:
@@ -50,7 +82,7 @@ def render(page_markdown: str) -> str:
 
 def test_actor_page_separates_what_was_said_about_it_from_what_its_officials_said():
     site = small_site()
-    alpha = actor_page(site.actors["alpha"], site, index_site(site))
+    alpha = actor_page(site.actors["alpha"], site, index_of(site))
     about = alpha.split("## What was said about Alpha <Land>")
     assert len(about) == 1  # headings are escaped text
     html = render(alpha)
@@ -69,23 +101,23 @@ def test_actor_page_separates_what_was_said_about_it_from_what_its_officials_sai
 
 def test_figures_show_on_the_actor_they_concern():
     site = small_site()
-    html = render(actor_page(site.actors["beta"], site, index_site(site)))
+    html = render(actor_page(site.actors["beta"], site, index_of(site)))
     figures = html.split("Figures</h2>")[1].split("</ul>")[0]
     assert "<strong>1,000</strong>: troops" in figures and "#said-by-minister" in figures
 
 
 def test_person_page_lists_what_they_said_with_affiliation():
     site = small_site()
-    html = render(person_page(site.people["minister"], site, index_site(site)))
+    html = render(person_page(site.people["minister"], site, index_of(site)))
     assert '<a href="../actors/alpha.md">Alpha &lt;Land&gt;</a>' in html
     assert "#said-by-minister" in html and "direct quote" in html
-    expert = render(person_page(site.people["expert"], site, index_site(site)))
+    expert = render(person_page(site.people["expert"], site, index_of(site)))
     assert "Some Institute" in expert
 
 
 def test_source_page_lists_every_citation_and_further_reading():
     site = small_site()
-    index = index_site(site)
+    index = index_of(site)
     html = render(source_page(site.sources["paper"], site, index))
     assert html.count("../articles/story.md#") == 2
     assert "2 November 2024" in html and "(reprint)" in html and "Careful." in html
@@ -95,7 +127,9 @@ def test_source_page_lists_every_citation_and_further_reading():
 
 def test_pages_come_from_the_data_alone():
     site = small_site()
-    pages = generated_pages(site, index_site(site), lambda path: path.removesuffix(".md").removesuffix("index") + "/")
+    claims = site_claims(site)
+    pages = generated_pages(site, claims, index_site(site, claims),
+                            lambda path: path.removesuffix(".md").removesuffix("index") + "/")
     assert set(pages) == {
         "articles/index.md", "actors/index.md", "people/index.md", "sources/index.md", "actors/alpha.md", "actors/beta.md",
         "actors/gamma.md", "people/minister.md", "people/expert.md", "sources/paper.md", "sources/extra.md",
@@ -129,7 +163,7 @@ def test_the_navigation_names_at_most_so_many_articles_and_the_articles_page_lis
                    if isinstance(entry, dict) and "Articles" in entry]
     assert articles == [{"All articles": "articles/index.md"},
                         *[f"articles/story-{n:03}.md" for n in range(1, NAV_ARTICLES + 1)]]
-    listed = render(articles_index(site))
+    listed = render(articles_index(site, site_claims(site)))
     assert all(f'href="story-{n:03}.md"' in listed for n in range(1, NAV_ARTICLES + 6))
     assert "Story 15</a>: Publisher not known, date not known. 2 attributed claims (1 confirmed, 1 likely), " \
            "2 sources; names" in listed
@@ -204,8 +238,8 @@ def test_a_relations_words_are_drawn_whole_over_lines(words):
 def test_relations_map_layout_is_the_same_in_every_process():
     """Rebuilding must not move the map: compare runs under different hash seeds."""
     script = ("import sys; sys.path[:0] = ['hooks', 'tests']; from test_pages import small_site; "
-              "from annotated_article.relations_map import relations_map_svg; "
-              "from annotated_article.site_index import all_relations; site = small_site(); "
+              "from annotated_article.render.relations_map import relations_map_svg; "
+              "from annotated_article.render.relations import all_relations; site = small_site(); "
               "print(relations_map_svg(site, all_relations(site), 'actors/', "
               "{a: f'actors/{a}/' for a in site.actors}))")
     outputs = {
@@ -222,7 +256,7 @@ def test_articles_are_listed_newest_first_with_publisher_date_and_claims_by_how_
     site.articles = {path: dataclasses.replace(article, provenance=Provenance(
         publisher=f"Press <{path[-6:-3]}>", date=dates[path]) if path in dates else Provenance())
         for path, article in site.articles.items()}
-    home = render(with_article_list(f"# Home\n\n{ARTICLE_LIST}\n\nMore.\n", site, "index.md"))
+    home = render(with_article_list(f"# Home\n\n{ARTICLE_LIST}\n\nMore.\n", site, site_claims(site), "index.md"))
     assert [line.split('">')[1].split("</a>")[0] for line in home.split("<li>")[1:]] == [
         "Story 3", "Story 1", "Story 2", "Story 4"]
     assert 'href="articles/story-003.md">Story 3</a>: Press &lt;003&gt;, 24 December 2024. 2 attributed claims ' \
@@ -235,14 +269,15 @@ def test_articles_are_listed_newest_first_with_publisher_date_and_claims_by_how_
 
 
 def test_a_page_without_the_list_line_is_left_as_it_is():
-    assert with_article_list("# Data\n\nText.\n", small_site(), "data.md") == "# Data\n\nText.\n"
+    site = small_site()
+    assert with_article_list("# Data\n\nText.\n", site, site_claims(site), "data.md") == "# Data\n\nText.\n"
 
 
 def test_with_several_articles_every_statement_and_figure_names_its_article():
     site = small_site()
     other = dataclasses.replace(site.articles["articles/story.md"], path="articles/other.md", title="Another *story*")
     site.articles["articles/other.md"] = other
-    index = index_site(site)
+    index = index_of(site)
     beta = render(actor_page(site.actors["beta"], site, index))
     figures = beta.split("Figures</h2>")[1].split("</ul>")[0]
     assert figures.count("the passage</a> in <em>The story</em>") == 1
@@ -250,4 +285,4 @@ def test_with_several_articles_every_statement_and_figure_names_its_article():
     minister = render(person_page(site.people["minister"], site, index))
     assert "Alpha will act.</a> in <em>The story</em>" in minister and "in <em>Another *story*</em>" in minister
     single = small_site()
-    assert " in <em>" not in render(actor_page(single.actors["beta"], single, index_site(single)))
+    assert " in <em>" not in render(actor_page(single.actors["beta"], single, index_of(single)))

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 import annotated_article
-
 from conftest import PROJECT, run_make, snapshot
 
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
@@ -54,7 +53,9 @@ def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path, offline_zip):
 
 
 def test_the_core_package_never_imports_mkdocs():
-    modules = sorted(path.stem for path in Path(annotated_article.__file__).parent.glob("*.py") if path.stem != "__init__")
+    package = Path(annotated_article.__file__).parent
+    modules = sorted(".".join(path.relative_to(package).with_suffix("").parts) for path in package.rglob("*.py")
+                     if path.stem != "__init__")
     assert len(modules) > 10
     program = ("import importlib, sys\n"
                f"for name in {modules!r}: importlib.import_module('annotated_article.' + name)\n"

@@ -10,11 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown.serializers import to_html_string
 
-from annotated_article.article_markup import ArticlePlan
-from annotated_article.article_tree import ArticleText, Paragraph
-from annotated_article.attribution import format_date, join_names
-from annotated_article.provenance import citation_tags, dateline_html, lede, under_title
-from annotated_article.site_data import Article, Link, Provenance
+from annotated_article.model import Article, ArticlePlan, ArticleText, Link, Paragraph, Provenance
+from annotated_article.render.attribution import format_date, join_names
+from annotated_article.render.provenance import citation_tags, dateline_html, lede, under_title
 from conftest import article_html, soup_of
 
 KNOWN = Provenance(publisher="The Example Gazette", headline="Trains, as published", authors=("Ann Lee", "Bo Kim"),

@@ -13,8 +13,9 @@ import jsonschema
 import pytest
 from referencing import Registry, Resource
 
-from annotated_article import schema_subset, schema_validation
-from annotated_article.yaml_loading import YamlDocument, load_yaml_file
+from annotated_article.data import schema_subset, schema_validation
+from annotated_article.data.schema_validation import Schemas
+from annotated_article.data.yaml_loading import YamlDocument, load_yaml_file
 from conftest import PROJECT
 
 SCHEMAS = PROJECT / "data" / "schemas"
@@ -59,7 +60,7 @@ def broken_variants(data):
 
 def errors(validator, document: YamlDocument) -> list[tuple]:
     """Each error as jsonschema reports it and as the editor reads it."""
-    defs = schema_validation.definitions(SCHEMAS)
+    defs = Schemas(SCHEMAS).definitions()
     return sorted((tuple(map(str, e.absolute_path)), e.validator, e.message,
                    tuple(str(x) for x in schema_validation._explain(e, document, defs)))
                   for e in validator.iter_errors(document.data))
@@ -72,7 +73,7 @@ def test_inlining_removes_the_references_to_definitions():
 
 @pytest.mark.parametrize("schema_name", sorted(set(FILES.values())))
 def test_the_build_checks_our_schemas_without_jsonschema(schema_name):
-    assert isinstance(schema_validation._validator(str(SCHEMAS), schema_name), schema_subset.SubsetValidator)
+    assert isinstance(Schemas(SCHEMAS).validator(schema_name), schema_subset.SubsetValidator)
 
 
 def test_a_schema_with_other_keywords_is_checked_by_jsonschema():
@@ -86,7 +87,7 @@ def test_a_schema_with_other_keywords_is_checked_by_jsonschema():
 @pytest.mark.parametrize("data_file", FILES)
 def test_the_build_finds_the_same_errors_as_jsonschema(data_file):
     schema_name = FILES[data_file]
-    inlined = schema_validation._validator(str(SCHEMAS), schema_name)
+    inlined = Schemas(SCHEMAS).validator(schema_name)
     written = as_written(schema_name)
     document = load_yaml_file(PROJECT / "data" / data_file, data_file)
     checked = 0

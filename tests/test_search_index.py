@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 
-from annotated_article.footnotes import footnotes_html
-from annotated_article.search_index import article_entries, with_entries
+from annotated_article.render.search_entries import article_entries
+from annotated_article.site.search_index import with_entries
 from test_article_markup import annotation, render
 
 
 def test_an_article_gives_an_entry_per_paragraph_as_published_and_per_claim_with_its_source():
     result = render("# Title\n\nFirst *words* & more.\n\nSecond one.\n", annotation("q", "words & more"),
                     annotation("r", "Second"))
-    site = result.build.site
-    notes = footnotes_html(result.footnotes, site, lambda kind, id_: None)
-    assert article_entries(site.articles["a.md"].loaded_plan, notes) == [
+    assert article_entries(result.build.claims["a.md"]) == [
         ("p-first-words-more", "Paragraph 1", "First words & more."),
         ("p-second-one", "Paragraph 2", "Second one."),
         ("cite:q", "Footnote 1, claim a", "Who: Ana <b>Bold</b>, Analyst & writer · How: direct quote · How sure: likely "

@@ -15,8 +15,8 @@ from playwright.sync_api import expect
 
 import offline_edition
 import static_server
+from annotated_article.article.loading import load_site
 from browser_fixtures import Edition, reading
-from annotated_article.site_data import load_site
 from conftest import resources_from_other_hosts, site_url, soup_of
 from test_accessibility import auditing, violations_by_page
 from test_sharing_and_search import follow_result

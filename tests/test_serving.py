@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import pytest
+from mkdocs.exceptions import PluginError
 
-from annotated_article.serving import caused_by_data, keep_last_good_site
+from annotated_article.data.errors import DataError, DataErrors
+from annotated_article.site.serving import caused_by_data, keep_last_good_site
 
 
-class DataProblem(Exception):
-    data_errors = ["data/people.yml:1:1: the file is empty."]
+def data_errors() -> DataErrors:
+    return DataErrors([DataError("data/people.yml", 1, 1, "the file is empty")])
 
 
 def failing_build(error_inside_handler: BaseException):
-    """A build that, like MkDocs', raises a generic abort while handling the hook's error."""
+    """A build that, like MkDocs', raises a generic abort while handling the hook's error: a PluginError that the
+    hook raises (`from None`, so that MkDocs prints its message alone) while handling the data's DataErrors."""
     def build():
         try:
-            raise DataProblem()
-        except DataProblem:
-            raise error_inside_handler
+            try:
+                raise data_errors()
+            except DataErrors:
+                raise PluginError("The site was not built: 1 data problem(s), listed above.") from None
+        except PluginError:
+            raise error_inside_handler  # noqa: B904 (as MkDocs raises its Abort: the hook's error is its context)
     return build
 
 
@@ -48,5 +54,6 @@ def test_caused_by_data_follows_the_chain_of_exceptions():
         failing_build(ValueError("outer"))()
     except ValueError as failure:
         assert caused_by_data(failure)
+    assert caused_by_data(data_errors())
     assert not caused_by_data(ValueError("alone"))
     assert not caused_by_data(None)

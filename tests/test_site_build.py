@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 
-from annotated_article.provenance import dateline_html
-from annotated_article.vocabulary import VERIFICATION_WORDS
+from annotated_article.data.vocabulary import VERIFICATION_WORDS
+from annotated_article.render.provenance import dateline_html
 from conftest import ARTICLE, ARTICLE_HTML, FIXTURES, article_html, soup_of
 from project_data import project_site
 from test_article_markup import EXTENSIONS, annotation, render

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from annotated_article.errors import DataErrors
-from annotated_article.site_data import load_site
+from annotated_article.article.loading import LoadCache, load_site
+from annotated_article.data.errors import DataErrors
 from conftest import PROJECT
 
 ARTICLE_DATA = "articles/north-korea-troops-russia.yml"
@@ -98,8 +98,8 @@ def test_a_second_article_needs_no_code(data_copy):
 
 
 def test_each_data_file_names_its_schema_and_the_name_resolves():
-    from annotated_article.site_data import REGISTRIES
-    from annotated_article.yaml_loading import load_yaml_file
+    from annotated_article.data.loading import REGISTRIES
+    from annotated_article.data.yaml_loading import load_yaml_file
 
     data = PROJECT / "data"
     expected = {data / name: data / "schemas" / schema for name, schema in REGISTRIES.items()}
@@ -164,13 +164,14 @@ def test_a_wrong_shape_anywhere_is_a_message_never_a_crash(name, schema):
     """Every value of the first entry (and the file itself) replaced by a list, a mapping, a number, nothing..."""
     import copy
 
-    from annotated_article.schema_validation import validate_document
-    from annotated_article.yaml_loading import YamlDocument, load_yaml_file
+    from annotated_article.data.schema_validation import Schemas, validate_document
+    from annotated_article.data.yaml_loading import YamlDocument, load_yaml_file
 
     document = load_yaml_file(PROJECT / "data" / name, f"data/{name}")
     paths = list(value_paths(document.data))
     assert len(paths) >= 6
     place = re.compile(rf"^data/{re.escape(name)}:\d+:\d+: .+[.?!]$")
+    schemas = Schemas(PROJECT / "data" / "schemas")
     for path in paths:
         for shape in WRONG_SHAPES:
             data = copy.deepcopy(document.data)
@@ -182,7 +183,7 @@ def test_a_wrong_shape_anywhere_is_a_message_never_a_crash(name, schema):
             else:
                 data = shape
             changed = YamlDocument(document.file, data, document.value_marks, document.key_marks)
-            for error in validate_document(changed, PROJECT / "data" / "schemas", schema):
+            for error in validate_document(changed, schemas, schema):
                 assert place.match(str(error)), (path, shape, str(error))
 
 
@@ -233,7 +234,8 @@ def test_every_field_a_schema_allows_is_read_into_the_data(schema, cls):
     import dataclasses
     import json
 
-    from annotated_article import site_data
+    from annotated_article import model
+    from annotated_article.data import registries
 
     properties = json.loads((PROJECT / "data" / "schemas" / schema).read_text(encoding="utf-8"))
     if cls == "Annotation":
@@ -243,9 +245,9 @@ def test_every_field_a_schema_allows_is_read_into_the_data(schema, cls):
                                      if key not in ("article", "annotations")}}
     else:
         properties = properties["items"]
-    names = {field.name for field in dataclasses.fields(getattr(site_data, cls))}
+    names = {field.name for field in dataclasses.fields(getattr(model, cls))}
     assert set(properties["properties"]) <= names
-    for key, nested in site_data._NESTED.items():
+    for key, nested in registries._NESTED.items():
         if key in properties["properties"]:
             node = properties["properties"][key]
             if "$ref" in node:  # a list defined once for several files
@@ -258,51 +260,53 @@ def test_every_field_a_schema_allows_is_read_into_the_data(schema, cls):
 
 def test_a_reload_in_the_same_process_reuses_an_article_until_what_it_depends_on_changes(data_copy):
     """`mkdocs serve` reloads the data on every save: an unchanged article is not parsed and anchored again."""
-    first = load_site(data_copy / "data", data_copy / "docs")
+    cache = LoadCache()  # what the hooks keep from one load to the next
+    first = load_site(data_copy / "data", data_copy / "docs", cache=cache)
     path, article = next(iter(first.articles.items()))
-    assert load_site(data_copy / "data", data_copy / "docs").articles[path].plan.text is article.plan.text
+    assert load_site(data_copy / "data", data_copy / "docs", cache=cache).articles[path].plan.text is article.plan.text
     name = next(name for actor in first.actors.values() for name in actor.names)
     edit(data_copy, "actors.yml", f"names: [{name}", f"names: [{name}x, {name}")  # a new name: links may change
-    assert load_site(data_copy / "data", data_copy / "docs").articles[path].plan.text is not article.plan.text
+    assert load_site(data_copy / "data", data_copy / "docs", cache=cache).articles[path].plan.text \
+        is not article.plan.text
     markdown = data_copy / "docs" / path
     markdown.write_text(markdown.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
-    assert load_site(data_copy / "data", data_copy / "docs").articles[path].plan.text.text.endswith("One more paragraph.")
+    assert load_site(data_copy / "data", data_copy / "docs", cache=cache).articles[path].plan.text.text.endswith(
+        "One more paragraph.")
 
 
 def test_a_reload_in_the_same_process_reads_again_only_the_data_files_that_changed(data_copy):
     """`mkdocs serve` reloads the data on every save: a file read and checked before is not parsed again while
     its bytes stay the same; one with a mistake is read again on every load, and so reported every time."""
-    from annotated_article import site_data
-
-    first = load_site(data_copy / "data", data_copy / "docs")
-    second = load_site(data_copy / "data", data_copy / "docs")
+    cache = LoadCache()  # what the hooks keep from one load to the next
+    first = load_site(data_copy / "data", data_copy / "docs", cache=cache)
+    second = load_site(data_copy / "data", data_copy / "docs", cache=cache)
     assert [a.annotations for a in second.articles.values()] == [a.annotations for a in first.articles.values()]
-    documents = {key[0]: document for key, (_, document) in site_data._DOCUMENTS.items()
+    documents = {key[0]: document for key, (_, document) in cache.documents.documents.items()
                  if key[0].startswith(str(data_copy))}
     assert {Path(name).name for name in documents} >= {"actors.yml", "people.yml", "sources.yml"}
     person = next(iter(first.people.values()))
     edit(data_copy, "people.yml", f"name: {person.name}", f"name: {person.name} Junior")
-    third = load_site(data_copy / "data", data_copy / "docs")
+    third = load_site(data_copy / "data", data_copy / "docs", cache=cache)
     assert third.people[person.id].name == f"{person.name} Junior"
     actors = str(data_copy / "data" / "actors.yml")
-    assert next(d for k, (_, d) in site_data._DOCUMENTS.items() if k[0] == actors) is documents[actors]
+    assert next(d for k, (_, d) in cache.documents.documents.items() if k[0] == actors) is documents[actors]
     edit(data_copy, "people.yml", f"name: {person.name} Junior", "name: [unclosed")
     for _ in range(2):
         with pytest.raises(DataErrors) as failure:
-            load_site(data_copy / "data", data_copy / "docs")
+            load_site(data_copy / "data", data_copy / "docs", cache=cache)
         assert any(e.file == "data/people.yml" for e in failure.value.errors)
     edit(data_copy, "people.yml", "name: [unclosed", f"name: {person.name}")
     edit(data_copy, "people.yml", "people.schema.json", "actors.schema.json")  # valid data, wrong schema line
     for _ in range(2):
         with pytest.raises(DataErrors) as failure:
-            load_site(data_copy / "data", data_copy / "docs")
+            load_site(data_copy / "data", data_copy / "docs", cache=cache)
         assert [e.file for e in failure.value.errors] == ["data/people.yml"]
         assert "which is not this file's schema" in failure.value.errors[0].message
 
 
 def test_only_the_first_missing_quotes_of_an_article_are_compared_with_every_passage(data_copy):
     """That comparison costs a good part of a second per quote: a file of wrong quotes must not take minutes."""
-    from annotated_article.anchoring import EXPLAINED_MISSES
+    from annotated_article.article.anchoring import EXPLAINED_MISSES
 
     path = data_copy / "data" / "articles" / "north-korea-troops-russia.yml"
     text = path.read_text(encoding="utf-8")
@@ -331,8 +335,8 @@ def test_only_the_first_missing_quotes_of_an_article_are_compared_with_every_pas
 def test_an_articles_front_matter_is_taken_off_as_mkdocs_takes_it_off(markdown):
     from mkdocs.utils.meta import get_data
 
-    from annotated_article.site_data import _without_front_matter
+    from annotated_article.data.article_files import without_front_matter
 
-    body, first_line = _without_front_matter(markdown)
+    body, first_line = without_front_matter(markdown)
     assert body == get_data(markdown)[0]
     assert markdown.replace("\r\n", "\n").split("\n")[first_line - 1:][:1] == body.split("\n")[:1]

@@ -5,16 +5,15 @@ Each test reads the site as it is and the site with a second article (`each_site
 
 from __future__ import annotations
 
-import re
-
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from annotated_article.attribution import format_date
-from conftest import ARTICLE_HTML, PROJECT, article_html, copy_project, run_mkdocs_build, site_url, soup_of
+from annotated_article.render.attribution import format_date
+from conftest import article_html, copy_project, run_mkdocs_build, site_url, soup_of
 
 pytestmark = pytest.mark.build
 

@@ -6,17 +6,17 @@ import json
 import re
 
 import pytest
-from linked_data import expand
-from project_data import project_site, site_urls
 
-from annotated_article.structured_data import SiteInfo, head_script, insert_in_head, page_data
+from annotated_article.open_data.structured_data import SiteInfo, head_script, insert_in_head, page_data
+from linked_data import expand
+from project_data import project_claims, project_site, site_urls
 
 INFO = SiteInfo("Annotated articles", "News articles, footnoted.", "https://creativecommons.org/licenses/by/4.0/")
 ARTICLE = "articles/north-korea-troops-russia.md"
 
 
 def data_for(src_uri: str, title: str = "Title") -> dict:
-    return page_data(src_uri, title, project_site(), site_urls(), INFO)
+    return page_data(src_uri, title, project_site(), project_claims(), site_urls(), INFO)
 
 
 PAGE_TYPES = [
@@ -154,9 +154,10 @@ def test_a_page_without_a_head_is_an_error():
 
 
 def test_a_page_title_given_as_html_text_is_published_as_the_characters_it_stands_for():
-    from annotated_article.open_data import OpenData
+    from annotated_article.open_data.published import OpenData
 
-    open_data = OpenData.for_site(project_site(), site_urls().site_url, site_urls().url_of, INFO.name, INFO.description)
+    open_data = OpenData.for_site(project_site(), project_claims(), site_urls().site_url, site_urls().url_of, INFO.name,
+                                  INFO.description)
     page = open_data.with_structured_data("<html><head></head><body></body></html>", "about.md", "Q&amp;A &lt;b&gt;")
     data = json.loads(re.search(r"<script[^>]*>(.*)</script>", page, re.DOTALL).group(1))
     assert data["name"] == "Q&A <b>"

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from annotated_article import vocabulary
+from annotated_article.data import vocabulary
 from conftest import PROJECT
 
 ANNOTATION = ("properties", "annotations", "items", "properties")

@@ -6,16 +6,17 @@ import dataclasses
 import json
 
 import pytest
-from project_data import project_site, site_urls
 
-from annotated_article.site_data import Article
-from annotated_article.web_annotations import BORROWED_TERMS, VOCABULARY, annotation_collection, context
+from annotated_article.model import Article
+from annotated_article.open_data.web_annotations import BORROWED_TERMS, VOCABULARY, annotation_collection, context
+from annotated_article.render.claims import site_claims
+from project_data import project_site, site_urls
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 
 
 def collection(site):
-    return annotation_collection(site, site_urls(), "Label", LICENCE)
+    return annotation_collection(site, site_claims(site), site_urls(), "Label", LICENCE)
 
 
 def by_id(collection_data) -> dict[str, dict]:
@@ -117,9 +118,9 @@ def test_the_site_vocabulary_lives_on_the_data_page():
 
 @pytest.mark.parametrize("label", ["Label", "\x00items\x00", 'a "quoted" label'])
 def test_the_collection_file_is_the_collection_with_one_annotation_per_line(site, label):
-    from annotated_article.open_data import annotations_json
+    from annotated_article.open_data.published import annotations_json
 
-    data = annotation_collection(site, site_urls(), label, LICENCE)
+    data = annotation_collection(site, site_claims(site), site_urls(), label, LICENCE)
     text = annotations_json(data)
     assert json.loads(text) == data
     assert text.endswith("}\n")

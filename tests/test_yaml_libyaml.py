@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from annotated_article import yaml_loading
-from annotated_article.errors import DataErrors
+from annotated_article.data import yaml_loading
+from annotated_article.data.errors import DataErrors
 from conftest import PROJECT
 
 TRICKY = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotated_article.errors import DataErrors
-from annotated_article.yaml_loading import load_yaml_bytes
+from annotated_article.data.errors import DataErrors
+from annotated_article.data.yaml_loading import load_yaml_bytes
 
 
 def load(text: str | bytes):

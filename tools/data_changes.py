@@ -26,9 +26,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT / "hooks") not in sys.path:
     sys.path.insert(0, str(PROJECT / "hooks"))
 
-from annotated_article import project_files  # noqa: E402  (after the path to it)
-from annotated_article.errors import DataErrors  # noqa: E402
-from annotated_article.yaml_loading import load_yaml_bytes  # noqa: E402
+from annotated_article.data import project_files  # noqa: E402  (after the path to it)
+from annotated_article.data.errors import DataErrors  # noqa: E402
+from annotated_article.data.yaml_loading import load_yaml_bytes  # noqa: E402
 
 REGISTRIES = {"actors": "Actors", "people": "People", "sources": "Sources"}
 #: Where the data and the articles are, relative to the repository.

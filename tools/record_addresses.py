@@ -17,9 +17,10 @@ from pathlib import Path
 
 import yaml
 
-from annotated_article.check import report
-from annotated_article.errors import DataErrors
-from annotated_article.site_data import Article, load_site
+from annotated_article.article.check import report
+from annotated_article.article.loading import load_site
+from annotated_article.data.errors import DataErrors
+from annotated_article.model import Article
 
 HEADER = """# yaml-language-server: $schema=../schemas/addresses.schema.json
 #

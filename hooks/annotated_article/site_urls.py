@@ -35,6 +35,15 @@ def page_path(kind: str, id_: str) -> str:
     return f"{kind}/{id_}.md"
 
 
+def page_kind(src_uri: str) -> tuple[str, str] | None:
+    """The kind and id of the generated page at `src_uri` (the inverse of `page_path`), or None for another page."""
+    kind, _, rest = src_uri.partition("/")
+    id_ = rest.removesuffix(".md")
+    if kind in ENTITY_PAGES and rest.endswith(".md") and id_ and "/" not in id_ and id_ != "index":
+        return kind, id_
+    return None
+
+
 def index_path(kind: str) -> str:
     return f"{kind}/index.md"
 

@@ -1,6 +1,6 @@
 """Find the words an annotation quotes, as a W3C TextQuoteSelector (exact, prefix, suffix).
 
-The quote is looked for in the article's text as published (article_tree.read_text), where white
+The quote is looked for in the article's text as published (`text.read_text`), where white
 space is already collapsed. Matching forgives what an editor cannot see: line breaks and runs of
 spaces in the quote, and typographic quotes, apostrophes and dashes typed plainly (`'` for `’`).
 Everything else must match exactly; a quote that is missing or that occurs more than once with
@@ -13,8 +13,9 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from typing import Callable, Protocol
+
+from annotated_article.model import TextQuote, occurrences
 
 _FOLD = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
@@ -31,13 +32,6 @@ LISTED_PLACES = 5
 
 #: Given a position in the article's text, where it is in the article's Markdown (`docs/FILE.md:LINE`), or ''.
 Where = Callable[[int], str]
-
-
-@dataclass(frozen=True)
-class TextQuote:
-    exact: str
-    prefix: str = ""
-    suffix: str = ""
 
 
 class Text(Protocol):
@@ -75,7 +69,7 @@ def anchor_quote(article: Text, quote: TextQuote, where: Where = lambda position
     exact = fold(quote.exact)
     if not exact:
         raise AnchorError("the quoted words (`exact`) are empty", "Copy the words from the article")
-    starts = _occurrences(folded, exact)
+    starts = occurrences(folded, exact)
     if not starts:
         raise AnchorError(*_not_found(article, exact, where, explain))
     prefix, suffix = fold(quote.prefix), fold(quote.suffix)
@@ -85,7 +79,7 @@ def anchor_quote(article: Text, quote: TextQuote, where: Where = lambda position
         part = "prefix" if prefix and not any(_has_prefix(folded, s, prefix) for s in starts) else "suffix"
         raise AnchorError(
             f"the words are in the article, but never with this `{part}`; there they stand with "
-            + " / ".join(_context(text, s, len(exact), part) + _at(where, s) for s in starts[:LISTED_PLACES])
+            + " / ".join(_context(text, s, len(exact), part) + at_place(where, s) for s in starts[:LISTED_PLACES])
             + _more(starts),
             f"Copy the `{part}` from the article, or delete it",
         )
@@ -100,20 +94,12 @@ def anchor_quote(article: Text, quote: TextQuote, where: Where = lambda position
     if article.paragraph_at(start, end) is None:
         first, last = article.paragraph_at(start, start + 1), article.paragraph_at(end - 1, end)
         if first is not None and last is not None:
-            raise AnchorError("the quoted words run across two paragraphs" + _at(where, start),
+            raise AnchorError("the quoted words run across two paragraphs" + at_place(where, start),
                               "Split the annotation in two, one for each paragraph")
         raise AnchorError("the quoted words are not within one paragraph of running text (a heading, list, "
-                          f"table, code block, or more than one paragraph){_at(where, start)}",
+                          f"table, code block, or more than one paragraph){at_place(where, start)}",
                           "Quote words of one paragraph of plain text")
     return start, end
-
-
-def _occurrences(haystack: str, needle: str) -> list[int]:
-    starts, index = [], haystack.find(needle)
-    while index != -1:
-        starts.append(index)
-        index = haystack.find(needle, index + 1)
-    return starts
 
 
 def _more(places: list[int]) -> str:
@@ -144,7 +130,7 @@ def _around(text: str, start: int, end: int, words: int = 4) -> str:
         ("…" if len(after) > words else "")
 
 
-def _at(where: Where, position: int) -> str:
+def at_place(where: Where, position: int) -> str:
     place = where(position)
     return f" ({place})" if place else ""
 
@@ -168,7 +154,7 @@ def _not_found(article: Text, exact: str, where: Where, explain: bool) -> tuple[
         detail = (f"; the annotation has “{_clip(exact, a1, a2)}” where the article has "
                   f"“{_clip(passage, b1, b2)}”")
     return (f"these words are not in the article. The closest passage is “{_shorten(passage)}”"
-            f"{_at(where, position)}{detail}",
+            f"{at_place(where, position)}{detail}",
             "Copy the words exactly from the article")
 
 

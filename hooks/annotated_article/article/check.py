@@ -1,8 +1,8 @@
 """`make check`: the build's validation of `data/`, alone, quick enough to run on every save.
 
-    python -m annotated_article.check [--data DIR] [--docs DIR]
+    python -m annotated_article.article.check [--data DIR] [--docs DIR]
 
-Runs the same pass as the build (`site_data.load_site`), prints every problem as
+Runs the same pass as the build (`article.loading.load_site`), prints every problem as
 `data/FILE.yml:LINE:COLUMN: what is wrong. How to fix it.` and exits with 1 if
 there is any, 0 if there is none. With `GITHUB_ACTIONS=true` it also prints each
 problem as a workflow command (`::error file=...,line=...,col=...::...`), so that
@@ -18,12 +18,13 @@ import sys
 import traceback
 from pathlib import Path
 
-from .errors import DataError, DataErrors, listed
-from .site_data import SiteData, load_site
+from annotated_article.article.loading import load_site
+from annotated_article.data.errors import DataError, DataErrors, listed
+from annotated_article.model import SiteData
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m annotated_article.check", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m annotated_article.article.check", description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the articles' folder (default: docs)")
     arguments = parser.parse_args(argv)

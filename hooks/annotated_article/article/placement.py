@@ -15,52 +15,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
-from .anchoring import TextQuote
-from .article_tree import ArticleText, read_text, wrap
+from annotated_article.article.text import read_text
+from annotated_article.article.wrapping import wrap
+from annotated_article.model import ArticlePlan, ArticleText, Placement, reading_order
 
 _SLUG_WORD = re.compile(r"[^\W_]+")
-
-
-@dataclass(frozen=True)
-class Placement:
-    """An element around `start:end` of one paragraph's own text: an annotation's passage, or an actor link."""
-
-    paragraph: int
-    start: int
-    end: int
-    annotation: str = ""
-    actor: str = ""
-
-
-@dataclass(frozen=True)
-class ArticlePlan:
-    text: ArticleText
-    #: Each annotation's words, as positions in the article's text.
-    passages: dict[str, tuple[int, int]]
-    #: In the order they are placed: passages outer first, then actor links.
-    placements: tuple[Placement, ...]
-    paragraph_ids: tuple[str, ...]
-    #: Old addresses (data/addresses/) that a paragraph or passage, by its id, answers to as well.
-    aliases: dict[str, list[str]] = field(default_factory=dict)
-    #: The article's Markdown as it was parsed (without its front matter).
-    source: str = ""
-
-    def quote(self, annotation_id: str) -> TextQuote:
-        """The annotation's TextQuoteSelector: the words as published, with the text around them."""
-        return self.text.quote(*self.passages[annotation_id])
-
-    def words(self, annotation_id: str) -> str:
-        """The annotation's words as the article has them (its own quotes, dashes and spacing)."""
-        start, end = self.passages[annotation_id]
-        return self.text.text[start:end]
-
-    def in_marker_order(self) -> list[str]:
-        """Annotation ids in the order readers meet their markers (a marker follows its words)."""
-        return sorted(self.passages, key=lambda id_: (self.passages[id_][1], -self.passages[id_][0]))
 
 
 def plan_article(text: ArticleText, paragraphs: list[etree.Element], stash: list,
@@ -72,7 +34,8 @@ def plan_article(text: ArticleText, paragraphs: list[etree.Element], stash: list
     """
     placements: list[Placement] = []
     problems: dict[str, str] = {}
-    for annotation_id, (start, end) in sorted(passages.items(), key=lambda item: (item[1][0], -item[1][1])):
+    for annotation_id in reading_order(passages):
+        start, end = passages[annotation_id]
         index = text.paragraph_at(start, end)
         assert index is not None  # anchor_quote refuses words that are not within one paragraph
         offset = text.paragraphs[index].start

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import difflib
 
-from .errors import DataError
-from .yaml_loading import YamlDocument
+from annotated_article.data.errors import DataError
+from annotated_article.data.yaml_loading import YamlDocument
 
 #: How alike (difflib's ratio, 0 to 1) words must be to those recorded for an address to take it over.
 RESEMBLANCE = 0.6

@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import DataError, DataErrors
+from annotated_article.data.errors import DataError, DataErrors
 
 #: Largest file read, in bytes: ours are a few kilobytes, and reading stays well under a second.
 MAX_FILE_BYTES = 1_000_000

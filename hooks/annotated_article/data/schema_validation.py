@@ -10,16 +10,15 @@ from __future__ import annotations
 import difflib
 import json
 import unicodedata
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .errors import DataError, DataErrors, shown
-from .project_files import read_text
-from .schema_subset import subset_validator
-from .yaml_loading import YamlDocument
+from annotated_article.data.errors import DataError, DataErrors, shown
+from annotated_article.data.project_files import decode, read_bytes
+from annotated_article.data.schema_subset import subset_validator
+from annotated_article.data.yaml_loading import YamlDocument
 
 if TYPE_CHECKING:
     import jsonschema
@@ -37,35 +36,62 @@ _TYPE_WORDS = {
 }
 
 
-@lru_cache(maxsize=None)
-def _schemas(schema_dir: str) -> dict[str, Any]:
-    """Every `*.schema.json` of `schema_dir` by name. Raises DataErrors for one that cannot be read."""
-    folder, schemas, errors = Path(schema_dir), {}, []
-    for path in sorted(folder.glob("*.schema.json")):
-        shown_as = f"{folder.parent.name}/{folder.name}/{path.name}"
-        try:
-            schemas[path.name] = json.loads(read_text(path, shown_as, folder.parent.parent))
-        except DataErrors as failure:
-            errors += failure.errors
-        except (json.JSONDecodeError, RecursionError) as error:
-            errors.append(DataError(shown_as, getattr(error, "lineno", 1), getattr(error, "colno", 1),
-                                    f"the schema is not valid JSON ({getattr(error, 'msg', error)})", RESTORE))
-    if errors:
-        raise DataErrors(errors)
-    return schemas
+class Schemas:
+    """The schemas of `data/schemas/` as one load finds them: read afresh each time, so that a schema edited
+    under `mkdocs serve` is what the next rebuild checks with. What is worked out from them (the parsed
+    files, each validator) is kept in `kept`, keyed on the bytes of every schema, for the next load."""
 
+    def __init__(self, schema_dir: Path, kept: dict | None = None):
+        self.dir = schema_dir
+        raw, errors = {}, []
+        for path in sorted(schema_dir.glob("*.schema.json")):
+            try:
+                raw[path.name] = read_bytes(path, self.shown(path.name), schema_dir.parent.parent)
+            except DataErrors as failure:
+                errors += failure.errors
+        key = (str(schema_dir), tuple(sorted(raw.items())), tuple(errors))
+        kept = {} if kept is None else kept
+        if key not in kept:
+            kept.clear()  # a schema changed: nothing worked out from the old ones is valid any more
+            kept[key] = (self._parse(raw, errors), {})
+        self.parsed, self.validators = kept[key]
 
-@lru_cache(maxsize=None)
-def _validator(schema_dir: str, schema_name: str) -> Any:
-    """The schema's validator: our own for the keywords our schemas use (see schema_subset), else jsonschema's."""
-    schemas = _schemas(schema_dir)
-    for name in ("definitions.schema.json", schema_name):
-        if name not in schemas:
-            folder = Path(schema_dir)
-            raise DataErrors([DataError(f"{folder.parent.name}/{folder.name}/{name}", 1, 1, "the schema is missing",
-                                        RESTORE)])
-    schema = _inline_references(schemas[schema_name], schemas)
-    return subset_validator(schema) or _jsonschema_validator(schema, schemas)
+    def shown(self, name: str) -> str:
+        return f"{self.dir.parent.name}/{self.dir.name}/{name}"
+
+    def _parse(self, raw: dict[str, bytes], errors: list[DataError]) -> dict[str, Any] | DataErrors:
+        """Every `*.schema.json` by name, or the problems of those that cannot be read."""
+        schemas = {}
+        for name, content in raw.items():
+            try:
+                schemas[name] = json.loads(decode(content, self.shown(name)))
+            except DataErrors as failure:
+                errors = errors + failure.errors
+            except (json.JSONDecodeError, RecursionError) as error:
+                errors = errors + [DataError(self.shown(name), getattr(error, "lineno", 1), getattr(error, "colno", 1),
+                                             f"the schema is not valid JSON ({getattr(error, 'msg', error)})", RESTORE)]
+        return DataErrors(errors) if errors else schemas
+
+    def all(self) -> dict[str, Any]:
+        """Every schema by file name. Raises DataErrors for those that cannot be read."""
+        if isinstance(self.parsed, DataErrors):
+            raise self.parsed
+        return self.parsed
+
+    def validator(self, schema_name: str) -> Any:
+        """The schema's validator: our own for the keywords our schemas use (see schema_subset), else jsonschema's."""
+        if schema_name not in self.validators:
+            schemas = self.all()
+            for name in ("definitions.schema.json", schema_name):
+                if name not in schemas:
+                    raise DataErrors([DataError(self.shown(name), 1, 1, "the schema is missing", RESTORE)])
+            schema = _inline_references(schemas[schema_name], schemas)
+            self.validators[schema_name] = subset_validator(schema) or _jsonschema_validator(schema, schemas)
+        return self.validators[schema_name]
+
+    def definitions(self) -> dict[str, Any]:
+        """The shared `$defs` (id, text, url patterns)."""
+        return self.all()["definitions.schema.json"].get("$defs", {})
 
 
 def _jsonschema_failures() -> tuple[type[Exception], ...]:
@@ -125,16 +151,11 @@ def _definition(reference: str, schemas: dict[str, Any]) -> dict | None:
     return definition if isinstance(definition, dict) else None
 
 
-def definitions(schema_dir: Path) -> dict[str, Any]:
-    """The shared `$defs` (id, text, url patterns)."""
-    return _schemas(str(schema_dir))["definitions.schema.json"].get("$defs", {})
-
-
-def validate_document(document: YamlDocument, schema_dir: Path, schema_name: str) -> list[DataError]:
+def validate_document(document: YamlDocument, schemas: Schemas, schema_name: str) -> list[DataError]:
     """Every way `document` breaks its schema, as editor-facing errors."""
     try:
-        validator = _validator(str(schema_dir), schema_name)
-        defs = definitions(schema_dir)
+        validator = schemas.validator(schema_name)
+        defs = schemas.definitions()
         problems = list(islice((problem for error in validator.iter_errors(document.data)
                                 for problem in _explain(error, document, defs)), MAX_PROBLEMS))
         if len(problems) >= MAX_PROBLEMS:
@@ -144,7 +165,7 @@ def validate_document(document: YamlDocument, schema_dir: Path, schema_name: str
     except DataErrors as failure:
         return failure.errors
     except _jsonschema_failures() as error:  # evaluated only once an exception is raised
-        return [DataError(f"{schema_dir.parent.name}/{schema_dir.name}/{schema_name}", 1, 1,
+        return [DataError(schemas.shown(schema_name), 1, 1,
                           f"the schema cannot be used ({shown(str(error).splitlines()[0], 200)})", RESTORE)]
 
 
@@ -235,10 +256,7 @@ def _what(value: Any) -> str:
 
 
 def _suggest(word: str, options: list[str], otherwise: str) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if close:
-        return f"Did you mean `{close[0]}`?"
-    return f"{otherwise}: {', '.join(options)}"
+    return nearest(word, options) or f"{otherwise}: {', '.join(options)}"
 
 
 #: Scripts written together in one name by the languages that use them.

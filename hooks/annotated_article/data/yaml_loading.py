@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
-from .errors import DataError, DataErrors, shown
-from .project_files import MAX_FILE_BYTES, decode, read_bytes, too_big
+from annotated_article.data.errors import DataError, DataErrors, shown
+from annotated_article.data.project_files import MAX_FILE_BYTES, decode, read_bytes, too_big
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -74,6 +74,12 @@ class YamlDocument:
     def error(self, path: Path_, problem: str, fix: str = "", at_key: bool = False) -> DataError:
         line, column = self.where(path, at_key)
         return DataError(self.file, line, column, problem, fix)
+
+    def part(self, key: str) -> YamlDocument:
+        """The value at `key` of this mapping as a document of its own, its places kept."""
+        def inside(marks: dict) -> dict:
+            return {path[1:]: mark for path, mark in marks.items() if path[:1] == (key,)}
+        return YamlDocument(self.file, self.data[key], inside(self.value_marks), inside(self.key_marks))
 
 
 def load_yaml_file(path: Path, display_name: str, root: Path | None = None) -> YamlDocument:

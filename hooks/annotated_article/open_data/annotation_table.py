@@ -13,8 +13,9 @@ from __future__ import annotations
 import csv
 import io
 
-from .site_data import SiteData, Source
-from .site_urls import SiteUrls
+from annotated_article.model import SiteData, Source
+from annotated_article.render.claims import ArticleClaims
+from annotated_article.site_urls import SiteUrls
 
 COLUMNS = (
     "annotation", "article", "annotation_id", "exact", "prefix", "suffix",
@@ -28,14 +29,15 @@ COLUMNS = (
 NO_SOURCE = Source(id="", publisher="", kind="")
 
 
-def annotation_rows(site: SiteData, urls: SiteUrls) -> list[dict[str, str]]:
+def annotation_rows(site: SiteData, claims: dict[str, ArticleClaims], urls: SiteUrls) -> list[dict[str, str]]:
     """One row per annotation, articles in path order, annotations in reading order."""
     rows = []
-    for article in sorted(site.articles.values(), key=lambda a: a.path):
-        for annotation in article.annotations:
+    for path in sorted(claims):
+        for claim in claims[path].in_reading_order():
+            article, annotation = claim.article, claim.annotation
             quote = article.loaded_plan.quote(annotation.id)
             speaker = site.people.get(annotation.speaker) if annotation.speaker else None
-            source = site.sources.get(annotation.source, NO_SOURCE)
+            source = claim.source or NO_SOURCE
             first_link = source.links[0] if source.links else None
             rows.append({
                 "annotation": urls.annotation(article.path, annotation.id),

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .provenance import lede
-from .site_data import Actor, Annotation, Article, Link, Person, SiteData, Source
-from .site_urls import ANNOTATIONS_CSV, ANNOTATIONS_JSONLD, DATA_PAGE, SiteUrls
-from .vocabulary import ACTOR_TYPES, SOURCE_TYPES
+from annotated_article.data.vocabulary import ACTOR_TYPES, SOURCE_TYPES
+from annotated_article.model import Actor, Link, Person, SiteData, Source
+from annotated_article.render.claims import ArticleClaims, Claim
+from annotated_article.render.provenance import lede
+from annotated_article.site_urls import ANNOTATIONS_CSV, ANNOTATIONS_JSONLD, DATA_PAGE, SiteUrls, page_kind
 
 SCHEMA_CONTEXT = "https://schema.org"
 
@@ -36,11 +37,12 @@ class SiteInfo:
     licence: str  # the address of the data's licence
 
 
-def page_data(src_uri: str, title: str, site: SiteData, urls: SiteUrls, info: SiteInfo) -> dict[str, Any]:
+def page_data(src_uri: str, title: str, site: SiteData, claims: dict[str, ArticleClaims], urls: SiteUrls,
+              info: SiteInfo) -> dict[str, Any]:
     """The JSON-LD for the page built from `src_uri`."""
-    kind, _, name = src_uri.removesuffix(".md").partition("/")
+    kind, name = page_kind(src_uri) or ("", "")
     if src_uri in site.articles:
-        data = news_article(site.articles[src_uri], title, site, urls, info)
+        data = news_article(claims[src_uri], title, site, urls, info)
     elif kind == "actors" and name in site.actors:
         data = actor_data(site.actors[name], urls)
     elif kind == "people" and name in site.people:
@@ -56,9 +58,10 @@ def page_data(src_uri: str, title: str, site: SiteData, urls: SiteUrls, info: Si
     return {"@context": SCHEMA_CONTEXT, **data}
 
 
-def news_article(article: Article, title: str, site: SiteData, urls: SiteUrls, info: SiteInfo) -> dict[str, Any]:
+def news_article(claims: ArticleClaims, title: str, site: SiteData, urls: SiteUrls, info: SiteInfo) -> dict[str, Any]:
     """The article, published by its publisher at its original address (its `url`; this page's when that is
     not known) and read here, on this page (`mainEntityOfPage`)."""
+    article = claims.article
     cited, actors, published = article.cited_sources, article.actors_named, article.provenance
     data = {
         "@type": "NewsArticle",
@@ -70,7 +73,7 @@ def news_article(article: Article, title: str, site: SiteData, urls: SiteUrls, i
         **work_details(published.publisher, published.authors, published.date, published.links),
         "isPartOf": website_reference(urls, info),
         "citation": [source_work(site.sources[id_], urls) for id_ in cited],
-        "hasPart": [quotation(article, annotation, site, urls) for annotation in article.annotations],
+        "hasPart": [quotation(claim, site, urls) for claim in claims.in_reading_order()],
     }
     for key, value in (("dateModified", published.updated), ("copyrightNotice", published.rights),
                        ("description", lede(article))):
@@ -81,11 +84,12 @@ def news_article(article: Article, title: str, site: SiteData, urls: SiteUrls, i
     return data
 
 
-def quotation(article: Article, annotation: Annotation, site: SiteData, urls: SiteUrls) -> dict[str, Any]:
+def quotation(claim: Claim, site: SiteData, urls: SiteUrls) -> dict[str, Any]:
+    annotation = claim.annotation
     data: dict[str, Any] = {
         "@type": "Quotation",
-        "@id": urls.passage(article.path, annotation.id),
-        "text": article.loaded_plan.words(annotation.id),
+        "@id": urls.passage(claim.article.path, annotation.id),
+        "text": claim.words,
     }
     if annotation.speaker:
         speaker = site.people[annotation.speaker]

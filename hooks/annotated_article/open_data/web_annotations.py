@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import attribution
-from .site_data import Actor, Annotation, Article, Person, SiteData, Source
-from .site_urls import SiteUrls
-from .vocabulary import KIND_WORDS, VERIFICATION_WORDS
+from annotated_article.data.vocabulary import VERIFICATION_WORDS
+from annotated_article.model import Actor, Person, SiteData, Source
+from annotated_article.render import attribution
+from annotated_article.render.claims import ArticleClaims, Claim
+from annotated_article.site_urls import SiteUrls
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -57,11 +58,11 @@ def context(urls: SiteUrls) -> list[Any]:
     return [W3C_CONTEXT, terms]
 
 
-def annotation_collection(site: SiteData, urls: SiteUrls, label: str, rights: str) -> dict[str, Any]:
+def annotation_collection(site: SiteData, claims: dict[str, ArticleClaims], urls: SiteUrls, label: str,
+                          rights: str) -> dict[str, Any]:
     """All annotations of all articles, in one page of one collection; `rights` is the licence's address."""
-    items = [web_annotation(site, article, annotation, urls, rights)
-             for article in sorted(site.articles.values(), key=lambda a: a.path)
-             for annotation in article.annotations]
+    items = [web_annotation(site, claim, urls, rights) for path in sorted(claims)
+             for claim in claims[path].in_reading_order()]
     collection_id = urls.annotation_collection()
     page_id = collection_id + "#page-1"
     return {
@@ -82,8 +83,8 @@ def annotation_collection(site: SiteData, urls: SiteUrls, label: str, rights: st
     }
 
 
-def web_annotation(site: SiteData, article: Article, annotation: Annotation, urls: SiteUrls,
-                   rights: str) -> dict[str, Any]:
+def web_annotation(site: SiteData, claim: Claim, urls: SiteUrls, rights: str) -> dict[str, Any]:
+    article, annotation = claim.article, claim.annotation
     quote = article.loaded_plan.quote(annotation.id)
     selector = {"type": "TextQuoteSelector", "exact": quote.exact}
     if quote.prefix:
@@ -95,18 +96,19 @@ def web_annotation(site: SiteData, article: Article, annotation: Annotation, url
         "type": "Annotation",
         "motivation": "describing",
         "rights": rights,
-        "body": attribution_body(site, annotation, urls),
+        "body": attribution_body(site, claim, urls),
         "target": {"type": "SpecificResource", "source": urls.page(article.path), "selector": selector},
     }
 
 
-def attribution_body(site: SiteData, annotation: Annotation, urls: SiteUrls) -> dict[str, Any]:
+def attribution_body(site: SiteData, claim: Claim, urls: SiteUrls) -> dict[str, Any]:
+    annotation = claim.annotation
     body: dict[str, Any] = {
         "type": "TextualBody",
         "purpose": "describing",
         "format": "text/plain",
         "language": "en",
-        "value": attribution_sentence(site, annotation),
+        "value": attribution_sentence(claim),
     }
     if annotation.speaker:
         body["speaker"] = speaker_node(site.people[annotation.speaker], site, urls)
@@ -159,17 +161,13 @@ def source_node(source: Source, urls: SiteUrls) -> dict[str, Any]:
     return node
 
 
-def attribution_sentence(site: SiteData, annotation: Annotation) -> str:
+def attribution_sentence(claim: Claim) -> str:
     """The footnote's facts as plain text: who, how, how sure, where, and the editor's note."""
-    parts = [f"Who: {attribution.as_text(attribution.who(annotation, site))}",
-             f"How: {KIND_WORDS[annotation.kind]}",
-             f"How sure: {annotation.verification} ({VERIFICATION_WORDS[annotation.verification]})",
-             f"Source: {source_text(site, annotation.source)}"]
+    parts = [f"Who: {attribution.as_text(claim.who)}",
+             f"How: {claim.kind_words}",
+             f"How sure: {claim.verification} ({VERIFICATION_WORDS[claim.verification]})",
+             f"Source: {attribution.as_text(claim.citation) if claim.source else 'none found'}"]
     parts = [attribution.ended(part) for part in parts]
-    if annotation.note:
-        parts.append(f"Editor’s note: {annotation.note}")
+    if claim.annotation.note:
+        parts.append(f"Editor’s note: {claim.annotation.note}")
     return " ".join(parts)
-
-
-def source_text(site: SiteData, source_id: str) -> str:
-    return attribution.as_text(attribution.source(site.sources[source_id])) if source_id else "none found"

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from html import escape
-from typing import Callable
+from typing import Callable, Iterable
 
-from .markup import markdown_text
-from .site_data import Annotation, SiteData, Source
+from markupsafe import Markup, escape
+
+from annotated_article.model import Annotation, SiteData, Source
+from annotated_article.render.text import markdown_text
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -85,27 +86,29 @@ def join_names(names: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def as_html(parts: list[Part], page_url: Callable[[str, str], str | None]) -> str:
+#: How each role of a part is marked up in HTML (the part's text, escaped, in place of `{}`).
+_HTML_ROLES = {"title": Markup("<cite>“{}”</cite>"), "uncertain": Markup('<span class="uncertain">{}</span>')}
+
+
+def as_html(parts: Iterable[Part], page_url: Callable[[str, str], str | None]) -> Markup:
     """HTML; `page_url(kind, id)` gives the URL of a generated page (None: no link)."""
     html = []
     for part in parts:
         text = escape(part.text)
-        if part.role == "title":
-            text = f"<cite>“{text}”</cite>"
+        if part.role in _HTML_ROLES:
+            text = _HTML_ROLES[part.role].format(text)
         elif part.role == "date":
-            text = f'<time datetime="{escape(part.value)}">{text}</time>'
-        elif part.role == "uncertain":
-            text = f'<span class="uncertain">{text}</span>'
+            text = Markup('<time datetime="{}">{}</time>').format(part.value, text)
         url = page_url(*part.page) if part.page else None
         if url:
-            text = f'<a href="{escape(url)}">{text}</a>'
+            text = Markup('<a href="{}">{}</a>').format(url, text)
         if part.role == "speaker":
-            text = f'<span class="speaker">{text}</span>'
+            text = Markup('<span class="speaker">{}</span>').format(text)
         html.append(text)
-    return "".join(html)
+    return Markup("").join(html)
 
 
-def as_markdown(parts: list[Part], link: Callable[[str, str, str], str]) -> str:
+def as_markdown(parts: Iterable[Part], link: Callable[[str, str, str], str]) -> str:
     """Markdown; `link(words, kind, id)` gives a Markdown link to a generated page (escaping the words)."""
     markdown = []
     for part in parts:
@@ -123,5 +126,5 @@ def _markdown_words(text: str) -> str:
     return text[:start] + markdown_text(core) + text[start + len(core):]
 
 
-def as_text(parts: list[Part]) -> str:
+def as_text(parts: Iterable[Part]) -> str:
     return "".join(f"“{part.text}”" if part.role == "title" else part.text for part in parts)

@@ -9,12 +9,12 @@ known is said to be not known, with the editors' note, and never filled in.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from html import escape
 
-from .attribution import format_date, join_names, words
-from .markup import excerpt
-from .site_data import Article, Link
-from .vocabulary import LINK_KIND_WORDS
+from markupsafe import Markup, escape
+
+from annotated_article.model import Article, Link
+from annotated_article.render.attribution import format_date, join_names, words
+from annotated_article.render.text import excerpt, link_shown
 
 
 def dateline_html(article: Article) -> str:
@@ -22,39 +22,41 @@ def dateline_html(article: Article) -> str:
     addresses it was published at, each with the editors' note; then the rights."""
     p = article.provenance
     headline = None if not p.headline else "" if p.headline == article.title and not p.headline_note else \
-        f"Published as “{escape(words(p.headline))}”"
+        Markup("Published as “{}”").format(words(p.headline))
     facts = [
-        _fact(headline, p.headline_note, "Headline as published not known"),
-        _fact(f"By {escape(join_names(tuple(map(words, p.authors))))}" if p.authors else None, p.authors_note,
+        _fact(Markup("By {}").format(join_names(tuple(map(words, p.authors)))) if p.authors else None, p.authors_note,
               "Byline not known"),
         _fact(escape(words(p.publisher)) if p.publisher else None, p.publisher_note, "Publisher not known"),
         _fact(_time(p.date) if p.date else None, p.date_note, "Date not known"),
-        f"Updated {_time(p.updated)}" if p.updated else "",
-        _fact(" · ".join(map(_link, p.links)) if p.links else None, p.links_note, "Original not found"),
+        Markup("Updated {}").format(_time(p.updated)) if p.updated else "",
+        _fact(Markup(" · ").join(map(_link, p.links)) if p.links else None, p.links_note, "Original not found"),
     ]
+    facts.insert(0, _fact(headline, p.headline_note, "Headline as published not known"))
     rights = _fact(escape(words(p.rights)) if p.rights else None, p.rights_note, "Rights not known")
-    lines = [f'<p class="{kind}">{text}</p>' for kind, text in
-             (("dateline-facts", " · ".join(fact for fact in facts if fact)), ("dateline-rights", rights)) if text]
-    return f'<div class="dateline">\n{chr(10).join(lines)}\n</div>' if lines else ""
+    lines = [Markup('<p class="{}">{}</p>').format(kind, text) for kind, text in
+             (("dateline-facts", Markup(" · ").join(fact for fact in facts if fact)), ("dateline-rights", rights))
+             if text]
+    return str(Markup('<div class="dateline">\n{}\n</div>').format(Markup("\n").join(lines))) if lines else ""
 
 
-def _fact(shown: str | None, note: str, unknown: str) -> str:
+def _fact(shown: str | None, note: str, unknown: str) -> Markup:
     """`shown` (HTML; None when the value is not known) with the editors' note after it. A value that is
     not known is said to be so when there is a note about it."""
-    note_html = f' <span class="uncertain">({escape(words(note))})</span>' if note else ""
+    note_html = Markup(' <span class="uncertain">({})</span>').format(words(note)) if note else ""
     if shown is None:
-        return unknown + note_html if note else ""
-    return shown + note_html if shown else ""
+        return Markup(unknown) + note_html if note else Markup("")
+    return Markup(shown) + note_html if shown else Markup("")
 
 
-def _time(iso_date: str) -> str:
-    return f'<time datetime="{escape(iso_date)}">{format_date(iso_date)}</time>'
+def _time(iso_date: str) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(iso_date, format_date(iso_date))
 
 
-def _link(link: Link) -> str:
+def _link(link: Link) -> Markup:
     if link.kind == "original":
-        return f'<a href="{escape(link.url)}">Read the original</a>'
-    return f'<a href="{escape(link.url)}">{escape(words(link.label or link.url))}</a> ({LINK_KIND_WORDS[link.kind]})'
+        return Markup('<a href="{}">Read the original</a>').format(link.url)
+    label, kind = link_shown(link)
+    return Markup('<a href="{}">{}</a> ({})').format(link.url, words(label), kind)
 
 
 def under_title(root: etree.Element, html: str) -> None:
@@ -83,7 +85,8 @@ def citation_tags(article: Article, title: str) -> str:
     if p.publisher:
         tags.append(("citation_publisher", p.publisher))
     tags += [("citation_public_url", link.url) for link in p.links if link.kind == "original"][:1]
-    return "".join(f'<meta name="{name}" content="{escape(words(value))}">\n' for name, value in tags)
+    return str(Markup("").join(Markup('<meta name="{}" content="{}">\n').format(name, words(value))
+                               for name, value in tags))
 
 
 def lede(article: Article, length: int = 30) -> str:

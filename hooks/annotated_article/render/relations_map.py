@@ -14,10 +14,11 @@ from __future__ import annotations
 import math
 import textwrap
 
-from .markup import html_text
-from .site_data import SiteData
-from .site_index import ActorRelation
-from .site_urls import relative_url
+from annotated_article.model import SiteData
+from annotated_article.render.attribution import as_text
+from annotated_article.render.relations import ActorRelation, relation_parts
+from annotated_article.render.text import html_text
+from annotated_article.site_urls import relative_url
 
 WIDTH, HEIGHT = 680, 440  # the size the map starts from, in CSS pixels
 NODE_HEIGHT = 34
@@ -167,7 +168,7 @@ def _border_point(box, towards: tuple[float, float]) -> tuple[float, float]:
 def _edge(source_box, target_box, relation: ActorRelation, site: SiteData, label, lines: list[str]) -> str:
     start = _border_point(source_box, _centre(target_box))
     end = _border_point(target_box, _centre(source_box))
-    title = f"{site.actors[relation.source].name} → {site.actors[relation.target].name}: {relation.relation.relation}"
+    title = as_text(relation_parts(relation, site))
     words = ""
     if label:
         x, y = label[0] + label[2] / 2, label[1] + LABEL_LINE - 3.5

@@ -1,72 +1,55 @@
-"""Who said what about whom: the data indexed once per build for the generated pages."""
+"""Who said what about whom: the claims indexed once per build by the actor, person and source they concern."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .site_data import Annotation, Article, Figure, Relation, SiteData
-
-
-@dataclass(frozen=True)
-class Citation:
-    """One annotation in the article it belongs to."""
-
-    article: Article
-    annotation: Annotation
-
-
-@dataclass(frozen=True)
-class ActorRelation:
-    source: str
-    target: str
-    relation: Relation
+from annotated_article.model import Figure, SiteData
+from annotated_article.render.claims import ArticleClaims, Claim
+from annotated_article.render.relations import ActorRelation, all_relations
 
 
 @dataclass
 class SiteIndex:
-    about_actor: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
-    by_actor: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
-    by_speaker: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
-    citing_source: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
-    recommending_source: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
-    figures: dict[str, list[tuple[Figure, Citation]]] = field(default_factory=lambda: defaultdict(list))
-    relations: dict[str, list[ActorRelation]] = field(default_factory=lambda: defaultdict(list))
+    about_actor: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    by_actor: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    by_speaker: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    citing_source: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    recommending_source: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    figures: dict[str, list[tuple[Figure, Claim]]] = field(default_factory=lambda: defaultdict(list))
+    #: Every relation, and those of each actor (as source or target).
+    relations: list[ActorRelation] = field(default_factory=list)
+    actor_relations: dict[str, list[ActorRelation]] = field(default_factory=lambda: defaultdict(list))
     members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
-def index_site(site: SiteData) -> SiteIndex:
-    """Index every annotation, figure and relation by the actor, person and source it concerns."""
+def index_site(site: SiteData, claims: dict[str, ArticleClaims]) -> SiteIndex:
+    """Index every claim, figure and relation by the actor, person and source it concerns."""
     index = SiteIndex()
     for person in site.people.values():
         if person.actor:
             index.members[person.actor].append(person.id)
     for article in site.articles.values():
-        for annotation in article.annotations:
-            citation = Citation(article, annotation)
+        for claim in claims[article.path].in_reading_order():
+            annotation = claim.annotation
             speaker = site.people.get(annotation.speaker)
             speaker_actor = speaker.actor if speaker else ""
             if speaker_actor:
-                index.by_actor[speaker_actor].append(citation)
+                index.by_actor[speaker_actor].append(claim)
             for actor_id in annotation.actors:
                 if actor_id != speaker_actor:
-                    index.about_actor[actor_id].append(citation)
+                    index.about_actor[actor_id].append(claim)
             if speaker:
-                index.by_speaker[speaker.id].append(citation)
+                index.by_speaker[speaker.id].append(claim)
             if annotation.source:
-                index.citing_source[annotation.source].append(citation)
+                index.citing_source[annotation.source].append(claim)
             for source_id in annotation.see_also:
-                index.recommending_source[source_id].append(citation)
+                index.recommending_source[source_id].append(claim)
             for figure in annotation.figures:
-                index.figures[figure.actor].append((figure, citation))
-    for actor in site.actors.values():
-        for relation in actor.relations:
-            link = ActorRelation(actor.id, relation.to, relation)
-            index.relations[actor.id].append(link)
-            index.relations[relation.to].append(link)
+                index.figures[figure.actor].append((figure, claim))
+    index.relations = all_relations(site)
+    for link in index.relations:
+        index.actor_relations[link.source].append(link)
+        index.actor_relations[link.target].append(link)
     return index
-
-
-def all_relations(site: SiteData) -> list[ActorRelation]:
-    return [ActorRelation(actor.id, relation.to, relation)
-            for actor in site.actors.values() for relation in actor.relations]

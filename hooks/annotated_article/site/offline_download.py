@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .attribution import format_date
+from annotated_article.render.attribution import format_date
 
 PLACEHOLDER = "<!-- offline-download -->"
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from typing import Callable
 
+from annotated_article.data.errors import DataErrors
+
 
 def caused_by_data(failure: BaseException | None) -> bool:
-    """Whether `failure`, or an exception it was raised while handling, carries `data_errors`."""
+    """Whether `failure` is the data's `DataErrors`, or was raised while handling them."""
     while failure is not None:
-        if getattr(failure, "data_errors", None):
+        if isinstance(failure, DataErrors):
             return True
         failure = failure.__context__
     return False

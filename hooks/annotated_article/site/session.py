@@ -1,43 +1,65 @@
-"""One build of the site: the checked data, and the per-page work the MkDocs events ask for."""
+"""One build of the site: everything the MkDocs events share, declared on one object, made in `on_config`.
+
+`HookState` is what the hook file keeps: whether the site is being served, the `LoadCache` that one load
+leaves for the next under `mkdocs serve` (each entry keyed on all it was made from, schemas included), and
+the `BuildSession` of the build under way. A `BuildSession` holds the loaded data, the claims of every
+article (worked out once, at load), the open data, the offline zip, the build date, the page being
+rendered (while MkDocs renders it) and the search entries of the articles rendered so far.
+"""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
+from typing import Callable
 
-from .article_markup import add_markers, place
-from .article_tree import MarkdownConfig, Placer, PlacingExtension
-from .attribution import format_date
-from .footnotes import Footnote, claims_summary_html, footnotes_html, marker_element, number_footnotes
-from .markup import html_text
-from .pages import generated_pages, with_article_list, with_generated_nav
-from .provenance import dateline_html, lede, under_title
-from .search_index import SearchEntry, article_entries
-from .site_data import Article, SiteData, load_site
-from .site_index import index_site
-from .site_urls import UrlOf, page_path, relative_source_path, relative_url
+from markupsafe import Markup
+
+from annotated_article.article.loading import LoadCache, load_site
+from annotated_article.article.parsing import MarkdownConfig, Placer, PlacingExtension
+from annotated_article.article.placement import add_markers, place
+from annotated_article.model import SiteData
+from annotated_article.open_data.published import OpenData
+from annotated_article.render.attribution import format_date
+from annotated_article.render.claims import ArticleClaims, site_claims
+from annotated_article.render.footnotes import claims_summary_html, footnotes_html, marker_element
+from annotated_article.render.index_pages import generated_pages, with_article_list
+from annotated_article.render.navigation import with_generated_nav
+from annotated_article.render.provenance import dateline_html, lede, under_title
+from annotated_article.render.search_entries import SearchEntry, article_entries
+from annotated_article.render.site_index import index_site
+from annotated_article.render.text import html_text
+from annotated_article.site.offline_download import OfflineZip
+from annotated_article.site_urls import UrlOf, page_path, relative_source_path, relative_url
 
 
 @dataclass
-class SiteBuild:
+class BuildSession:
     site: SiteData
+    #: Every article's claims, by its path.
+    claims: dict[str, ArticleClaims]
     url_of: UrlOf
-    #: What the Markdown extension does to the page being rendered (None: not an article).
-    placer: Placer | None = None
-    _footnotes: dict[str, list[Footnote]] = field(default_factory=dict)
+    open_data: OpenData
+    offline: OfflineZip | None = None
     built: str = ""  # the date the site is built, as 2024-11-01
+    #: What the Markdown extension does to the page being rendered (None: not an article); set by `begin_page`,
+    #: cleared by `end_page`.
+    rendering: Placer | None = None
     #: Each article's search entries, by its page's URL (filled as its footnotes are appended).
     search_entries: dict[str, list[SearchEntry]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, data_dir: Path, docs_dir: Path, url_of: UrlOf, markdown: MarkdownConfig | None = None) -> "SiteBuild":
-        return cls(load_site(data_dir, docs_dir, markdown), url_of)
+    def load(cls, data_dir: Path, docs_dir: Path, url_of: UrlOf, open_data: Callable[[SiteData, dict[str, ArticleClaims]], OpenData],
+             markdown: MarkdownConfig | None = None, cache: LoadCache | None = None, built: str = "") -> BuildSession:
+        """Load and check the data (raises DataErrors), and work out every article's claims once."""
+        site = load_site(data_dir, docs_dir, markdown, cache)
+        claims = site_claims(site)
+        return cls(site, claims, url_of, open_data(site, claims), built=built)
 
     def extension(self) -> PlacingExtension:
         """The Markdown extension that places each article's annotations as MkDocs renders it."""
-        return PlacingExtension(lambda: self.placer)
+        return PlacingExtension(lambda: self.rendering)
 
     def navigation(self, nav: list | None) -> list | None:
         """`nav` from mkdocs.yml with the generated sections added (None keeps MkDocs' automatic nav)."""
@@ -45,7 +67,7 @@ class SiteBuild:
 
     def pages(self) -> dict[str, str]:
         """The generated pages (path inside docs/ -> Markdown)."""
-        return generated_pages(self.site, index_site(self.site), self.url_of)
+        return generated_pages(self.site, self.claims, index_site(self.site, self.claims), self.url_of)
 
     def begin_page(self, page_path_: str, markdown: str, address: str = "") -> None:
         """The page about to be rendered, from `markdown`: an article's gets its annotations placed, and under
@@ -56,23 +78,21 @@ class SiteBuild:
         if article is not None and article.plan is not None and markdown != article.plan.source:
             raise ValueError(f"docs/{page_path_} is rendered from other Markdown than the check read (its front "
                              "matter, or a plugin that changes pages' Markdown): its annotations cannot be placed")
-        parts = ([f"This page: {escape(address)}"] if address else []) + (
-            [f'Site built <time datetime="{self.built}">{format_date(self.built)}</time>'] if self.built else [])
-        printed = f'<div class="printed-from">{" · ".join(parts)}</div>' if parts else ""
-        self.placer = None if article is None else _ArticlePlacer(article, self.footnotes(article), self.site, printed)
+        parts = ([Markup("This page: {}").format(address)] if address else []) + (
+            [Markup('Site built <time datetime="{}">{}</time>').format(self.built, format_date(self.built))]
+            if self.built else [])
+        printed = str(Markup('<div class="printed-from">{}</div>').format(Markup(" · ").join(parts))) if parts else ""
+        self.rendering = None if article is None else _ArticlePlacer(self.claims[page_path_], printed)
 
-    def footnotes(self, article: Article) -> list[Footnote]:
-        """The article's footnotes, numbered in the order readers meet their markers."""
-        if article.path not in self._footnotes:
-            by_id = {a.id: a for a in article.annotations}
-            self._footnotes[article.path] = number_footnotes([by_id[id_] for id_ in article.loaded_plan.in_marker_order()],
-                                                             self.site)
-        return self._footnotes[article.path]
+    def end_page(self) -> None:
+        """The page has been rendered: no Markdown rendered after it is an article's."""
+        self.rendering = None
 
     def with_article_list(self, page_path_: str, markdown: str) -> str:
         """A page's Markdown, with the list of every article where it has the line for it (articles aside:
         their Markdown is as published)."""
-        return markdown if page_path_ in self.site.articles else with_article_list(markdown, self.site, page_path_)
+        return markdown if page_path_ in self.site.articles else \
+            with_article_list(markdown, self.site, self.claims, page_path_)
 
     def description(self, page_path_: str) -> str:
         """An article's description, its first paragraph, escaped for the attribute the theme prints it in as
@@ -81,35 +101,49 @@ class SiteBuild:
         return html_text(lede(article)) if article else ""
 
     def append_footnotes(self, page_path_: str, page_url: str, html: str) -> str:
-        article = self.site.articles.get(page_path_)
-        footnotes = self.footnotes(article) if article else []
-        if article is None or not footnotes:
+        claims = self.claims.get(page_path_)
+        if claims is None or not claims.footnotes:
             return html
 
         def link(kind: str, id_: str) -> str:
             return relative_url(page_url, self.url_of(page_path(kind, id_)))
 
-        notes = footnotes_html(footnotes, self.site, link)
-        self.search_entries[page_url] = article_entries(article.loaded_plan, notes)
-        return html + "\n" + notes
+        self.search_entries[page_url] = article_entries(claims)
+        return html + "\n" + footnotes_html(claims, link)
 
 
 @dataclass
 class _ArticlePlacer:
-    article: Article
-    footnotes: list[Footnote]
-    site: SiteData
+    claims: ArticleClaims
     printed: str
 
     def place(self, root: etree.Element, stash: list) -> None:
-        place(self.article.loaded_plan, root, stash, lambda actor: relative_source_path(self.article.path,
-                                                                                 page_path("actors", actor)))
+        path = self.claims.article.path
+        place(self.claims.article.loaded_plan, root, stash,
+              lambda actor: relative_source_path(path, page_path("actors", actor)))
 
     def finish(self, root: etree.Element) -> None:
-        footnote_of = {a.id: (a, f) for f in self.footnotes for a in f.citations}
-        add_markers(root, lambda id_: marker_element(*footnote_of[id_]))
-        if self.footnotes:  # each goes right under the title, so the last put is the first read
-            under_title(root, claims_summary_html(self.footnotes, self.article.loaded_plan.in_marker_order(), self.site,
-                                                  self.article.words))
+        add_markers(root, lambda id_: marker_element(self.claims.by_id[id_]))
+        if self.claims.footnotes:  # each goes right under the title, so the last put is the first read
+            under_title(root, claims_summary_html(self.claims))
         under_title(root, self.printed)
-        under_title(root, dateline_html(self.article))
+        under_title(root, dateline_html(self.claims.article))
+
+
+@dataclass
+class HookState:
+    """What the hook file keeps from one MkDocs event to the next, and under `mkdocs serve` from one build to
+    the next."""
+
+    #: Whether the site is being served (`mkdocs serve` adds an inline live-reload script to every page, which a
+    #: content policy would refuse).
+    serving: bool = False
+    #: What a load leaves for the next one; each entry says what it was made from, so a stale one is never used.
+    cache: LoadCache = field(default_factory=LoadCache)
+    #: The build under way, from `on_config` on; None before the first and when a load has failed.
+    build: BuildSession | None = None
+
+    def current(self) -> BuildSession:
+        if self.build is None:
+            raise RuntimeError("no build is under way: on_config has not loaded the data")
+        return self.build

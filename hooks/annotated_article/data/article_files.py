@@ -1,0 +1,91 @@
+"""What an article's data file must say beyond its schema, and how its Markdown is read as MkDocs renders it.
+
+An article's data file says where it was published (or that it is not known), and gives its annotations
+ids that the page does not take for itself; every article in `docs/articles/` has one. The Markdown is
+read without its front matter, the way MkDocs removes it, so that quotes anchor in the text MkDocs renders.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from annotated_article.data.errors import DataError
+from annotated_article.data.yaml_loading import YamlDocument
+
+#: What an article's data file must give, or say is not known in the field's `_note`.
+PROVENANCE_REQUIRED = {"publisher": "the outlet that published it", "date": "the date it was published (YYYY-MM-DD)",
+                       "rights": "who holds the rights to its text, and on what terms it is reproduced here"}
+#: Ids the article page gives elements of its own.
+RESERVED_PASSAGE_IDS = {"sources-and-attributions"}
+# MkDocs' own rules for what is not rendered at the top of a page (mkdocs.utils.meta.get_data): a YAML block
+# that reads as a mapping, or else MultiMarkdown's `Key: value` lines up to the first blank line.
+_YAML_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_META_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*.*")
+_META_MORE = re.compile(r"^([ ]{4}|\t)\s*.*")
+
+
+def check_provenance(document: YamlDocument, errors: list[DataError]) -> None:
+    """An article says who published it, when and on what terms, or says that it is not known."""
+    data = document.data
+    for field_, what in PROVENANCE_REQUIRED.items():
+        if field_ not in data and f"{field_}_note" not in data:
+            errors.append(document.error(
+                ("article",), f"the article has no `{field_}`",
+                f"Add `{field_}:` with {what}, or, if it is not known, `{field_}_note:` saying what is known"))
+    if "updated" in data and "date" in data and data["updated"] < data["date"]:
+        errors.append(document.error(
+            ("updated",), f"`updated` is {data['updated']}, before the date of publication ({data['date']})",
+            "Check both dates: `updated` is when the article was last changed, on or after `date`"))
+
+
+def check_passage_ids(document: YamlDocument, errors: list[DataError]) -> None:
+    """An annotation's id is the address of its passage: it may not be one the page uses itself."""
+    for index, annotation in enumerate(document.data["annotations"]):
+        if annotation["id"].startswith("p-") or annotation["id"] in RESERVED_PASSAGE_IDS:
+            errors.append(document.error(
+                ("annotations", index, "id"), f"the id `{annotation['id']}` could be taken by the page itself",
+                "Choose an id that does not start with `p-` (those are paragraph ids)"
+                if annotation["id"].startswith("p-") else "Choose another id"))
+
+
+def check_every_article_is_annotated(docs_dir: Path, annotated: set[str], errors: list[DataError]) -> None:
+    """An article with no annotation file would be a page nothing lists or links to."""
+    for markdown in sorted((docs_dir / "articles").glob("*.md")):
+        path = markdown.relative_to(docs_dir).as_posix()
+        unreadable = any(error.file == f"{docs_dir.name}/{path}" for error in errors)
+        if path not in annotated and markdown.name != "index.md" and not unreadable:
+            errors.append(DataError(
+                f"{docs_dir.name}/{path}", 1, 1, "this article has no annotation file",
+                f"Add data/articles/{markdown.stem}.yml with `article: {path}`, where it was published "
+                "(see CONTRIBUTING.md) and its annotations (`annotations: []` while it has none), or move the "
+                "file out of docs/articles/"))
+
+
+def without_front_matter(markdown: str) -> tuple[str, int]:
+    """The Markdown as MkDocs renders it, without its front matter, and the number of its first line."""
+    if block := _YAML_BLOCK.match(markdown):
+        try:
+            mapping = isinstance(yaml.safe_load(block.group(1)), dict)
+        except yaml.YAMLError:
+            mapping = False
+        if not mapping:
+            return markdown, 1
+        rest = markdown[block.end():]
+        body = rest.lstrip("\n")
+        return body, markdown.count("\n", 0, block.end()) + rest.count("\n", 0, len(rest) - len(body)) + 1
+    lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    skipped, key = 0, False
+    while skipped < len(lines) and lines[skipped].strip():
+        if _META_LINE.match(lines[skipped]):
+            key = True
+        elif not (key and _META_MORE.match(lines[skipped])):
+            break
+        skipped += 1
+    if skipped < len(lines) and not lines[skipped].strip():
+        skipped += 1  # the blank line that ends the header
+    body = "\n".join(lines[skipped:])
+    stripped = body.lstrip("\n")
+    return stripped, skipped + body.count("\n", 0, len(body) - len(stripped)) + 1

@@ -1,0 +1,77 @@
+"""The shared registries (actors, people, sources) and the annotations of an article as entries by id, with the
+checks that concern one registry alone: ids used once, names that mean one actor, links whose host is honest."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from annotated_article.data.errors import DataError
+from annotated_article.data.schema_validation import mixed_scripts
+from annotated_article.data.yaml_loading import YamlDocument
+from annotated_article.model import Figure, Link, Relation
+
+#: The data class of each list of entries inside an entry, by its key.
+_NESTED = {"relations": Relation, "links": Link, "figures": Figure}
+
+
+def make_entry(cls: type, item: dict) -> Any:
+    """The data class `cls` from a checked entry: the schema and the class name the same fields; a list
+    becomes a tuple, of data classes where it holds entries."""
+    values = {}
+    for name in (field_.name for field_ in fields(cls) if field_.name in item):
+        value = item[name]
+        values[name] = tuple(make_entry(_NESTED[name], v) if name in _NESTED else v for v in value) \
+            if isinstance(value, list) else value
+    return cls(**values)
+
+
+def registry(document: YamlDocument | None, cls: type, errors: list[DataError], page_ids: bool = False) -> dict[str, Any]:
+    """Entries by id. With `page_ids`, ids name generated pages, so `index` is reserved."""
+    if document is None:
+        return {}
+    entries: dict[str, Any] = {}
+    first_line: dict[str, int] = {}
+    for index, item in enumerate(document.data):
+        found = make_entry(cls, item)
+        if page_ids and found.id == "index":
+            errors.append(document.error((index, "id"), "the id `index` is reserved for the list page",
+                                         "Choose another id, for example the full name as a slug"))
+            continue
+        if found.id in entries:
+            errors.append(document.error(
+                (index, "id"), f"the id `{found.id}` is used twice (first on line {first_line[found.id]})",
+                "Give each entry its own id, or merge the two entries"))
+            continue
+        entries[found.id] = found
+        first_line[found.id] = document.where((index, "id"))[0]
+    return entries
+
+
+def check_actor_names(document: YamlDocument | None, errors: list[DataError]) -> None:
+    """A name in an article must mean one actor: no name may belong to two."""
+    if document is None:
+        return
+    owner: dict[str, str] = {}
+    for index, item in enumerate(document.data):
+        for number, name in enumerate(item.get("names", [])):
+            if name in owner and owner[name] != item["id"]:
+                errors.append(document.error(
+                    (index, "names", number), f"the name `{name}` is already a name of `{owner[name]}`",
+                    "Give each name to one actor only, so that the article links it to the right page"))
+            owner.setdefault(name, item["id"])
+
+
+def check_link_hosts(document: YamlDocument | None, links_at: list[tuple[tuple, list]], errors: list[DataError]) -> None:
+    """A host that mixes alphabets is a look-alike of another (`exаmple.com`, with a Cyrillic а).
+    `links_at`: each list of links of `document`, with the place of the mapping that holds it."""
+    if document is None:
+        return
+    for place, links in links_at:
+        for number, link in enumerate(links):
+            scripts = mixed_scripts(link["url"])
+            if scripts:
+                errors.append(document.error(
+                    (*place, "links", number, "url"), f"the address's host mixes alphabets ({', '.join(scripts)}), "
+                    "as look-alikes of well-known addresses do",
+                    "Retype the address by hand, or copy it again from the address bar of the page"))

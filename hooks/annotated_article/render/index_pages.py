@@ -1,0 +1,126 @@
+"""The generated pages: one per actor, person and source (`entity_pages`), and the list pages: every article,
+every actor (with the map of their relations), every person and every source.
+"""
+
+from __future__ import annotations
+
+from annotated_article.data.vocabulary import SOURCE_KIND_WORDS
+from annotated_article.model import Article, SiteData
+from annotated_article.render import attribution
+from annotated_article.render.attribution import format_date
+from annotated_article.render.claims import ArticleClaims
+from annotated_article.render.entity_pages import actor_page, person_page, source_page
+from annotated_article.render.page_markdown import PageMarkdown, markdown_link
+from annotated_article.render.relations import ActorRelation, relation_parts
+from annotated_article.render.relations_map import relations_map_svg
+from annotated_article.render.site_index import SiteIndex
+from annotated_article.render.text import markdown_text
+from annotated_article.site_urls import index_path, page_path
+
+#: The page that lists every article.
+ARTICLES_INDEX = "articles/index.md"
+#: A line of a page in docs/ that the list of every article replaces (the home page has one).
+ARTICLE_LIST = "<!-- articles -->"
+
+
+
+def generated_pages(site: SiteData, claims: dict[str, ArticleClaims], index: SiteIndex, page_url) -> dict[str, str]:
+    """Every generated page: its path inside docs/ and its Markdown.
+
+    `page_url(src_path)` gives the site URL of a page, for the links inside the relations map.
+    """
+    pages = {ARTICLES_INDEX: articles_index(site, claims),
+             index_path("actors"): actors_index(site, index.relations, page_url),
+             index_path("people"): people_index(site),
+             index_path("sources"): sources_index(site)}
+    for actor in site.actors.values():
+        pages[page_path("actors", actor.id)] = actor_page(actor, site, index)
+    for person in site.people.values():
+        pages[page_path("people", person.id)] = person_page(person, site, index)
+    for source in site.sources.values():
+        pages[page_path("sources", source.id)] = source_page(source, site, index)
+    return pages
+
+
+def articles_index(site: SiteData, claims: dict[str, ArticleClaims]) -> str:
+    page = PageMarkdown(ARTICLES_INDEX, site, "Articles")
+    page.lines += ["Every article on this site, newest first, with what its annotations cover.", ""]
+    page.section("All articles", article_list(site, claims, ARTICLES_INDEX))
+    return page.markdown()
+
+
+def with_article_list(markdown: str, site: SiteData, claims: dict[str, ArticleClaims], page_path_: str) -> str:
+    """A page's Markdown with each `ARTICLE_LIST` line replaced by the list of every article."""
+    return markdown.replace(ARTICLE_LIST, "\n".join(article_list(site, claims, page_path_))) if ARTICLE_LIST in markdown \
+        else markdown
+
+
+def article_list(site: SiteData, claims: dict[str, ArticleClaims], from_path: str) -> list[str]:
+    """Every article, newest first, as Markdown list items for the page at `from_path`: its title, publisher
+    and date, its claims counted by how sure the editors are, its sources and the actors it names."""
+    entries = []
+    for article in newest_first(site):
+        published = article.provenance
+        publisher = markdown_text(published.publisher) if published.publisher else "Publisher not known"
+        when = format_date(published.date) if published.date else "date not known"
+        summary = f"{publisher}, {when}. {_claims(article, claims[article.path])}"
+        if article.actors_named:
+            summary += "; names " + ", ".join(markdown_link(from_path, site.actors[id_].name, page_path("actors", id_))
+                                              for id_ in article.actors_named)
+        entries.append(f"- {markdown_link(from_path, article.title or article.path, article.path)}: {summary}")
+    return entries
+
+
+def _claims(article: Article, claims: ArticleClaims) -> str:
+    """`15 attributed claims (4 confirmed, 9 likely, 2 unverified), 9 sources`."""
+    sure = [f"{count} {word}" for word, count in claims.tally()]
+    return (_count(len(article.annotations), "attributed claim") + (f" ({', '.join(sure)})" if sure else "")
+            + ", " + _count(len(article.cited_sources), "source"))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def newest_first(site: SiteData) -> list[Article]:
+    """The articles by date of publication, newest first; those whose date is not known last, in the order
+    of their data files."""
+    dated = sorted((a for a in site.articles.values() if a.provenance.date), key=lambda a: a.provenance.date,
+                   reverse=True)
+    return dated + [a for a in site.articles.values() if not a.provenance.date]
+
+
+def actors_index(site: SiteData, relations: list[ActorRelation], page_url) -> str:
+    page = PageMarkdown(index_path("actors"), site, "Actors")
+    page.lines += ["The parties the articles name, and how they relate to each other.", ""]
+    if relations:
+        page.lines += ["## Relations map", "", relations_map_svg(site, relations, page_url(index_path("actors")),
+                                                                  {a.id: page_url(page_path("actors", a.id))
+                                                                   for a in site.actors.values()}), ""]
+        page.section("The relations in words", [
+            "- " + attribution.as_markdown(relation_parts(r, site), page.link_to_page) for r in relations])
+    actors = sorted(site.actors.values(), key=lambda a: (not a.featured, a.name))
+    page.section("All actors", [f"- {page.link(a.name, page_path('actors', a.id))}: {markdown_text(a.description)}"
+                                for a in actors])
+    return page.markdown()
+
+
+def people_index(site: SiteData) -> str:
+    page = PageMarkdown(index_path("people"), site, "People")
+    page.lines += ["Everyone the annotations quote: people, and organizations that speak as one.", ""]
+    for kind, heading in (("person", "People"), ("organization", "Organizations")):
+        people = sorted((p for p in site.people.values() if p.type == kind), key=lambda p: p.name)
+        page.section(heading, [f"- {page.link(p.name, page_path('people', p.id))}, {markdown_text(p.role)}"
+                               for p in people])
+    return page.markdown()
+
+
+def sources_index(site: SiteData) -> str:
+    page = PageMarkdown(index_path("sources"), site, "Sources")
+    page.lines += ["Every source the annotations cite, newest first.", ""]
+    sources = sorted(site.sources.values(), key=lambda s: (s.date or "0000", s.id), reverse=True)
+    page.section("All sources", [
+        f"- {page.link(s.publisher, page_path('sources', s.id))}"
+        f"{', “' + markdown_text(s.title) + '”' if s.title else ''}"
+        f"{', ' + format_date(s.date) if s.date else ''} ({SOURCE_KIND_WORDS[s.kind]})" for s in sources])
+    return page.markdown()

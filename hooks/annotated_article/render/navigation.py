@@ -1,0 +1,66 @@
+"""The navigation: the Articles section filled from the data, then the actors, people and sources.
+
+A navigation title is HTML to MkDocs and the theme, so every name from the data in it is escaped.
+"""
+
+from __future__ import annotations
+
+from annotated_article.model import SiteData
+from annotated_article.render.index_pages import ARTICLES_INDEX, newest_first
+from annotated_article.render.text import html_text
+from annotated_article.site_urls import index_path, page_path
+
+#: How many articles the navigation names, at most, unless mkdocs.yml names more itself: Material
+#: renders the whole navigation into every page, so a long list costs every page of the site (and
+#: a reader scrolls past it). The Articles page lists them all.
+NAV_ARTICLES = 10
+
+
+def with_generated_nav(nav: list, site: SiteData) -> list:
+    """`nav` from mkdocs.yml with the generated entries added.
+
+    The `Articles` section (added after the first entry if mkdocs.yml has none) starts with the
+    Articles page, keeps the articles mkdocs.yml lists, and is filled up to `NAV_ARTICLES` articles
+    with those the navigation does not name yet, newest first. Then come the actors (their index
+    and the featured actors), people and sources.
+    """
+    nav = list(nav)
+    section = next((i for i, entry in enumerate(nav) if isinstance(entry, dict) and list(entry) == ["Articles"]),
+                   None)
+    if section is None:
+        nav.insert(min(1, len(nav)), {"Articles": []})
+        section = min(1, len(nav) - 1)
+    chosen = nav[section]["Articles"]
+    chosen = chosen if isinstance(chosen, list) else [] if chosen is None else [chosen]  # or one page
+    listed = _paths(nav)
+    room = max(0, NAV_ARTICLES - len(_paths(chosen) & set(site.articles)))
+    added = [article.path for article in newest_first(site) if article.path not in listed][:room]
+    head = [] if ARTICLES_INDEX in listed else [{"All articles": ARTICLES_INDEX}]
+    nav[section] = {"Articles": [*head, *chosen, *added]}
+    return [*nav, *nav_entries(site)]
+
+
+def _paths(nav: list) -> set[str]:
+    """Every page path a navigation (or part of one) names."""
+    found: set[str] = set()
+    for entry in nav:
+        values = entry.values() if isinstance(entry, dict) else [entry]
+        for value in values:
+            if isinstance(value, list):
+                found |= _paths(value)
+            elif isinstance(value, str):
+                found.add(value)
+    return found
+
+
+def nav_entries(site: SiteData) -> list[dict]:
+    """Navigation for the generated pages: featured actors by name, and the three indexes.
+
+    A navigation title is HTML to MkDocs and the theme (it becomes the page's title, printed as it is
+    in the navigation, `<title>`, the footer and the 404 page), so a name from the data is escaped.
+    """
+    featured = [{html_text(actor.name): page_path("actors", actor.id)}
+                for actor in site.actors.values() if actor.featured]
+    return [{"Actors": [{"All actors": index_path("actors")}, *featured]},
+            {"People": index_path("people")},
+            {"Sources": index_path("sources")}]
