@@ -94,10 +94,9 @@ class BuildSession:
             with_article_list(markdown, self.site, self.claims, page_path_)
 
     def description(self, page_path_: str) -> str:
-        """An article's description, its first paragraph, escaped for the attribute the theme prints it in as
-        it is; empty for other pages."""
-        article = self.site.articles.get(page_path_)
-        return html_text(lede(article)) if article else ""
+        """The description of a page that has one of its own (an article, an actor, a person, a source), escaped
+        for the attribute the theme prints it in as it is; empty for other pages, which have the site's."""
+        return html_text(self.open_data.descriptions.get(page_path_, ""))
 
     def append_footnotes(self, page_path_: str, page_url: str, html: str) -> str:
         claims = self.claims.get(page_path_)
