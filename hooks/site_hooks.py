@@ -45,10 +45,14 @@ def on_config(config):
     def hosted_url_of(path: str) -> str:  # the published data names the hosted pages, in both editions
         return File(path, config.docs_dir, config.site_dir, hosted_directory_urls).url
 
+    # Read from disk, the offline edition's pages link no feed: the theme's script would load a sitemap beside it.
+    offline = config.plugins.get("material/offline")
+    from_disk = offline is not None and offline.config.get("enabled", True)
+
     def open_data(site, claims) -> OpenData:
         return OpenData.for_site(site, claims, config.site_url, hosted_url_of, config.site_name,
                                  config.site_description, article_changes(project, Path(config.docs_dir), site),
-                                 build_time())
+                                 build_time(), link_feed=not from_disk)
 
     try:
         build = BuildSession.load(project / "data", Path(config.docs_dir), url_of, open_data,
@@ -126,7 +130,7 @@ def on_post_build(config):
 
 def on_post_page(output, page, config):
     return finished_pages.finished(state.current().open_data.with_structured_data(output, page.file.src_uri,
-                                                                                  page.title or ""),
+                                                                                  page.title or "", page.url),
                                    content=page.content or "",
                                    policy=not state.serving)
 

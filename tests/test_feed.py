@@ -9,6 +9,7 @@ import datetime
 import re
 import subprocess
 import xml.etree.ElementTree as etree
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
@@ -181,18 +182,28 @@ def test_the_built_feed_lists_every_article_at_its_hosted_page_dated_by_its_last
             assert "published" not in entry and "Date not known" in entry.content[0].value
 
 
+def feed_links(path) -> list[str]:
+    return [link["href"] for link in soup_of(path).head.find_all("link", rel="alternate", type="application/atom+xml")]
+
+
 def test_every_page_links_the_hosted_feed(each_site):
-    pages = sorted(each_site.site.rglob("*.html"))
+    """Relative to the page (the theme loads the sitemap beside every `rel="alternate"` link, which must not be
+    another host's), so that from a hosted page it leads to the hosted feed."""
+    pages = sorted(path for path in each_site.site.rglob("*.html") if path.name != "404.html")
     assert len(pages) >= 20
     for path in pages:
-        [link] = soup_of(path).head.find_all("link", rel="alternate", type="application/atom+xml")
-        assert link["href"] == site_url() + FEED, path
+        [href] = feed_links(path)
+        assert urljoin(soup_of(path).find("link", rel="canonical")["href"], href) == site_url() + FEED, path
+    # The 404 page is served at any address: its links start from the site's root.
+    assert feed_links(each_site.site / "404.html") == [urlsplit(site_url()).path + FEED]
 
 
-def test_the_offline_edition_links_and_carries_the_hosted_feed(built_site, offline_site):
-    for path in sorted(offline_site.rglob("*.html")):
-        [link] = soup_of(path).head.find_all("link", rel="alternate", type="application/atom+xml")
-        assert link["href"] == site_url() + FEED, path
+def test_the_offline_edition_carries_the_hosted_feed_and_links_none(built_site, offline_site):
+    """Read from disk, a page would have the theme's script load the sitemap beside a feed's link (refused on
+    file://), and no feed can be followed there: the pages link none, and the copy of the feed names the
+    hosted pages."""
+    pages = sorted(offline_site.rglob("*.html"))
+    assert len(pages) >= 20 and all(feed_links(path) == [] for path in pages)
     offline = feedparser.parse((offline_site / FEED).read_text(encoding="utf-8"))
     hosted = feedparser.parse((built_site / FEED).read_text(encoding="utf-8"))
     assert [entry.link for entry in offline.entries] == [entry.link for entry in hosted.entries]

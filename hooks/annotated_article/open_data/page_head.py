@@ -5,6 +5,11 @@ Every page has its type, title, hosted address, description and the site's name;
 dates and byline of the article, where they are known. The one exception: an article page whose publisher is
 not known does not name the site (`og:site_name`), since Zotero files the site's name as the article's
 newspaper when nothing else names one, and this site is not its publisher. Every value is escaped here.
+
+The feed's link is relative, as the theme writes its own feeds' links: the theme's script loads the sitemap
+beside every `rel="alternate"` link of a page, so a link to the hosted address would make a copy served
+elsewhere load from the hosted site. From a hosted page it leads to the hosted feed. (The offline edition's
+pages have no feed link at all: see `OpenData.link_feed`.)
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from annotated_article.model import Article
-from annotated_article.site_urls import FEED, SiteUrls
+from annotated_article.site_urls import SiteUrls
 
 
 def open_graph_tags(src_uri: str, title: str, description: str, article: Article | None, urls: SiteUrls,
@@ -40,7 +45,7 @@ def site_name_tag(site_name: str) -> str:
     return str(Markup('<meta property="og:site_name" content="{}">\n').format(site_name))
 
 
-def feed_link(urls: SiteUrls, site_name: str) -> str:
-    """The link that feed readers follow from any page to the feed of the articles."""
+def feed_link(href: str, site_name: str) -> str:
+    """The link that feed readers follow from a page to the feed of the articles, at `href` from that page."""
     return str(Markup('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">\n').format(
-        site_name, urls.file(FEED)))
+        site_name, href))
