@@ -147,10 +147,12 @@ def test_the_build_time_is_source_date_epoch_when_it_is_set(monkeypatch):
 
 def last_change(project, article) -> str | None:
     """The date of the last commit that changed the article's files, or None when they have changes not committed
-    (or the project is not a git repository)."""
+    (or the project is not a git repository, or a shallow clone of one, whose history is cut short)."""
     files = [f"docs/{article.path}", article.data_file]
     status = subprocess.run(["git", "status", "--porcelain", "--", *files], cwd=project, capture_output=True, text=True)
-    if status.returncode or status.stdout.strip():
+    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=project, capture_output=True,
+                             text=True).stdout.strip()
+    if status.returncode or status.stdout.strip() or shallow != "false":
         return None
     dates = [subprocess.run(["git", "log", "-1", "--first-parent", "--format=%ct", "--", name], cwd=project,
                             capture_output=True, text=True, check=True).stdout.strip() for name in files]
