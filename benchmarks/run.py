@@ -65,9 +65,11 @@ def summary(runs: list[measure.Run]) -> dict:
             "peak_mib": max(r.peak_mib for r in runs), "runs": [r.as_dict() for r in runs]}
 
 
-#: What our `on_post_page` puts in a page's head: its JSON-LD, and an article's citation tags.
-_HEAD_DATA = re.compile(r'<script type="application/ld\+json">\n.*?\n</script>\n|<meta name="citation_\w+" [^>]*>\n',
-                        re.DOTALL)
+#: What our `on_post_page` (and `on_post_template`) put in a page's head: its JSON-LD, its Open Graph tags, the
+#: link to the feed, and an article's tags for reference managers.
+_HEAD_DATA = re.compile(r'<script type="application/ld\+json">\n.*?\n</script>\n'
+                        r'|<meta (?:property="[\w:]+"|name="(?:citation_\w+|twitter:card|z\.itemType|prism\.\w+|DC\.\w+)") '
+                        r'[^>]*>\n|<link rel="alternate" type="application/atom\+xml" [^>]*>\n', re.DOTALL)
 # What the Markdown extension puts in an article's paragraphs while MkDocs renders it: the plain site renders the
 # same Markdown without them.
 _PARAGRAPH = re.compile(r'<p id="p-[^"]*">(.*?)</p>', re.DOTALL)

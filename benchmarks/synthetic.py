@@ -199,7 +199,7 @@ def _block(number: int, shared: list[str], seed_names: dict[str, str], size: Siz
                 raise AssertionError(f"block {number}: the quote of {annotation['id']} is not unique")
         slug = f"synthetic-{number}" + (f"-{index + 1}" if index else "")
         publisher = f"The {''.join(rng.choice(_SYLLABLES) for _ in range(2)).capitalize()} Times"
-        provenance = {"publisher": publisher,
+        provenance = {"publisher": publisher, "publisher_kind": "newspaper",
                       "authors": [f"{rng.choice(_GIVEN)} {rng.choice(_SYLLABLES).capitalize()}son"],
                       "date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                       "links": [{"url": f"https://example.org/{slug}", "kind": "original"}],

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_build_date
 
 from annotated_article.data.errors import DataErrors
+from annotated_article.open_data.feed import article_changes, build_time
 from annotated_article.open_data.published import OpenData
 from annotated_article.site import finished_pages, offline_download, search_index, serving
 from annotated_article.site.session import BuildSession, HookState
@@ -44,9 +45,14 @@ def on_config(config):
     def hosted_url_of(path: str) -> str:  # the published data names the hosted pages, in both editions
         return File(path, config.docs_dir, config.site_dir, hosted_directory_urls).url
 
+    # Read from disk, the offline edition's pages link no feed: the theme's script would load a sitemap beside it.
+    offline = config.plugins.get("material/offline")
+    from_disk = offline is not None and offline.config.get("enabled", True)
+
     def open_data(site, claims) -> OpenData:
         return OpenData.for_site(site, claims, config.site_url, hosted_url_of, config.site_name,
-                                 config.site_description)
+                                 config.site_description, article_changes(project, Path(config.docs_dir), site),
+                                 build_time(), link_feed=not from_disk)
 
     try:
         build = BuildSession.load(project / "data", Path(config.docs_dir), url_of, open_data,
@@ -124,12 +130,13 @@ def on_post_build(config):
 
 def on_post_page(output, page, config):
     return finished_pages.finished(state.current().open_data.with_structured_data(output, page.file.src_uri,
-                                                                                  page.title or ""),
+                                                                                  page.title or "", page.url),
                                    content=page.content or "",
                                    policy=not state.serving)
 
 
 def on_post_template(output_content, template_name, config):
-    """The theme's own pages (404.html) get the same policy; the sitemap is not HTML."""
-    return finished_pages.finished(output_content, policy=not state.serving) if template_name.endswith(".html") \
-        else output_content
+    """The theme's own pages (404.html) get the site's tags and the same policy; the sitemap is not HTML."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return finished_pages.finished(state.current().open_data.with_site_tags(output_content), policy=not state.serving)

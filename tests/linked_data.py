@@ -1,10 +1,13 @@
-"""Offline checks of linked data: JSON-LD expansion with pyld, and the W3C Web Annotation test suite.
+"""Offline checks of linked data: JSON-LD expansion with pyld, schema.org's vocabulary, and the W3C Web
+Annotation test suite.
 
 pyld loads contexts only through `offline_loader`, which serves the local
-copies in fixtures/contexts/ and refuses every other address, so no test
-reaches the network. The W3C suite's assertions are JSON Schemas (draft-04)
-that `$ref` the files of its definitions/ folder; they are checked with
-jsonschema, formats included.
+copies in fixtures/contexts/ (the contexts the W3C and schema.org publish)
+and refuses every other address, so no test reaches the network. Every
+schema.org term of an expanded document is looked up in schema.org's own
+vocabulary (fixtures/schema.org/). The W3C suite's assertions are JSON
+Schemas (draft-04) that `$ref` the files of its definitions/ folder; they
+are checked with jsonschema, formats included.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from annotated_article.open_data.annotation_table import FORMULA_STARTS
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONTEXTS = FIXTURES / "contexts"
 W3C_SUITE = FIXTURES / "w3c-annotation-tests"
+SCHEMA_ORG_VOCABULARY = FIXTURES / "schema.org" / "schemaorg-current-https.jsonld"
+_SCHEMA_ORG = ("http://schema.org/", "https://schema.org/")
 
 LOCAL_CONTEXTS = {
     "http://www.w3.org/ns/anno.jsonld": CONTEXTS / "anno.jsonld",
@@ -76,6 +81,66 @@ def node_iris(expanded) -> list[str]:
                 elif key == "@type" and isinstance(value, list):
                     found.extend(value)
                 else:
+                    stack.append(value)
+    return found
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """schema.org's terms, by name: each type and property of its current release (core, pending and the
+    extensions schema.org hosts; not the attic of retired terms), and the area it belongs to (None: core)."""
+
+    types: dict[str, str | None]
+    properties: dict[str, str | None]
+
+    def undefined(self, expanded, other_vocabularies: bool = False) -> list[str]:
+        """Each schema.org type and property of an expanded document that schema.org does not define, and,
+        unless `other_vocabularies`, each type or property from outside schema.org, as `type X` or
+        `property X`."""
+        found = []
+        for kind, iri in used_terms(expanded):
+            terms = self.types if kind == "type" else self.properties
+            name = next((iri.removeprefix(prefix) for prefix in _SCHEMA_ORG if iri.startswith(prefix)), None)
+            if name is None and other_vocabularies:
+                continue
+            if name is None or name not in terms:
+                found.append(f"{kind} {iri}")
+        return sorted(set(found))
+
+
+@cache
+def schema_org() -> Vocabulary:
+    graph = json.loads(SCHEMA_ORG_VOCABULARY.read_text(encoding="utf-8"))["@graph"]
+    types: dict[str, str | None] = {}
+    properties: dict[str, str | None] = {}
+    for node in graph:
+        kinds = node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
+        name = node["@id"].removeprefix("schema:")
+        area = (node.get("schema:isPartOf") or {}).get("@id")
+        if "rdf:Property" in kinds:
+            properties[name] = area
+        elif "rdfs:Class" in kinds or "schema:DataType" in kinds:
+            types[name] = area
+    return Vocabulary(types, properties)
+
+
+def used_terms(expanded) -> list[tuple[str, str]]:
+    """Every property and every type (of a node or of a value) in an expanded JSON-LD document, as
+    ("property", IRI) or ("type", IRI)."""
+    found: list[tuple[str, str]] = []
+    stack = [expanded]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if key == "@type":
+                    found += [("type", iri) for iri in (value if isinstance(value, list) else [value])]
+                elif not key.startswith("@"):
+                    found.append(("property", key))
+                    stack.append(value)
+                elif key in ("@list", "@set", "@graph", "@included", "@reverse"):
                     stack.append(value)
     return found
 

@@ -64,7 +64,8 @@ def test_a_source_citation_carries_its_uncertainties_and_authors():
             "By A. One, B. Two and C. Three")
     assert attribution.as_text(parts) == text
     html = attribution.as_html(parts, url)
-    assert '<time datetime="2024-11-02">2 November 2024</time>' in html
+    # Not a <time>: on an article's page, a reference manager would read it as the article's date.
+    assert '<data value="2024-11-02">2 November 2024</data>' in html and "<time" not in html
     assert "<cite>“A [story]”</cite>" in html and '<span class="uncertain">date: approximate</span>' in html
 
 

@@ -11,8 +11,10 @@ every field of an article's provenance has a value. The quoted words (`exact`, `
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 
@@ -136,3 +138,22 @@ def test_hostile_provenance_reaches_the_head_as_text(hostile_site):
     dateline = page.select_one(".dateline").get_text()
     for field in ("publisher", "headline", "authors.1", "rights", "links.1.label"):
         assert payload(f"articles/{name}.{field}") in " ".join(dateline.split()), field
+    properties = {meta["property"]: meta["content"] for meta in page.head.find_all("meta", attrs={"property": True})}
+    assert properties["article:author"].endswith(payload(f"articles/{name}.authors.1"))  # the last of its kind
+    assert page.head.find_all(attrs={"data-leak": True}) == []
+
+
+def test_hostile_text_is_text_in_the_feed(hostile_site):
+    """The feed is well-formed XML whatever the data holds, and carries its text as text (its HTML content
+    escaped, as Atom's `type="html"` wants it)."""
+    site, _ = hostile_site
+    text = (site / "feed.xml").read_text(encoding="utf-8")
+    root = ElementTree.fromstring(text)
+    assert not [element for element in root.iter() if "data-leak" in element.attrib]
+    feed = feedparser.parse(text)
+    assert not feed.bozo, feed.get("bozo_exception")
+    name = next((SECOND_ARTICLE / "data" / "articles").glob("*.yml")).name
+    [entry] = [entry for entry in feed.entries if entry.link.endswith(name.removesuffix(".yml") + "/")]
+    assert entry.title.endswith(payload(f"articles/{name}.headline"))
+    assert entry.authors[-1].name.endswith(payload(f"articles/{name}.authors.1"))
+    assert entry.rights.endswith(payload(f"articles/{name}.rights"))

@@ -15,7 +15,7 @@ from annotated_article.render.attribution import format_date, join_names
 from annotated_article.render.provenance import citation_tags, dateline_html, lede, under_title
 from conftest import article_html, soup_of
 
-KNOWN = Provenance(publisher="The Example Gazette", headline="Trains, as published", authors=("Ann Lee", "Bo Kim"),
+KNOWN = Provenance(publisher="The Example Gazette", publisher_kind="newspaper", headline="Trains, as published", authors=("Ann Lee", "Bo Kim"),
                    date="2024-11-22", updated="2024-11-23", rights="© 2024 The Example Gazette",
                    links=(Link("https://example.org/a", "original"), Link("https://example.net/b", "reprint", "Net")))
 UNKNOWN = Provenance(publisher_note="it reads like a forum piece", date_note="probably November 2024",
@@ -38,7 +38,14 @@ def test_a_known_provenance_reads_as_a_dateline_with_the_original_linked():
                              "© 2024 The Example Gazette")
     soup = BeautifulSoup(html, "html.parser")
     assert [a["href"] for a in soup.find_all("a")] == ["https://example.org/a", "https://example.net/b"]
-    assert [t["datetime"] for t in soup.find_all("time")] == ["2024-11-22", "2024-11-23"]
+    # The date of publication is its one <time>: reference managers read the first <time> as the article's date.
+    assert [t["datetime"] for t in soup.find_all("time")] == ["2024-11-22"]
+    assert [d["value"] for d in soup.find_all("data")] == ["2024-11-23"]
+
+
+def test_an_update_is_no_time_of_the_page_when_the_date_of_publication_is_not_known():
+    soup = BeautifulSoup(dateline_html(article(dataclasses.replace(UNKNOWN, updated="2024-11-23"))), "html.parser")
+    assert soup.find("time") is None and soup.find("data")["value"] == "2024-11-23"
 
 
 def test_what_is_not_known_is_said_with_the_editors_note_and_never_filled_in():
@@ -58,17 +65,37 @@ def test_every_value_is_escaped_in_the_dateline_and_the_tags():
     assert dateline.find("b") is None and dateline.get_text().count(HOSTILE) == 5
     assert dateline.find("a")["href"] == "https://example.org/?a=1&b=2"
     tags = BeautifulSoup(citation_tags(article(hostile), "Trains"), "html.parser").find_all("meta")
-    assert [m["content"] for m in tags if m["name"] != "citation_publication_date"] == [HOSTILE] * 3
+    assert [m["content"] for m in tags if m["name"] not in ("citation_publication_date", "z.itemType")] \
+        == [HOSTILE] * 5
+
+
+def tags_of(provenance: Provenance, title: str = "Trains") -> list[tuple[str, str]]:
+    return [(m["name"], m["content"]) for m in BeautifulSoup(citation_tags(article(provenance, title), title),
+                                                              "html.parser").find_all("meta")]
 
 
 def test_citation_tags_name_what_is_known_only():
-    tags = [(m["name"], m["content"]) for m in BeautifulSoup(citation_tags(article(KNOWN), "Trains"),
-                                                              "html.parser").find_all("meta")]
-    assert tags == [("citation_title", "Trains, as published"), ("citation_author", "Ann Lee"),
-                    ("citation_author", "Bo Kim"), ("citation_publication_date", "2024/11/22"),
-                    ("citation_publisher", "The Example Gazette"), ("citation_public_url", "https://example.org/a")]
-    unknown = BeautifulSoup(citation_tags(article(UNKNOWN), "Trains"), "html.parser").find_all("meta")
-    assert [(m["name"], m["content"]) for m in unknown] == [("citation_title", "Trains")]
+    # Zotero's Embedded Metadata translator files it as a newspaper article, in the publication, with the
+    # original's address in Extra (DC.description, read so once z.itemType gives the type) and the page's own
+    # address (its canonical link) as the item's: no citation_public_url, which would take its place.
+    assert tags_of(KNOWN) == [
+        ("citation_title", "Trains, as published"), ("citation_author", "Ann Lee"), ("citation_author", "Bo Kim"),
+        ("citation_publication_date", "2024/11/22"), ("citation_publisher", "The Example Gazette"),
+        ("z.itemType", "newspaperArticle"), ("prism.publicationName", "The Example Gazette"),
+        ("DC.rights", "© 2024 The Example Gazette"), ("DC.description", "Original URL: https://example.org/a")]
+    # Nothing that is not known: no date, no publication, no byline (the item is still a news article).
+    assert tags_of(UNKNOWN) == [("citation_title", "Trains"), ("z.itemType", "newspaperArticle")]
+
+
+def test_a_magazine_article_is_filed_as_one_and_a_corporate_byline_as_one_institution():
+    magazine = dataclasses.replace(KNOWN, publisher="FORUM", publisher_kind="magazine", authors=("FORUM Staff",),
+                                   byline_kind="organization")
+    tags = tags_of(magazine)
+    assert ("z.itemType", "magazineArticle") in tags and ("prism.publicationName", "FORUM") in tags
+    # `Name,` is a family name with no given name: Zotero keeps it whole, as one institutional author.
+    assert [value for name, value in tags if name == "citation_author"] == ["FORUM Staff,"]
+    for kind in ("newspaper", "news-site", "news-agency", "broadcaster"):
+        assert ("z.itemType", "newspaperArticle") in tags_of(dataclasses.replace(KNOWN, publisher_kind=kind))
 
 
 @pytest.mark.parametrize("paragraphs, expected", [
@@ -128,10 +155,11 @@ def test_every_article_carries_its_provenance_in_its_json_ld_and_citation_tags(a
         originals = [link.url for link in p.links if link.kind == "original"]
         assert data["url"] == (originals[0] if originals else data["mainEntityOfPage"])
         assert data["headline"] == (p.headline or page.select_one("article h1").get_text())
-        tags = [(m["name"], m["content"]) for m in page.head.find_all("meta", attrs={"name": True})
-                if m["name"].startswith("citation_")]
-        assert tags == [(m["name"], m["content"]) for m in BeautifulSoup(
+        expected = [(m["name"], m["content"]) for m in BeautifulSoup(
             citation_tags(article_, page.select_one("article h1").get_text()), "html.parser").find_all("meta")]
+        names = {name for name, _ in expected}
+        assert [(m["name"], m["content"]) for m in page.head.find_all("meta", attrs={"name": True})
+                if m["name"] in names or m["name"].startswith("citation_")] == expected
 
 
 def test_every_article_is_described_by_its_first_paragraph(articles):

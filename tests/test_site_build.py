@@ -200,7 +200,7 @@ def test_under_the_title_come_its_dateline_a_line_for_paper_and_the_summary_of_c
     under = soup.h1.find_next_siblings(limit=len(expected))
     assert [element.get("class") for element in under] == expected
     assert str(under[-2]) == ('<div class="printed-from">This page: https://example.org/a/?x=1&amp;y=&lt;2&gt; · '
-                              'Site built <time datetime="2024-11-05">5 November 2024</time></div>')
+                              'Site built <data value="2024-11-05">5 November 2024</data></div>')
     result.build.built = ""
     result.build.begin_page("a.md", "# Title\n\nSome words.\n")
     html = markdown.Markdown(extensions=[*EXTENSIONS, result.build.extension()]).convert("# Title\n\nSome words.\n")

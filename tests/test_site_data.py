@@ -15,7 +15,7 @@ from conftest import PROJECT
 
 ARTICLE_DATA = "articles/north-korea-troops-russia.yml"
 #: What an article's data file says of where it was published, when an article is made up for a test.
-PROVENANCE = "publisher: Example Times\ndate: 2024-11-01\nrights: © Example Times\n"
+PROVENANCE = "publisher: Example Times\npublisher_kind: newspaper\ndate: 2024-11-01\nrights: © Example Times\n"
 
 
 @pytest.fixture

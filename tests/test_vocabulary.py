@@ -20,6 +20,7 @@ FIELDS = {
     "SOURCE_KIND_WORDS": ("sources.schema.json", (*SOURCE, "kind")),
     "SOURCE_TYPES": ("sources.schema.json", (*SOURCE, "kind")),
     "ACTOR_TYPES": ("actors.schema.json", ("items", "properties", "kind")),
+    "PUBLISHER_ITEM_TYPES": ("article.schema.json", ("properties", "publisher_kind")),
 }
 
 

@@ -204,10 +204,14 @@ class Provenance:
     that is left out, or what is uncertain about one that is given."""
 
     publisher: str = ""
+    #: What kind of outlet the publisher is (`data/schemas/article.schema.json`), given with the publisher.
+    publisher_kind: str = ""
     publisher_note: str = ""
     headline: str = ""
     headline_note: str = ""
     authors: tuple[str, ...] = ()
+    #: `organization` when the byline names a desk or an outlet, each name one institutional author.
+    byline_kind: str = "people"
     authors_note: str = ""
     date: str = ""
     date_note: str = ""
@@ -216,6 +220,11 @@ class Provenance:
     links_note: str = ""
     rights: str = ""
     rights_note: str = ""
+
+    @property
+    def corporate_byline(self) -> bool:
+        """Whether each name of the byline is an organization's (a desk, an outlet), not a person's."""
+        return self.byline_kind == "organization"
 
 
 @dataclass(frozen=True)

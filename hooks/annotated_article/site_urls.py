@@ -19,6 +19,8 @@ ENTITY_PAGES = {"actors": "actor", "people": "speaker", "sources": "source"}
 
 ANNOTATIONS_JSONLD = "annotations.jsonld"
 ANNOTATIONS_CSV = "annotations.csv"
+#: The Atom feed of the articles.
+FEED = "feed.xml"
 DATA_PAGE = "data.md"
 
 #: The URL of a page relative to the site's root, as MkDocs gives it (`File.url`), from its path inside docs/.

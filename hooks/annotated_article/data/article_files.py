@@ -35,6 +35,15 @@ def check_provenance(document: YamlDocument, errors: list[DataError]) -> None:
             errors.append(document.error(
                 ("article",), f"the article has no `{field_}`",
                 f"Add `{field_}:` with {what}, or, if it is not known, `{field_}_note:` saying what is known"))
+    if "publisher" in data and "publisher_kind" not in data:
+        errors.append(document.error(
+            ("publisher",), "the article's `publisher` has no `publisher_kind`",
+            "Add `publisher_kind:` saying what kind of outlet it is: newspaper, magazine, news-site, news-agency "
+            "or broadcaster"))
+    if "byline_kind" in data and "authors" not in data:
+        errors.append(document.error(
+            ("byline_kind",), "`byline_kind` says what kind of byline `authors` is, but the article has no `authors`",
+            "Add `authors:` with the byline as published, or remove `byline_kind`"))
     if "updated" in data and "date" in data and data["updated"] < data["date"]:
         errors.append(document.error(
             ("updated",), f"`updated` is {data['updated']}, before the date of publication ({data['date']})",

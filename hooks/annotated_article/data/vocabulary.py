@@ -55,3 +55,12 @@ SOURCE_TYPES = {
 #: An actor's `kind` as a schema.org type.
 ACTOR_TYPES = {"country": "Country", "alliance": "Organization", "organization": "Organization"}
 
+#: An article's `publisher_kind`, as the item type Zotero (and so reference managers that take its types) files
+#: an article of that outlet as: only a magazine's differs.
+PUBLISHER_ITEM_TYPES = {
+    "newspaper": "newspaperArticle",
+    "magazine": "magazineArticle",
+    "news-site": "newspaperArticle",
+    "news-agency": "newspaperArticle",
+    "broadcaster": "newspaperArticle",
+}

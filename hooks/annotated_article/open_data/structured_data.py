@@ -70,7 +70,8 @@ def news_article(claims: ArticleClaims, title: str, site: SiteData, urls: SiteUr
         "mainEntityOfPage": urls.page(article.path),
         "headline": published.headline or title,
         "inLanguage": "en",
-        **work_details(published.publisher, published.authors, published.date, published.links),
+        **work_details(published.publisher, published.authors, published.date, published.links,
+                       "NewsMediaOrganization", "Organization" if published.corporate_byline else "Person"),
         "isPartOf": website_reference(urls, info),
         "citation": [source_work(site.sources[id_], urls) for id_ in cited],
         "hasPart": [quotation(claim, site, urls) for claim in claims.in_reading_order()],
@@ -157,16 +158,18 @@ def source_work(source: Source, urls: SiteUrls) -> dict[str, Any]:
     }
 
 
-def work_details(publisher: str, authors: tuple[str, ...], date: str, links: tuple[Link, ...]) -> dict[str, Any]:
+def work_details(publisher: str, authors: tuple[str, ...], date: str, links: tuple[Link, ...],
+                 publisher_type: str = "Organization", author_type: str = "Person") -> dict[str, Any]:
     """Who published a work, who wrote it, when, and where: only an `original` link is its `url`; the others
-    are copies or reports of it. What is not known is left out."""
+    are copies or reports of it. What is not known is left out. An article's publisher is a news outlet
+    (`NewsMediaOrganization`), and its byline an `Organization` when it names a desk or an outlet."""
     def linked(*kinds: str) -> list[Link]:
         return [link for link in links if link.kind in kinds]
 
     details = {
-        "publisher": {"@type": "Organization", "name": publisher} if publisher else None,
+        "publisher": {"@type": publisher_type, "name": publisher} if publisher else None,
         "datePublished": date,
-        "author": [{"@type": "Person", "name": name} for name in authors],
+        "author": [{"@type": author_type, "name": name} for name in authors],
         "url": next((link.url for link in linked("original")), None),
         "archivedAt": [link.url for link in linked("reprint", "copy")],
         "workTranslation": [_work(link) for link in linked("translation")],

@@ -98,7 +98,8 @@ def as_html(parts: Iterable[Part], page_url: Callable[[str, str], str | None]) -
         if part.role in _HTML_ROLES:
             text = _HTML_ROLES[part.role].format(text)
         elif part.role == "date":
-            text = Markup('<time datetime="{}">{}</time>').format(part.value, text)
+            # Not a <time>: a reference manager takes the first <time> of an article's page as the article's date.
+            text = Markup('<data value="{}">{}</data>').format(part.value, text)
         url = page_url(*part.page) if part.page else None
         if url:
             text = Markup('<a href="{}">{}</a>').format(url, text)

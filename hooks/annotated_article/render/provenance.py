@@ -4,6 +4,10 @@ description, taken from its first paragraph.
 
 Every value is the editors' text: it is escaped here, for HTML and for attributes alike. What is not
 known is said to be not known, with the editors' note, and never filled in.
+
+The article's date of publication is the only `<time datetime>` of its page: a reference manager that finds
+no date in the meta tags takes the page's first one (Zotero does), so every other date of the page (the
+update, the sources', the build's) is a `<data value>`, which none reads as the article's.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import xml.etree.ElementTree as etree
 
 from markupsafe import Markup, escape
 
+from annotated_article.data.vocabulary import PUBLISHER_ITEM_TYPES
 from annotated_article.model import Article, Link
 from annotated_article.render.attribution import format_date, join_names, words
 from annotated_article.render.text import excerpt, link_shown
@@ -28,7 +33,7 @@ def dateline_html(article: Article) -> str:
               "Byline not known"),
         _fact(escape(words(p.publisher)) if p.publisher else None, p.publisher_note, "Publisher not known"),
         _fact(_time(p.date) if p.date else None, p.date_note, "Date not known"),
-        Markup("Updated {}").format(_time(p.updated)) if p.updated else "",
+        Markup("Updated {}").format(date_value(p.updated)) if p.updated else "",
         _fact(Markup(" · ").join(map(_link, p.links)) if p.links else None, p.links_note, "Original not found"),
     ]
     facts.insert(0, _fact(headline, p.headline_note, "Headline as published not known"))
@@ -49,7 +54,13 @@ def _fact(shown: str | None, note: str, unknown: str) -> Markup:
 
 
 def _time(iso_date: str) -> Markup:
+    """The article's date of publication: the one `<time>` of its page."""
     return Markup('<time datetime="{}">{}</time>').format(iso_date, format_date(iso_date))
+
+
+def date_value(iso_date: str) -> Markup:
+    """Any other date of an article's page, machine-readable all the same."""
+    return Markup('<data value="{}">{}</data>').format(iso_date, format_date(iso_date))
 
 
 def _link(link: Link) -> Markup:
@@ -77,14 +88,29 @@ def under_title(root: etree.Element, html: str) -> None:
 
 
 def citation_tags(article: Article, title: str) -> str:
-    """The Highwire Press `citation_*` meta tags of what is known; `title` is the page's title as text."""
+    """The meta tags reference managers read, of what is known; `title` is the page's title as text.
+
+    The Highwire Press `citation_*` tags (Google Scholar, Zotero, Mendeley) give the title, the byline, the
+    date and the publisher. Zotero's Embedded Metadata translator reads a few more: its item type
+    (`z.itemType`: a newspaper or a magazine article, as `publisher_kind` says), the publication
+    (`prism.publicationName`), the rights (`DC.rights`), and, in its Extra field, the address of the original
+    (`DC.description`, which Zotero reads as Extra once the item type comes from `z.itemType`): the item's
+    own address stays the page's (its canonical link). A corporate byline is written `Name,` (a family name
+    and no given name), which Zotero keeps as one institutional author rather than splitting it into a
+    person's names; a name with a comma of its own cannot be written so."""
     p = article.provenance
-    tags = [("citation_title", p.headline or title), *(("citation_author", name) for name in p.authors)]
+    tags = [("citation_title", p.headline or title),
+            *(("citation_author", f"{words(name)}," if p.corporate_byline else name) for name in p.authors)]
     if p.date:
         tags.append(("citation_publication_date", p.date.replace("-", "/")))
     if p.publisher:
         tags.append(("citation_publisher", p.publisher))
-    tags += [("citation_public_url", link.url) for link in p.links if link.kind == "original"][:1]
+    tags.append(("z.itemType", PUBLISHER_ITEM_TYPES.get(p.publisher_kind, "newspaperArticle")))
+    if p.publisher:
+        tags.append(("prism.publicationName", p.publisher))
+    if p.rights:
+        tags.append(("DC.rights", p.rights))
+    tags += [("DC.description", f"Original URL: {link.url}") for link in p.links if link.kind == "original"][:1]
     return str(Markup("").join(Markup('<meta name="{}" content="{}">\n').format(name, words(value))
                                for name, value in tags))
 

@@ -21,12 +21,11 @@ from annotated_article.article.parsing import MarkdownConfig, Placer, PlacingExt
 from annotated_article.article.placement import add_markers, place
 from annotated_article.model import SiteData
 from annotated_article.open_data.published import OpenData
-from annotated_article.render.attribution import format_date
 from annotated_article.render.claims import ArticleClaims, site_claims
 from annotated_article.render.footnotes import claims_summary_html, footnotes_html, marker_element
 from annotated_article.render.index_pages import generated_pages, with_article_list
 from annotated_article.render.navigation import with_generated_nav
-from annotated_article.render.provenance import dateline_html, lede, under_title
+from annotated_article.render.provenance import date_value, dateline_html, lede, under_title
 from annotated_article.render.search_entries import SearchEntry, article_entries
 from annotated_article.render.site_index import index_site
 from annotated_article.render.text import html_text
@@ -79,7 +78,7 @@ class BuildSession:
             raise ValueError(f"docs/{page_path_} is rendered from other Markdown than the check read (its front "
                              "matter, or a plugin that changes pages' Markdown): its annotations cannot be placed")
         parts = ([Markup("This page: {}").format(address)] if address else []) + (
-            [Markup('Site built <time datetime="{}">{}</time>').format(self.built, format_date(self.built))]
+            [Markup("Site built {}").format(date_value(self.built))]
             if self.built else [])
         printed = str(Markup('<div class="printed-from">{}</div>').format(Markup(" · ").join(parts))) if parts else ""
         self.rendering = None if article is None else _ArticlePlacer(self.claims[page_path_], printed)
@@ -95,10 +94,9 @@ class BuildSession:
             with_article_list(markdown, self.site, self.claims, page_path_)
 
     def description(self, page_path_: str) -> str:
-        """An article's description, its first paragraph, escaped for the attribute the theme prints it in as
-        it is; empty for other pages."""
-        article = self.site.articles.get(page_path_)
-        return html_text(lede(article)) if article else ""
+        """The description of a page that has one of its own (an article, an actor, a person, a source), escaped
+        for the attribute the theme prints it in as it is; empty for other pages, which have the site's."""
+        return html_text(self.open_data.descriptions.get(page_path_, ""))
 
     def append_footnotes(self, page_path_: str, page_url: str, html: str) -> str:
         claims = self.claims.get(page_path_)

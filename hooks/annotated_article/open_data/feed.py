@@ -1,0 +1,122 @@
+"""The Atom feed of the articles (RFC 4287), for readers that follow the site: newest first, each entry saying
+where and when its article was published, as far as that is known.
+
+Every address in it is the hosted site's, in both editions. An entry's `updated` is when its article last
+changed on this site: the last commit that changed its Markdown or its data file (`data.history`); for an
+article with changes not committed, or a project outside git, the time of the build, which is
+SOURCE_DATE_EPOCH when that is set (two builds of the same files then give the same feed). `published` is the
+day the article was published, where that is known; Atom wants a time of day as well, which is not known, so
+it is written as noon UTC: that day in every time zone but the farthest. An entry whose date is not known has
+no `published`, and its content says "Date not known", with the editors' note, as the article's page does.
+The byline is each entry's `author`; where it is not known, the entry says that as its author's name, since
+Atom requires one and the site is not the article's author.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+from markupsafe import Markup
+
+from annotated_article.data.history import last_commits
+from annotated_article.model import Article, SiteData
+from annotated_article.render.claims import ArticleClaims
+from annotated_article.render.index_pages import newest_first
+from annotated_article.render.provenance import dateline_html, lede
+from annotated_article.site_urls import FEED, SiteUrls
+
+ATOM = "http://www.w3.org/2005/Atom"
+#: What XML 1.0 cannot carry (an article's Markdown could hold it): left out of the feed's text.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def atom_feed(site: SiteData, claims: dict[str, ArticleClaims], urls: SiteUrls, name: str, description: str,
+              changed: dict[str, datetime.datetime], built: datetime.datetime) -> str:
+    """The feed: `changed` gives when each article (by its path) last changed on the site, `built` the time of
+    the build, for the articles it does not give."""
+    feed = etree.Element("feed", {"xmlns": ATOM, "xml:lang": "en"})
+    entries = [(article, changed.get(article.path, built)) for article in newest_first(site)]
+    _text(feed, "id", urls.file(FEED))
+    _text(feed, "title", name)
+    if description:
+        _text(feed, "subtitle", description)
+    etree.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": urls.file(FEED)})
+    etree.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": urls.site_url})
+    _text(feed, "updated", _rfc3339(max((when for _, when in entries), default=built)))
+    for article, when in entries:
+        feed.append(_entry(article, claims[article.path], urls, when))
+    etree.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + etree.tostring(feed, encoding="unicode") + "\n"
+
+
+def article_changes(project: Path, docs_dir: Path, site: SiteData) -> dict[str, datetime.datetime]:
+    """When each article (by its path) last changed on the site: the later of the last commits that changed its
+    Markdown and its data file, for an article whose both files have their last change committed."""
+    try:
+        docs = docs_dir.resolve().relative_to(project.resolve()).as_posix()
+    except ValueError:  # docs_dir outside the project: its history is not the project's
+        return {}
+    files = {path: (f"{docs}/{path}", article.data_file) for path, article in site.articles.items()}
+    commits = last_commits(project, [name for pair in files.values() for name in pair])
+    return {path: max(commits[markdown], commits[data]) for path, (markdown, data) in files.items()
+            if markdown in commits and data in commits}
+
+
+def build_time() -> datetime.datetime:
+    """The time of the build: SOURCE_DATE_EPOCH when set (as MkDocs dates a build), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+    return datetime.datetime.now(datetime.timezone.utc)
+
+
+def _entry(article: Article, claims: ArticleClaims, urls: SiteUrls, updated: datetime.datetime) -> etree.Element:
+    p = article.provenance
+    entry = etree.Element("entry")
+    _text(entry, "id", urls.article(article.path))
+    _text(entry, "title", p.headline or article.title)
+    etree.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": urls.page(article.path)})
+    for link in p.links:
+        if link.kind == "original":
+            etree.SubElement(entry, "link", {"rel": "related", "type": "text/html", "href": link.url,
+                                             "title": "The original"})
+    _text(entry, "updated", _rfc3339(updated))
+    if p.date:
+        _text(entry, "published", f"{p.date}T12:00:00Z")
+    for author in p.authors or ("Byline not known",):
+        _text(etree.SubElement(entry, "author"), "name", author)
+    if p.rights:
+        _text(entry, "rights", p.rights)
+    if summary := lede(article):
+        _text(entry, "summary", summary)
+    _text(entry, "content", _content(article, claims, urls), type="html")
+    return entry
+
+
+def _content(article: Article, claims: ArticleClaims, urls: SiteUrls) -> str:
+    """The entry's content, as HTML: the article's dateline as its page has it, its first paragraph, and what
+    its annotations cover."""
+    counted = [f"{count} {word}" for word, count in claims.tally()]
+    annotated = f"{_count(len(article.annotations), 'attributed claim')}" + (
+        f" ({', '.join(counted)})" if counted else "") + f", {_count(len(article.cited_sources), 'source')}"
+    return str(Markup("{}\n<p>{}</p>\n<p><a href=\"{}\">Read it annotated</a>: {}.</p>").format(
+        Markup(dateline_html(article)), lede(article), urls.page(article.path), annotated))
+
+
+def _text(parent: etree.Element, tag: str, text: str, **attributes: str) -> etree.Element:
+    element = etree.SubElement(parent, tag, attributes)
+    element.text = _NOT_XML.sub("", text)
+    return element
+
+
+def _rfc3339(moment: datetime.datetime) -> str:
+    """`moment` in UTC, to the second, as RFC 3339 writes it."""
+    return moment.astimezone(datetime.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
