@@ -54,7 +54,8 @@ _SYLLABLES = ("ar", "bel", "cor", "dan", "es", "fal", "gor", "hel", "is", "jur",
 _GIVEN = ("Anna", "Boris", "Clara", "David", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kira", "Luca",
           "Mira", "Nils", "Olga", "Pavel", "Rosa", "Sami", "Tara", "Viktor")
 _KINDS = ("direct-quote", "paraphrase", "official-statement", "intelligence-assessment", "report")
-_VERIFICATION = ("confirmed", "likely", "unverified")
+_SOURCE_SEEN = ("original", "report", "report", "not-found")
+_WORDINGS = ("same-words", "fair-paraphrase", "stronger-than-source", "weaker-than-source", "not-in-source")
 _SOURCE_KINDS = ("news-report", "press-conference", "official-statement", "intelligence-update",
                  "research-report", "social-media-post")
 _LINK_KINDS = ("report", "report", "reprint", "translation", "copy", "pattern", "original")
@@ -230,9 +231,18 @@ def _article_text(rng, tag, actors, people, sources, shared, seed_names, size: S
                 mention = seed_names[rng.choice(shared)]
             quote = _sentence(rng, 14, 40, mention=mention, speaker=speaker["name"])
             sentences.insert(rng.randint(0, len(sentences)), quote)
+            seen = rng.choice(_SOURCE_SEEN)
+            wording = "not-checked" if seen == "not-found" else rng.choice(_WORDINGS)
+            source = source_order[number % len(source_order)]
+            # What the source said: the quote itself for the same words, other words otherwise, or not seen.
+            said: dict[str, Any] = {"source": source}
+            if seen == "not-found" or rng.random() < 0.3:
+                said["not_seen"] = _sentence(rng, 6, 14).rstrip(".").lower()
+            else:
+                said["words"] = quote if wording == "same-words" else _sentence(rng, 8, 24)
             annotation: dict[str, Any] = {"id": f"{tag}-claim-{number + 1}", "exact": quote,
-                          "speaker": speaker["id"], "source": source_order[number % len(source_order)],
-                          "kind": rng.choice(_KINDS), "verification": rng.choice(_VERIFICATION),
+                          "speaker": speaker["id"], "source": source,
+                          "kind": rng.choice(_KINDS), "source_seen": seen, "wording": wording, "said": [said],
                           "note": _sentence(rng, 15, 45),
                           "actors": list(dict.fromkeys(a["id"] for a in named))}
             if number < CREDITED:

@@ -19,6 +19,15 @@ LINKS_NOTE = "links_note: a search of ipdefenseforum.com found no match\n"
 RIGHTS_NOTE = ("rights_note: >-\n  the original was not found, so its terms could not be checked; the text is\n"
                "  reproduced as captured\n")
 
+#: Lines of the seed's annotations that the mistakes below change, each as it is in the file.
+RUTTE_JUDGEMENTS = "    kind: direct-quote\n    source_seen: report\n    wording: same-words\n"
+EXPERTS_JUDGEMENTS = "    source_seen: not-found\n    wording: not-checked\n"
+RUTTE_SEEN_IN = "        seen_in: as quoted by AFP (The Moscow Times; Kyiv Post copy)\n"
+RUTTE_WORDS = ("        words: >-\n          The deployment [of] North Korean troops to Kursk is also a sign of\n"
+               "          Putin's growing desperation.\n")
+RUTTE_SAID = "    said:\n      - source: nato-2024-10-28\n" + RUTTE_SEEN_IN + RUTTE_WORDS
+AHN_NOT_SEEN = "        not_seen: these words are in no copy of the AP story that was seen\n"
+
 ALIAS_BOMB = "\n".join(
     ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     + [f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]" for level in range(1, 10)]
@@ -106,7 +115,7 @@ MISTAKES = [
             "the key `role` appears twice here", "appears twice here"),
     Mistake("duplicate-id", "data/actors.yml", "- id: japan", "- id: ukraine", "id: ukraine",
             "the id `ukraine` is used twice", "is used twice", occurrence=2),
-    Mistake("unknown-key", "data/" + ARTICLE_DATA, "    speaker: mark-rutte", "    speker: mark-rutte", "speker:",
+    Mistake("unknown-key", "data/" + ARTICLE_DATA, "\n    speaker: mark-rutte", "\n    speker: mark-rutte", "speker:",
             "unknown key `speker`. Did you mean `speaker`?", "unknown key"),
     Mistake("missing-field", "data/people.yml", "  name: Mark Rutte\n", "", "- id: mark-rutte",
             "entry 1 has no `name`. Add `name:`", "has no"),
@@ -127,12 +136,12 @@ MISTAKES = [
     Mistake("data-link", "data/sources.yml", "    - url: https://kvia.com",
             "    - url: data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "data:text/html",
             "which is not an http or https link", "is not an http or https link"),
-    Mistake("unknown-enum-value", "data/" + ARTICLE_DATA, "    verification: confirmed", "    verification: sure",
-            "verification: sure", "`verification` is `sure`, which is not one of: confirmed, likely, unverified",
-            "which is not one of"),
+    Mistake("unknown-enum-value", "data/" + ARTICLE_DATA, "    wording: same-words", "    wording: same",
+            "wording: same", "`wording` is `same`, which is not one of: same-words, fair-paraphrase, "
+            "stronger-than-source, weaker-than-source, not-in-source, not-checked", "which is not one of"),
     Mistake("bad-id", "data/" + ARTICLE_DATA, "  - id: rutte-growing-desperation", "  - id: Rutte Growing",
             "Rutte Growing", "which is not a valid id", "is not a valid id"),
-    Mistake("missing-person", "data/" + ARTICLE_DATA, "    speaker: mark-rutte", "    speaker: mark-rute", "mark-rute",
+    Mistake("missing-person", "data/" + ARTICLE_DATA, "\n    speaker: mark-rutte", "\n    speaker: mark-rute", "mark-rute",
             "there is no person with the id `mark-rute`. Did you mean `mark-rutte`?", "there is no person"),
     Mistake("missing-source", "data/" + ARTICLE_DATA, "    source: nato-2024-10-28", "    source: nato-2024-10-29",
             "nato-2024-10-29", "there is no source with the id `nato-2024-10-29`. Did you mean `nato-2024-10-28`?",
@@ -218,9 +227,60 @@ MISTAKES = [
             "    exact: assist Russia met with condemnation", "exact: assist Russia met",
             "not within one paragraph of running text",
             "not within one paragraph of running text"),
-    Mistake("confirmed-without-source", "data/" + ARTICLE_DATA, "    source: nato-2024-10-28\n", "", "verification: confirmed",
-            "annotation `rutte-growing-desperation` has no `source` but is `confirmed`. Add `source:`",
-            "has no `source` but is"),
+    Mistake("seen-without-source", "data/" + ARTICLE_DATA, "    source: nato-2024-10-28\n", "", "source_seen: report",
+            "annotation `rutte-growing-desperation` has no `source`, but `source_seen` is `report`. Add `source:`",
+            "has no `source`, but `source_seen` is", occurrence=2),
+    # The two judgements and what was said (`said`): every combination that cannot be true.
+    Mistake("verification-replaced", "data/" + ARTICLE_DATA, RUTTE_JUDGEMENTS,
+            "    kind: direct-quote\n    verification: confirmed\n",
+            "verification: confirmed", "`verification` is no longer used: `source_seen` (where the source was seen) "
+            "and `wording` (how the article's words compare with it) replace it. Write `source_seen: original`",
+            "is no longer used"),
+    Mistake("verification-unverified-replaced", "data/" + ARTICLE_DATA, EXPERTS_JUDGEMENTS,
+            "    verification: unverified\n", "verification: unverified",
+            "Write `source_seen: not-found` and `wording: not-checked` in its place", "is no longer used"),
+    Mistake("not-found-but-compared", "data/" + ARTICLE_DATA, EXPERTS_JUDGEMENTS,
+            "    source_seen: not-found\n    wording: fair-paraphrase\n", "wording: fair-paraphrase",
+            "annotation `experts-flailing-economy`'s source was not found (`source_seen: not-found`), so its wording "
+            "cannot have been compared with it, yet it is `fair-paraphrase`. Set `wording: not-checked`",
+            "so its wording cannot have been compared"),
+    Mistake("seen-but-not-checked", "data/" + ARTICLE_DATA, RUTTE_JUDGEMENTS,
+            "    kind: direct-quote\n    source_seen: report\n    wording: not-checked\n", "wording: not-checked",
+            "annotation `rutte-growing-desperation`'s source was seen (`source_seen: report`), but its wording is "
+            "`not-checked`", "but its wording is `not-checked`"),
+    Mistake("source-without-said", "data/" + ARTICLE_DATA, RUTTE_SAID, "", "    source: nato-2024-10-28",
+            "annotation `rutte-growing-desperation` does not say what its source `nato-2024-10-28` said. Add `said:`",
+            "does not say what its source"),
+    Mistake("said-words-and-not-seen", "data/" + ARTICLE_DATA, RUTTE_SEEN_IN,
+            RUTTE_SEEN_IN + "        not_seen: the AFP copy was cut\n", "not_seen: the AFP copy was cut",
+            "a `said` entry gives both `words` and `not_seen`", "gives both `words` and `not_seen`"),
+    Mistake("said-neither-words-nor-not-seen", "data/" + ARTICLE_DATA, RUTTE_WORDS, "", "- source: nato-2024-10-28",
+            "a `said` entry gives neither `words` nor `not_seen`", "gives neither `words` nor `not_seen`", occurrence=2),
+    Mistake("said-source-not-cited", "data/" + ARTICLE_DATA, "      - source: nato-2024-10-28\n        seen_in: as quoted by AFP (",
+            "      - source: pentagon-2024-10-28\n        seen_in: as quoted by AFP (", "- source: pentagon-2024-10-28",
+            "`pentagon-2024-10-28` is not a source annotation `rutte-growing-desperation` cites",
+            "is not a source annotation", occurrence=2),
+    Mistake("said-source-missing", "data/" + ARTICLE_DATA, "      - source: nato-2024-10-28\n        seen_in: as quoted by AFP (",
+            "      - source: nato-2024-10-29\n        seen_in: as quoted by AFP (", "- source: nato-2024-10-29",
+            "there is no source with the id `nato-2024-10-29`. Did you mean `nato-2024-10-28`?", "there is no source"),
+    Mistake("said-speaker-missing", "data/" + ARTICLE_DATA, "        speaker: antony-blinken\n",
+            "        speaker: antony-blinkn\n", "antony-blinkn",
+            "there is no person with the id `antony-blinkn`. Did you mean `antony-blinken`?", "there is no person"),
+    Mistake("said-seen-in-not-seen", "data/" + ARTICLE_DATA, AHN_NOT_SEEN, AHN_NOT_SEEN + "        seen_in: AP\n",
+            "seen_in: AP", "`seen_in` describes words that were seen, but this entry's were not (`not_seen`)",
+            "describes words that were seen"),
+    Mistake("said-words-of-a-source-not-found", "data/" + ARTICLE_DATA, AHN_NOT_SEEN,
+            "        words: is taking a big gamble\n", "words: is taking a big gamble",
+            "the words of `ap-2024-10-30` are given, but annotation `ahn-chan-il-big-gamble`'s source was not found",
+            "are given, but annotation"),
+    Mistake("said-language-not-a-tag", "data/" + ARTICLE_DATA, RUTTE_SEEN_IN, RUTTE_SEEN_IN + "        language: French\n",
+            "language: French", "`language` is `French`, which does not have the expected form",
+            "does not have the expected form"),
+    Mistake("same-words-that-differ", "data/" + ARTICLE_DATA, "          Putin's growing desperation.\n",
+            "          Putin's deepening desperation.\n", "words: >-",
+            "annotation `rutte-growing-desperation` is `same-words`, but the words it quotes differ from these words of "
+            "`nato-2024-10-28`: the article has “growing” where the source has “deepening”. If the article changed "
+            "the source's words, set `wording` to", "but the words it quotes differ"),
     Mistake("missing-annotation-actor", "data/" + ARTICLE_DATA, "    actors: [russia]", "    actors: [rusia]", "rusia",
             "there is no actor with the id `rusia`. Did you mean `russia`?", "there is no actor"),
     Mistake("missing-relation-actor", "data/actors.yml", "    - to: ukraine\n      relation: at war",
@@ -241,7 +301,7 @@ MISTAKES = [
             "id: wsj-china-displeased", "the id `wsj-china-displeased` is used twice", "is used twice", occurrence=2),
     Mistake("wrong-type-boolean", "data/actors.yml", "  featured: true\n  names: [Russia", "  featured: yes please\n  names: [Russia",
             "yes please", "`featured` must be true or false, not text", "must be true or false"),
-    Mistake("names-nobody", "data/" + ARTICLE_DATA, "    speaker: mark-rutte\n", "", "id: rutte-growing-desperation",
+    Mistake("names-nobody", "data/" + ARTICLE_DATA, "\n    speaker: mark-rutte\n", "\n", "id: rutte-growing-desperation",
             "annotation `rutte-growing-desperation` names nobody", "names nobody"),
     Mistake("missing-article", "data/" + ARTICLE_DATA, "article: articles/north-korea-troops-russia.md",
             "article: articles/north-korea-troops.md", "article:",

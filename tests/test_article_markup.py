@@ -37,8 +37,8 @@ def make_site(*actors: Actor) -> SiteData:
 
 
 def annotation(id_: str, exact: str, source: str = "one", **fields) -> Annotation:
-    return Annotation(id=id_, exact=exact, source=source, kind="direct-quote", verification="likely",
-                      speaker="ana", **fields)
+    return Annotation(**{"id": id_, "exact": exact, "source": source, "kind": "direct-quote", "source_seen": "report",
+                         "wording": "fair-paraphrase", "speaker": "ana", **fields})
 
 
 class Rendered:

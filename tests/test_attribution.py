@@ -21,7 +21,7 @@ def site() -> SiteData:
 
 
 def quoted(speaker: str = "", attributed_to: str = "") -> Annotation:
-    return Annotation("said", "Words.", "direct-quote", "confirmed", source="paper", speaker=speaker,
+    return Annotation("said", "Words.", "direct-quote", "report", "same-words", source="paper", speaker=speaker,
                       attributed_to=attributed_to)
 
 

@@ -22,6 +22,9 @@ ROLE = 'Secretary General of <b class="hostile">NATO</b> & **friends** [x](https
 NOTE = ('<img class="hostile" src="x" onerror="alert(1)"> **not bold** _not em_ '
         '[not a link](https://example.org/md-link) &amp; &lt; `code` <!-- comment -->')
 WHO = '<em class="hostile">Rutte</em> & co'
+WORDS = 'All <mark class="hostile">possible</mark> scenarios </p><script>alert(1)</script> **are** [x](https://example.org/md-link)'
+SEEN_IN = 'as quoted by <a class="hostile" href="https://example.org/md-link">Reuters</a> & _others_'
+NOT_SEEN = '<span class="hostile">only</span> a `summary` # was seen'
 TITLE = '</title><script>document.title="pwned-title"</script> Press point'
 PUBLISHER = 'NATO <i class="hostile">HQ</i>'
 TITLE_NOTE = "# not a heading"
@@ -34,9 +37,14 @@ HOSTILE_EDITS = [  # (file, old, new): every value is single-quoted YAML, so it 
     ("people.yml", "  role: Secretary General of NATO\n", f"  role: '{ROLE}'\n"),
     (ARTICLE_DATA, "    speaker: mark-rutte\n    source: nato-2024-10-28\n",
      f"    speaker: mark-rutte\n    attributed_to: '{WHO}'\n    source: nato-2024-10-28\n"),
-    (ARTICLE_DATA, "    note: >-\n      Rutte’s words, as reported by AFP: “The deployment [of] North Korean\n"
-                   "      troops to Kursk is also a sign of Putin’s growing desperation.”\n",
+    (ARTICLE_DATA, "    note: >-\n      “Growing desperation” are Rutte’s words as AFP quotes them; “immediately”\n"
+                   "      is the article’s word. NATO’s own page of the press point was not seen.\n",
      f"    note: '{NOTE}'\n"),
+    (ARTICLE_DATA, "        seen_in: as reported by Reuters (reprint at squidsaccess.com)\n"
+                   "        words: All possible scenarios are under consideration.\n",
+     f"        seen_in: '{SEEN_IN}'\n        words: '{WORDS}'\n"),
+    (ARTICLE_DATA, "        not_seen: >-\n          only Newsweek’s summary of ISW’s analysis, which gives his figure, is\n"
+                   "          recorded, not his words\n", f"        not_seen: '{NOT_SEEN}'\n"),
     ("sources.yml", "- id: nato-2024-10-28\n  publisher: NATO\n  title: >-\n"
                     "    Press point by NATO Secretary General Mark Rutte following the briefing by\n"
                     "    a delegation from the Republic of Korea\n  title_note: the official title is likely but was not seen\n",
@@ -100,7 +108,7 @@ def test_no_text_from_the_data_becomes_markup_on_any_page(project):
 
 def test_every_text_from_the_data_shows_as_typed_on_some_page(project):
     texts = [soup.get_text() for soup in pages(project / "site")]
-    for typed in (NAME, ROLE, NOTE, WHO, TITLE, PUBLISHER, TITLE_NOTE, LABEL, DESCRIPTION):
+    for typed in (NAME, ROLE, NOTE, WHO, TITLE, PUBLISHER, TITLE_NOTE, LABEL, DESCRIPTION, WORDS, SEEN_IN, NOT_SEEN):
         assert any(typed in text for text in texts), typed
 
 

@@ -109,7 +109,7 @@ def test_all_problems_are_reported_at_once_and_as_workflow_annotations(project):
 def test_workflow_annotations_escape_what_github_reads_as_syntax(data_copy, capsys, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     path = data_copy / "data" / ARTICLE_DATA
-    path.write_text(path.read_text("utf-8").replace("    speaker: mark-rutte", "    speaker: mark-rutte\n    speaker%0A: x", 1),
+    path.write_text(path.read_text("utf-8").replace("\n    speaker: mark-rutte", "\n    speaker: mark-rutte\n    speaker%0A: x", 1),
                     "utf-8")
     _, out, _ = run_check(data_copy, capsys)
     (annotation,) = [line for line in out.splitlines() if line.startswith("::error")]

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from annotated_article.data.vocabulary import VERIFICATION_WORDS
+from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS
 from browser_fixtures import DESKTOP, PHONE, reading
 from conftest import ARTICLE, PROJECT
 from test_reading_in_browser import tab_to
@@ -71,7 +71,7 @@ def test_a_card_shows_its_own_claim_and_not_the_others_of_its_source(reader):
         expect(card).to_be_hidden()
 
 
-def test_a_card_says_who_how_how_sure_and_what_that_means_with_the_source_and_links(reader):
+def test_a_card_says_who_how_both_judgements_and_what_they_mean_with_the_source_and_links(reader):
     page = reader.page
     page.goto(reader.edition.url(ARTICLE))
     claim = claims_sharing_a_source(page)[0]
@@ -82,10 +82,12 @@ def test_a_card_says_who_how_how_sure_and_what_that_means_with_the_source_and_li
         return copy.textContent.trim().split(/\\s+/);
     }""", claim)
     expect(card).to_contain_text(" ".join(passage_words[:8]))
-    verification = page.locator(f'[id="cite:{claim}"] .verification').inner_text().strip()
-    meaning = page.locator(f'.verification-key .verification--{verification} + .verification-meaning').inner_text()
-    expect(card).to_contain_text(f"How sure: {verification} ({meaning})")
-    expect(card.locator(".verification")).to_have_class(re.compile(f"verification--{verification}"))
+    for name, part in (("source_seen", ".attribution-source-seen"), ("wording", ".attribution-wording")):
+        badge = page.locator(f'[id="cite:{claim}"] {part} .judgement')
+        value = badge.get_attribute("class").split("judgement--")[1]
+        meaning = page.locator(f'.judgement-key .judgement--{value} + .judgement-meaning').inner_text()
+        expect(card).to_contain_text(f"{JUDGEMENT_LABELS[name]}: {badge.text_content()} ({meaning})")
+        expect(card.locator(f"{part} .judgement")).to_have_class(re.compile(f"judgement--{value}"))
     expect(card).to_contain_text(entry_text(page, claim, ".attribution-how"))
     # The source, with its first (best) link only.
     citation = page.locator(f'[id="cite:{claim}"]').locator("xpath=ancestor::li[1]").locator(".source-citation")
@@ -272,12 +274,13 @@ def test_a_marker_lands_on_its_own_claim_and_the_key_comes_before_the_list(reade
     page.locator(f'[id="fnref:{claim}"] > a').evaluate("link => link.click()")
     expect(page.locator(f'[id="cite:{claim}"]')).to_be_in_viewport()
     assert_highlighted(page, f"cite:{claim}")
-    key = page.locator('[role="doc-endnotes"] .verification-key')
-    expect(key).to_be_visible()
-    assert key.evaluate("""key => key.compareDocumentPosition(key.parentElement.querySelector("ol"))
-                          & Node.DOCUMENT_POSITION_FOLLOWING""")
-    for word, meaning in VERIFICATION_WORDS.items():
-        expect(key.locator(f".verification--{word} + .verification-meaning")).to_have_text(meaning)
+    for name, (_, meanings) in JUDGEMENTS.items():
+        key = page.locator(f'[role="doc-endnotes"] .judgement-key--{name.replace("_", "-")}')
+        expect(key).to_be_visible()
+        assert key.evaluate("""key => key.compareDocumentPosition(key.parentElement.querySelector("ol"))
+                              & Node.DOCUMENT_POSITION_FOLLOWING""")
+        for value, meaning in meanings.items():
+            expect(key.locator(f".judgement--{value} + .judgement-meaning")).to_have_text(meaning)
 
 
 # The summary of claims under the title

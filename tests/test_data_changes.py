@@ -60,29 +60,59 @@ def test_no_change_says_so(repo):
     assert "No change to the annotations" in summary(repo)
 
 
-def test_an_added_annotation_shows_its_quote_speaker_and_verification(repo):
+def test_an_added_annotation_shows_its_quote_speaker_judgements_and_what_was_said(repo):
     article = load(repo, ARTICLE_DATA)
-    quoted = next(a for a in article["annotations"] if "speaker" in a)
+    quoted = next(a for a in article["annotations"] if "speaker" in a and "source" in a)
     article["annotations"].append({"id": "a-second-look", "exact": "sign of Putin’s", "speaker": quoted["speaker"],
-                                   "source": quoted["source"], "kind": "paraphrase", "verification": "likely"})
+                                   "source": quoted["source"], "kind": "paraphrase", "source_seen": "report",
+                                   "wording": "fair-paraphrase",
+                                   "said": [{"source": quoted["source"], "words": "a sign of weakness"}]})
     save(repo, ARTICLE_DATA, article)
     found = summary(repo)
-    assert f"- Added `a-second-look`: “sign of Putin’s” ({speaker_name(repo, quoted)}; likely)" in found
+    assert (f"- Added `a-second-look`: “sign of Putin’s” ({speaker_name(repo, quoted)}; source: report; "
+            f"wording: fair-paraphrase)\n  - what `{quoted['source']}` said: “a sign of weakness”\n") in found
     assert "Removed" not in found and "Renamed" not in found
 
 
-def test_a_changed_verification_shows_old_and_new_and_the_other_changed_fields(repo):
+@pytest.mark.parametrize("judgement, label", [("source_seen", "source"), ("wording", "wording")])
+def test_a_changed_judgement_shows_old_and_new_and_the_other_changed_fields(repo, judgement, label):
     article = load(repo, ARTICLE_DATA)
     first = article["annotations"][0]
-    old = first["verification"]
-    new = next(value for value in ("confirmed", "likely", "unverified") if value != old)
-    first["verification"], first["note"] = new, "A new note."
+    values = {"source_seen": ("original", "report", "not-found"),
+              "wording": ("same-words", "fair-paraphrase", "stronger-than-source", "weaker-than-source",
+                          "not-in-source", "not-checked")}[judgement]
+    old = first[judgement]
+    new = next(value for value in values if value != old)
+    first[judgement], first["note"] = new, "A new note."
     save(repo, ARTICLE_DATA, article)
     found = summary(repo)
     heading = f"- Changed `{first['id']}`: “{' '.join(first['exact'].split())}” ({speaker_name(repo, first)}; "
-    assert heading + f"{old} → **{new}**)" in found
+    other = "wording" if judgement == "source_seen" else "source_seen"
+    both = {judgement: f"{label}: {old} → **{new}**", other: f"{'source' if other == 'source_seen' else other}: "
+            f"{first[other]}"}
+    assert heading + f"{both['source_seen']}; {both['wording']})" in found
     assert "  - `note`: “" in found and "” → “A new note.”" in found
-    assert "  - `verification`" not in found  # said once, on the annotation's line
+    assert f"  - `{judgement}`" not in found  # said once, on the annotation's line
+
+
+def test_a_change_to_the_words_a_source_said_is_reported_with_the_old_and_new_words(repo):
+    article = load(repo, ARTICLE_DATA)
+    annotation = next(a for a in article["annotations"] if any("words" in entry for entry in a.get("said", [])))
+    entry = next(entry for entry in annotation["said"] if "words" in entry)
+    old, entry["words"] = entry["words"], "words nobody said"
+    added = {"source": entry["source"], "not_seen": "a second statement was not found"}
+    annotation["said"].append(added)
+    save(repo, ARTICLE_DATA, article)
+    found = summary(repo)
+    whose = f"what `{entry['source']}` said" + (f" (`{entry['speaker']}`)" if "speaker" in entry else "")
+    assert f"- Changed `{annotation['id']}`: " in found
+    assert f"  - {whose}: “{' '.join(old.split())}” → “words nobody said”\n" in found
+    assert f"  - what `{entry['source']}` said: + not seen (a second statement was not found)\n" in found
+    assert "  - `said`" not in found  # each entry on a line of its own, not the list at once
+    annotation["said"].remove(added)
+    annotation["said"].remove(entry)
+    save(repo, ARTICLE_DATA, article)
+    assert f"  - {whose}: − “{' '.join(old.split())}”\n" in summary(repo)
 
 
 def test_a_removed_annotation_shows_what_it_said(repo):
@@ -91,7 +121,7 @@ def test_a_removed_annotation_shows_what_it_said(repo):
     save(repo, ARTICLE_DATA, article)
     found = summary(repo)
     assert f"- Removed `{gone['id']}`: “{' '.join(gone['exact'].split())}” ({speaker_name(repo, gone)}; " \
-           f"{gone['verification']})" in found
+           f"source: {gone['source_seen']}; wording: {gone['wording']})" in found
     assert "Added" not in found
 
 
@@ -115,10 +145,11 @@ def test_an_added_article_lists_its_annotations(repo):
     speaker = load(repo, "people.yml")[0]
     save(repo, "articles/second.yml", {"article": "articles/second.md", "annotations": [
         {"id": "minister-twice", "exact": "The minister said it twice.", "speaker": speaker["id"],
-         "kind": "paraphrase", "verification": "unverified"}]})
+         "kind": "paraphrase", "source_seen": "not-found", "wording": "not-checked"}]})
     found = summary(repo)
     assert "### New article: A second article" in found
-    assert f"- Added `minister-twice`: “The minister said it twice.” ({speaker['name']}; unverified)" in found
+    assert (f"- Added `minister-twice`: “The minister said it twice.” ({speaker['name']}; source: not-found; "
+            "wording: not-checked)") in found
     # Committed, then removed: the article and its annotations show as removed.
     git(repo, "add", "--all")
     git(repo, "commit", "--quiet", "-m", "A second article")
@@ -186,7 +217,7 @@ def test_text_from_the_data_never_becomes_markdown_or_html(repo):
     assert not html.find_all(["img", "a", "em", "table", "del", "s"])
     ours = {"main", article["annotations"][0]["id"], "note", "attributed_to", "speaker"}
     assert {code.get_text() for code in html.find_all("code")} <= ours
-    assert [strong.get_text() for strong in html.find_all("strong")] == []  # the verification did not change
+    assert [strong.get_text() for strong in html.find_all("strong")] == []  # no judgement changed
     assert hostile in html.get_text()
 
 

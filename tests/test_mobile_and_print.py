@@ -15,7 +15,7 @@ import offline_edition
 from browser_fixtures import DESKTOP, PHONE, reading
 from conftest import ARTICLE
 from project_data import site_urls
-from test_reading_in_browser import PAGE_OF_EVERY_KIND, RUTTE, RUTTE_MARKER
+from test_reading_in_browser import PAGE_OF_EVERY_KIND, RUTTE, RUTTE_MARKER, judgements_said
 
 #: Elements whose right edge passes the viewport, unless a container clips or scrolls them on purpose.
 OVERFLOWING = """() => {
@@ -53,7 +53,7 @@ def test_print_keeps_the_footnotes_their_attributions_and_where_links_go(browser
         expect(page.locator(RUTTE_MARKER)).to_be_visible()
         entry = notes.locator(f'[id="cite:{RUTTE}"]')
         expect(entry).to_be_visible()
-        for words in ("Who: Mark Rutte", "How: direct quote", "How sure: confirmed", "Editor’s note:"):
+        for words in ("Who: Mark Rutte", "How: direct quote", *judgements_said(), "What was said:", "Editor’s note:"):
             expect(entry).to_contain_text(words)
         printed_targets = page.evaluate("""() => [...document.querySelectorAll('[role="doc-endnotes"] a[href^="http"]')]
             .map(link => [link.getAttribute("href"), getComputedStyle(link, "::after").content])""")

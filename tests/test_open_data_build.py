@@ -55,6 +55,12 @@ def published_text(site_dir, path: str) -> str:
     return re.sub(r"\s+", " ", " ".join(blocks)).strip()
 
 
+def describing(annotation: dict) -> dict:
+    """The body that describes the attribution (the other assesses it)."""
+    [body] = [body for body in annotation["body"] if body["purpose"] == "describing"]
+    return body
+
+
 def occurrences(text: str, needle: str) -> int:
     return sum(1 for index in range(len(text)) if text.startswith(needle, index))
 
@@ -81,13 +87,16 @@ def test_every_annotation_has_the_models_required_fields(collection, annotations
         assert annotation["id"].startswith(SITE_URL + "annotations.jsonld#")
         assert annotation["target"]["source"] in {article_url(path) for path in each_site.data.articles}
         assert annotation["target"]["selector"]["type"] == "TextQuoteSelector"
-        body = annotation["body"]
-        assert body["value"] and body["verification"] in ("confirmed", "likely", "unverified")
+        body, assessment = annotation["body"]
+        assert (body["purpose"], assessment["purpose"]) == ("describing", "assessing")
+        assert body["value"] and assessment["value"]
+        assert assessment["sourceSeen"] in ("original", "report", "not-found")
         if "citedSource" in body:
             assert body["citedSource"]["publisher"]
         else:
-            assert body["verification"] == "unverified" and "Source: none found." in body["value"]
-    assert sum("citedSource" in annotation["body"] for annotation in annotations) == sum(bool(a.source) for a in in_data)
+            assert assessment["sourceSeen"] == "not-found" and "Source: none found." in body["value"]
+    assert sum("citedSource" in describing(annotation) for annotation in annotations) == \
+        sum(bool(a.source) for a in in_data)
     assert len({annotation["id"] for annotation in annotations}) == len(annotations)
 
 
@@ -107,7 +116,8 @@ def test_the_csv_round_trips_to_the_same_records(site_dir, csv_rows):
 def test_the_csv_has_the_annotations_of_the_jsonld(csv_rows, annotations):
     assert [row["annotation"] for row in csv_rows] == [annotation["id"] for annotation in annotations]
     for row, annotation in zip(csv_rows, annotations):
-        selector, body = annotation["target"]["selector"], annotation["body"]
+        selector, body = annotation["target"]["selector"], describing(annotation)
+        assessment = annotation["body"][1]
         assert (row["exact"], row["prefix"], row["suffix"]) == (
             selector["exact"], selector.get("prefix", ""), selector.get("suffix", ""))
         assert row["article"] == annotation["target"]["source"]
@@ -115,7 +125,8 @@ def test_the_csv_has_the_annotations_of_the_jsonld(csv_rows, annotations):
         assert row["speaker_role"] == body.get("speaker", {}).get("role", "")
         assert row["source_title"] == body.get("citedSource", {}).get("title", "")
         assert row["source_date"] == body.get("citedSource", {}).get("date", "")
-        assert (row["attribution_kind"], row["verification"]) == (body["attributionKind"], body["verification"])
+        assert (row["attribution_kind"], row["source_seen"], row["wording"]) == (
+            body["attributionKind"], assessment["sourceSeen"], assessment["wording"])
         assert row["editors_note"] == body.get("editorsNote", "")
 
 
@@ -193,13 +204,13 @@ def test_both_formats_name_speakers_and_sources_by_the_same_iris(site_dir, annot
         [data] = page_jsonld(site_dir / article_html(path))
         speakers = {(q.get("spokenByCharacter") or q.get("creator"))["@id"] for q in data["hasPart"]
                     if "spokenByCharacter" in q or "creator" in q}
-        assert speakers == {a["body"]["speaker"]["id"] for a in in_file if "speaker" in a["body"]}
+        assert speakers == {describing(a)["speaker"]["id"] for a in in_file if "speaker" in describing(a)}
         named |= speakers
         unnamed = [q for q in data["hasPart"] if "spokenByCharacter" not in q and "creator" not in q]
-        assert [q["creditText"] for q in unnamed] == [a["body"]["attributedTo"] for a in in_file
-                                                      if "speaker" not in a["body"]]
+        assert [q["creditText"] for q in unnamed] == [describing(a)["attributedTo"] for a in in_file
+                                                      if "speaker" not in describing(a)]
         sources = {q["isBasedOn"]["@id"] for q in data["hasPart"] if "isBasedOn" in q}
-        assert sources == {a["body"]["citedSource"]["id"] for a in in_file if "citedSource" in a["body"]}
+        assert sources == {describing(a)["citedSource"]["id"] for a in in_file if "citedSource" in describing(a)}
     assert len(named) == len({a.speaker for article in each_site.data.articles.values()
                               for a in article.annotations if a.speaker})
 

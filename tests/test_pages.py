@@ -24,6 +24,7 @@ from annotated_article.model import (
     Person,
     Provenance,
     Relation,
+    Said,
     SiteData,
     Source,
 )
@@ -52,10 +53,13 @@ def small_site() -> SiteData:
                                links=(Link("https://example.org/x", "reprint", "Example"),)),
                "extra": Source("extra", "Extra", "research-report")}
     annotations = (
-        Annotation("said-by-minister", "Alpha will act.", "direct-quote", "confirmed", source="paper", speaker="minister",
-                   actors=("alpha", "beta"), figures=(Figure("beta", "troops", "1,000"),)),
-        Annotation("about-alpha", "Experts doubt Alpha.", "paraphrase", "likely", source="paper", speaker="expert",
-                   actors=("alpha",), see_also=("extra",), note="Careful."),
+        Annotation("said-by-minister", "Alpha will act.", "direct-quote", "original", "same-words", source="paper",
+                   speaker="minister", actors=("alpha", "beta"), figures=(Figure("beta", "troops", "1,000"),),
+                   said=(Said("paper", words="Alpha will act."),)),
+        Annotation("about-alpha", "Experts doubt Alpha.", "paraphrase", "report", "stronger-than-source", source="paper",
+                   speaker="expert", actors=("alpha",), see_also=("extra",), note="Careful.",
+                   said=(Said("paper", words="Some experts wonder about Alpha.", seen_in="as quoted by *Wire*"),
+                         Said("extra", speaker="minister", not_seen="the <b>report</b> was not found"))),
     )
     article = planned(Article("articles/story.md", "data/articles/story.yml", annotations, "The story"),
                       "# The story\n\nAlpha will act. Experts doubt Alpha.\n")
@@ -165,8 +169,9 @@ def test_the_navigation_names_at_most_so_many_articles_and_the_articles_page_lis
                         *[f"articles/story-{n:03}.md" for n in range(1, NAV_ARTICLES + 1)]]
     listed = render(articles_index(site, site_claims(site)))
     assert all(f'href="story-{n:03}.md"' in listed for n in range(1, NAV_ARTICLES + 6))
-    assert "Story 15</a>: Publisher not known, date not known. 2 attributed claims (1 confirmed, 1 likely), " \
-           "2 sources; names" in listed
+    assert "Story 15</a>: Publisher not known, date not known. 2 attributed claims (source: 1 seen at the " \
+           "original, 1 seen only in a report; wording: 1 same words, 1 stronger than the source), 2 sources; names" \
+           in listed
 
 
 def test_articles_mkdocs_yml_lists_are_kept_and_count_towards_the_limit():
@@ -250,7 +255,7 @@ def test_relations_map_layout_is_the_same_in_every_process():
     assert len(outputs) == 1 and "<svg" in outputs.pop()
 
 
-def test_articles_are_listed_newest_first_with_publisher_date_and_claims_by_how_sure():
+def test_articles_are_listed_newest_first_with_publisher_date_and_claims_by_each_judgement():
     site = site_with_articles(4)
     dates = {"articles/story-001.md": "2024-10-01", "articles/story-003.md": "2024-12-24"}
     site.articles = {path: dataclasses.replace(article, provenance=Provenance(
@@ -260,7 +265,8 @@ def test_articles_are_listed_newest_first_with_publisher_date_and_claims_by_how_
     assert [line.split('">')[1].split("</a>")[0] for line in home.split("<li>")[1:]] == [
         "Story 3", "Story 1", "Story 2", "Story 4"]
     assert 'href="articles/story-003.md">Story 3</a>: Press &lt;003&gt;, 24 December 2024. 2 attributed claims ' \
-           '(1 confirmed, 1 likely), 2 sources; names' in home
+           '(source: 1 seen at the original, 1 seen only in a report; wording: 1 same words, 1 stronger than the ' \
+           'source), 2 sources; names' in home
     assert "Story 2</a>: Publisher not known, date not known." in home and "<p>More.</p>" in home
     assert ARTICLE_LIST not in home
     navigation = with_generated_nav([{"Home": "index.md"}], site)[1]["Articles"]

@@ -11,12 +11,20 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS
 from browser_fixtures import DESKTOP, PHONE, reading
 from conftest import ARTICLE
+from project_data import project_claims
 
 RUTTE = "rutte-growing-desperation"
 RUTTE_MARKER = f'[id="fnref:{RUTTE}"] a'
 RUTTE_BACK_LINK = f'[id="cite:{RUTTE}"] [role="doc-backlink"]'
+
+
+def judgements_said(claim_id: str = RUTTE) -> list[str]:
+    """What a claim's footnote and card say of its two judgements, in words, from the data."""
+    claim = project_claims()[ARTICLE].by_id[claim_id]
+    return [f"{JUDGEMENT_LABELS[name]}: {words[claim.judgement(name)]}" for name, (words, _) in JUDGEMENTS.items()]
 #: One page of each template and kind (the accessibility test opens every page).
 PAGE_OF_EVERY_KIND = ["index.md", ARTICLE, "data.md", "actors/index.md", "actors/nato.md", "people/index.md",
                       "people/mark-rutte.md", "sources/index.md", "sources/nato-2024-10-28.md"]
@@ -54,7 +62,7 @@ def test_hovering_a_footnote_marker_shows_the_attribution(reader):
     marker.hover()
     card = page.get_by_role("dialog", name=marker.get_attribute("aria-label"))
     expect(card).to_be_visible()
-    for words in ("NATO", "Who: Mark Rutte", "How: direct quote", "How sure: confirmed"):
+    for words in ("NATO", "Who: Mark Rutte", "How: direct quote", *judgements_said(), "What was said:"):
         expect(card).to_contain_text(words)
 
 

@@ -129,11 +129,11 @@ def test_serve_reports_a_data_mistake_and_keeps_serving_the_last_good_site(tmp_p
         assert fetch(url) == good
 
         replace_in(project / mistake.file, mistake.new, mistake.old)
-        replace_in(project / mistake.file, "as reported by AFP", "as AFP reported")
+        replace_in(project / mistake.file, "as AFP quotes them", "as AFP reported them")
         # MkDocs logs a message only the first time it is seen, so a rebuild that takes as long as the
         # first build ("Documentation built in 1.36 seconds" again) prints no line of its own: wait for
         # the reloads, and for the page to carry the edit.
-        assert until_served(server, url, "as AFP reported")
+        assert until_served(server, url, "as AFP reported them")
     finally:
         server.stop()
     assert not [line for line in server.lines if "Traceback" in line or "An error happened" in line], server.lines
@@ -166,7 +166,7 @@ def test_serve_reports_the_same_mistake_each_time_it_is_made(tmp_path):
             seen = server.wait_for("The last good site is still served.")
             assert any(place in line and mistake.expected in line for line in seen), (attempt, seen)
             replace_in(project / mistake.file, mistake.new, mistake.old)
-            replace_in(project / mistake.file, "as reported by AFP", f"as reported by AFP{attempt}")
-            assert until_served(server, url, f"as reported by AFP{attempt}")
+            replace_in(project / mistake.file, "as AFP quotes them", f"as AFP quotes them{attempt}")
+            assert until_served(server, url, f"as AFP quotes them{attempt}")
     finally:
         server.stop()

@@ -8,7 +8,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from annotated_article.data.vocabulary import VERIFICATION_WORDS
+from annotated_article.data.vocabulary import OVERSTATED
+from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS
 from annotated_article.render.provenance import dateline_html
 from conftest import ARTICLE, ARTICLE_HTML, FIXTURES, article_html, soup_of
 from project_data import project_site
@@ -103,14 +104,19 @@ def test_attributions_without_a_source_are_marked_and_say_so(article, words, ann
     entry = article.find(id=marker.a["href"][1:])
     assert entry["id"] == f"cite:{annotation_id}"
     assert "No source was found for this attribution." in entry.find_parent("li").get_text()
-    assert who in entry.get_text() and "unverified" in entry.get_text()
+    assert who in entry.get_text()
+    assert "Source: not found" in entry.get_text() and "Wording: not checked" in entry.get_text()
 
 
-def test_footnote_says_how_and_how_sure_with_the_editors_note(article):
+def test_footnote_says_how_both_judgements_and_what_was_said_with_the_editors_note(article):
     entry = article.find(id="cite:russian-losses-per-day")
-    text = entry.get_text(" ")
+    annotation = next(a for a in project_site().articles[ARTICLE].annotations if a.id == "russian-losses-per-day")
+    text = " ".join(entry.get_text(" ").split())
     assert "paraphrase" in text
-    assert "confirmed" in text
+    assert f"Source: {JUDGEMENTS['source_seen'][0][annotation.source_seen]}" in text
+    assert JUDGEMENTS["wording"][0][annotation.wording] in text
+    shown = text.replace("differs: ", "")  # the words screen readers hear before words that differ
+    assert all(f"“{' '.join(said.words.split())}”" in shown for said in annotation.said if said.words)
     assert "casualties, killed and wounded, not deaths" in text
 
 
@@ -175,18 +181,24 @@ def test_a_summary_of_the_claims_follows_the_title_with_a_row_per_claim_in_readi
     annotations = {a.id: a for a in next(a for a in site.articles.values() if a.path == ARTICLE).annotations}
     summary = article.select_one("h1").find_next_sibling("details")
     assert "claims-summary" in summary["class"]
-    counts = {word: sum(a.verification == word for a in annotations.values()) for word in VERIFICATION_WORDS}
-    tally = " · ".join(f"{count} {word}" for word, count in counts.items() if count)
-    assert summary.summary.get_text() == f"{len(annotations)} claims: {tally}"
+    tallies = []
+    for name, (words, _) in JUDGEMENTS.items():
+        counts = {value: sum(getattr(a, name) == value for a in annotations.values()) for value in words}
+        tallies.append(f"{JUDGEMENT_LABELS[name]}: " + " · ".join(
+            f"{'warning: ' * (value in OVERSTATED)}{count} {words[value]}" for value, count in counts.items() if count))
+    assert summary.summary.get_text() == f"{len(annotations)} claims. " + ". ".join(tallies) + "."
     rows = summary.select("tbody tr")
     in_reading_order = [sup["id"].removeprefix("fnref:") for sup in article.select("sup.annotation-marker")]
     assert [row.a["href"] for row in rows] == [f"#{id_}" for id_ in in_reading_order]
     for row in rows:
         claim = annotations[row.a["href"][1:]]
-        who, actors, sure = (cell.get_text() for cell in row.find_all("td")[1:])
-        assert who == (claim.attributed_to or site.people[claim.speaker].name)
-        assert actors == ", ".join(site.actors[id_].name for id_ in claim.actors)
-        assert sure == claim.verification
+        who, actors, seen, wording = row.find_all("td")[1:]
+        assert who.get_text() == (claim.attributed_to or site.people[claim.speaker].name)
+        assert actors.get_text() == ", ".join(site.actors[id_].name for id_ in claim.actors)
+        assert seen.select_one(".judgement")["class"] == ["judgement", f"judgement--{claim.source_seen}"]
+        assert seen.get_text() == JUDGEMENTS["source_seen"][0][claim.source_seen]
+        assert wording.select_one(".judgement")["class"] == ["judgement", f"judgement--{claim.wording}"]
+        assert wording.get_text() == "warning: " * (claim.wording in OVERSTATED) + JUDGEMENTS["wording"][0][claim.wording]
 
 
 def test_under_the_title_come_its_dateline_a_line_for_paper_and_the_summary_of_claims():

@@ -56,7 +56,7 @@ def test_the_real_data_loads():
 
 
 def test_all_problems_are_reported_at_once(data_copy):
-    edit(data_copy, ARTICLE_DATA, "    speaker: mark-rutte", "    speaker: nobody-here")
+    edit(data_copy, ARTICLE_DATA, "\n    speaker: mark-rutte", "\n    speaker: nobody-here")
     edit(data_copy, "people.yml", "  role: Secretary General of NATO", "  rol: Secretary General of NATO")
     edit(data_copy, "sources.yml", "  date: 2024-11-15", "  date: 2024-02-30")
     messages = errors_after(data_copy)
@@ -70,7 +70,8 @@ def test_crossing_quotes_are_refused(data_copy):
          "    exact: given about 1,200 Russian troops")
     edit(data_copy, ARTICLE_DATA, "  - id: lee-woong-gil-too-young",
          "  - id: crossing\n    exact: Russian troops are being killed daily and\n    source: isw-2024-11-01\n"
-         "    attributed_to: analysts\n    kind: report\n    verification: likely\n\n  - id: lee-woong-gil-too-young")
+         "    attributed_to: analysts\n    kind: report\n    source_seen: report\n    wording: fair-paraphrase\n"
+         "    said:\n      - source: isw-2024-11-01\n        not_seen: not recorded\n\n  - id: lee-woong-gil-too-young")
     messages = errors_after(data_copy)
     assert any("overlap without one containing the other" in m for m in messages), messages
 
@@ -92,7 +93,8 @@ def test_a_second_article_needs_no_code(data_copy):
     (data_copy / "data" / "articles" / "second.yml").write_text(
         "article: articles/second.md\n" + PROVENANCE + "annotations:\n  - id: met\n    exact: Russia and China met.\n"
         "    source: isw-2024-11-01\n    speaker: institute-for-the-study-of-war\n    kind: report\n"
-        "    verification: unverified\n    actors: [russia, china]\n", "utf-8")
+        "    source_seen: not-found\n    wording: not-checked\n    said:\n      - source: isw-2024-11-01\n"
+        "        not_seen: no copy of the report has these words\n    actors: [russia, china]\n", "utf-8")
     site = load_site(data_copy / "data", data_copy / "docs")
     assert [a.id for a in site.articles["articles/second.md"].annotations] == ["met"]
 
@@ -311,7 +313,7 @@ def test_only_the_first_missing_quotes_of_an_article_are_compared_with_every_pas
     path = data_copy / "data" / "articles" / "north-korea-troops-russia.yml"
     text = path.read_text(encoding="utf-8")
     extra = "".join(f"\n  - id: missing-{n}\n    exact: words that stand nowhere in the article, number {n}\n"
-                    f"    kind: report\n    verification: unverified\n    attributed_to: Nobody\n"
+                    f"    kind: report\n    source_seen: not-found\n    wording: not-checked\n    attributed_to: Nobody\n"
                     for n in range(EXPLAINED_MISSES + 5))
     path.write_text(text.rstrip("\n") + "\n" + extra, encoding="utf-8")
     messages = [m for m in errors_after(data_copy) if "stand nowhere" not in m]

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from annotated_article.render.attribution import format_date
+from annotated_article.render.claims import JUDGEMENTS
 from conftest import article_html, copy_project, run_mkdocs_build, site_url, soup_of
 
 pytestmark = pytest.mark.build
@@ -196,7 +197,8 @@ def test_person_and_source_pages(pages, each_site):
     cited = isw.find("h2", string="Cited for").find_next("ul").select("li")
     citing = [a for article in each_site.data.articles.values() for a in article.annotations
               if a.source == "isw-2024-11-01"]
-    assert [entry.select_one(".verification").get_text() for entry in cited] == [a.verification for a in citing]
+    assert [[badge["class"][1] for badge in entry.select(".judgement")] for entry in cited] == \
+        [[f"judgement--{a.source_seen}", f"judgement--{a.wording}"] for a in citing]
 
 
 def test_featured_actors_are_in_the_navigation(pages):
@@ -229,9 +231,10 @@ def test_the_home_and_articles_pages_list_every_article_newest_first_from_the_da
         assert (published.publisher or "Publisher not known") in text
         assert (format_date(published.date) if published.date else "date not known") in text
         assert f"{len(article.annotations)} attributed claim" in text
-        for word in ("confirmed", "likely", "unverified"):
-            count = sum(a.verification == word for a in article.annotations)
-            assert (f"{count} {word}" in text) == (count > 0), (word, text)
+        for name, (words, _) in JUDGEMENTS.items():
+            for value, word in words.items():
+                count = sum(getattr(a, name) == value for a in article.annotations)
+                assert (f"{count} {word}" in text) == (count > 0), (word, text)
 
 
 def test_relations_map_is_inline_svg_with_a_link_per_actor_and_a_text_alternative(pages, each_site):

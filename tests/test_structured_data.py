@@ -62,7 +62,7 @@ def test_the_article_cites_its_sources_and_holds_its_quotations():
     for quotation, annotation in zip(quotations, article.annotations):
         assert quotation["@type"] == "Quotation"
         if not annotation.source:
-            assert "isBasedOn" not in quotation and annotation.verification == "unverified"
+            assert "isBasedOn" not in quotation and annotation.source_seen == "not-found"
             continue
         assert quotation["isBasedOn"]["@id"] == site_urls().entity("sources", annotation.source)
         assert quotation["isBasedOn"]["@id"] in cited

@@ -15,7 +15,10 @@ SOURCE = ("items", "properties")
 #: Each table, and where the schemas define the values it names: file, then the path to the field.
 FIELDS = {
     "KIND_WORDS": ("article.schema.json", (*ANNOTATION, "kind")),
-    "VERIFICATION_WORDS": ("article.schema.json", (*ANNOTATION, "verification")),
+    "SOURCE_SEEN_WORDS": ("article.schema.json", (*ANNOTATION, "source_seen")),
+    "SOURCE_SEEN_MEANINGS": ("article.schema.json", (*ANNOTATION, "source_seen")),
+    "WORDING_WORDS": ("article.schema.json", (*ANNOTATION, "wording")),
+    "WORDING_MEANINGS": ("article.schema.json", (*ANNOTATION, "wording")),
     "LINK_KIND_WORDS": ("definitions.schema.json", ("$defs", "links", "items", "properties", "kind")),
     "SOURCE_KIND_WORDS": ("sources.schema.json", (*SOURCE, "kind")),
     "SOURCE_TYPES": ("sources.schema.json", (*SOURCE, "kind")),

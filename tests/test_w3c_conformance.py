@@ -63,7 +63,7 @@ BREAKAGES = [
     ("wrong type", lambda a: a.update(type="Note"), "3.1-annotationTypeValidated"),
     ("no target", lambda a: a.pop("target"), "3.1-targetKeyFound"),
     ("body and bodyValue", lambda a: a.update(bodyValue="text"), "3.2.5-notBodyBodyValue"),
-    ("textual body with a source", lambda a: a["body"].update(source="https://example.org/"),
+    ("textual body with a source", lambda a: a["body"][1].update(source="https://example.org/"),
      "4-bodyEmbeddedTextualNoSource"),
     ("selector without exact", lambda a: a["target"]["selector"].pop("exact"), "4.2.4-textQuoteSelectorValid"),
     ("rights not a uri", lambda a: a.update(rights="CC BY"), "3.3.6-annotationRightsValidated"),

@@ -3,8 +3,10 @@
     python tools/data_changes.py [BASE]      (what `make changes BASE=...` runs; BASE defaults to main)
 
 Per article: the annotations added, changed, removed and renamed, each with its quote, who said it and
-how sure we are (a changed verification as old → new, every other changed field below it); an added
-or removed article; the article's text when it changed. Then the actors, people and sources added,
+its two judgements, where the source was seen and how the article's words compare with it (a changed
+judgement as old → new); below it, what each source said (the words, or why they were not seen) for an
+added annotation, and for a changed one each entry of `said` added, changed or removed and every other
+changed field; an added or removed article; the article's text when it changed. Then the actors, people and sources added,
 changed, removed and renamed. The files are read as YAML only, not checked (`make check` does that):
 a file that cannot be read is named and left out. Every text from the data is escaped, so none of it
 becomes Markdown or HTML in a pull request's job summary.
@@ -20,7 +22,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT / "hooks") not in sys.path:
@@ -29,16 +31,11 @@ if str(PROJECT / "hooks") not in sys.path:
 from annotated_article.data import project_files  # noqa: E402  (after the path to it)
 from annotated_article.data.errors import DataErrors  # noqa: E402
 from annotated_article.data.yaml_loading import load_yaml_bytes  # noqa: E402
+from change_lines import SAID_APART, brief, field_changes, ident, judgements, said_changes, text  # noqa: E402
 
 REGISTRIES = {"actors": "Actors", "people": "People", "sources": "Sources"}
 #: Where the data and the articles are, relative to the repository.
 READ = ("data/actors.yml", "data/people.yml", "data/sources.yml", "data/articles/", "data/addresses/", "docs/articles/")
-#: Ids and field names, shown in code spans (no backtick can be in them).
-_NAME = re.compile(r"[a-z0-9_-]+")
-#: Characters that start Markdown's inline formatting, links, tables, strikethrough or maths on GitHub: the
-#: first ones escaped with a backslash, the others (which not every Markdown can escape so) as HTML entities.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]!])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;", "$": "&#36;"}
 
 
 class RevisionNotFound(Exception):
@@ -219,56 +216,12 @@ def _registry_identity(entry: dict) -> Any:
     return tuple(sorted((key, repr(value)) for key, value in without_id.items())) or None
 
 
-# Writing
-
-
-def text(value: Any) -> str:
-    """`value` as Markdown that shows exactly these characters: nothing in it becomes markup."""
-    words = " ".join(str(value).split())
-    words = "".join(_ENTITIES.get(character, character) for character in words)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", words)
-
-
-def ident(value: Any) -> str:
-    return f"`{value}`" if isinstance(value, str) and _NAME.fullmatch(value) else text(value)
-
-
-def brief(value: Any) -> str:
-    """A data value in one line: text in quotes, lists joined, mappings as `key: value`."""
-    if value is None:
-        return "(none)"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, str):
-        return f"“{text(value)}”"
-    if isinstance(value, list):
-        return "[" + ", ".join(brief(item) for item in value) + "]" if value else "(none)"
-    if isinstance(value, dict):
-        return "{" + "; ".join(f"{text(key)}: {brief(item)}" for key, item in value.items()) + "}"
-    return text(value)
-
-
-def field_changes(old: dict, new: dict, skip: Iterable[str] = ()) -> list[str]:
-    """One line per field that differs: old → new, or for two lists the items added (+) and removed (−)."""
-    lines = []
-    for key in [*old, *(key for key in new if key not in old)]:
-        before, after = old.get(key), new.get(key)
-        if key in skip or before == after:
-            continue
-        if isinstance(before, list) and isinstance(after, list):
-            items = [f"+ {brief(item)}" for item in after if item not in before]
-            items += [f"− {brief(item)}" for item in before if item not in after]
-            lines.append(f"  - {ident(key)}: {'; '.join(items) or 'the same items in another order'}")
-        else:
-            lines.append(f"  - {ident(key)}: {brief(before)} → {brief(after)}")
-    return lines
+# Writing (each line's words: change_lines)
 
 
 def annotation_line(what: str, key: str, annotation: dict, data: Snapshot, old: dict | None = None) -> str:
-    how_sure = text(annotation.get("verification", "(none)"))
-    if old is not None and old.get("verification") != annotation.get("verification"):
-        how_sure = f"{text(old.get('verification', '(none)'))} → **{how_sure}**"
-    return f"- {what} {key}: {brief(annotation.get('exact'))} ({text(data.speaker(annotation))}; {how_sure})"
+    return (f"- {what} {key}: {brief(annotation.get('exact'))} ({text(data.speaker(annotation))}; "
+            f"{judgements(annotation, old)})")
 
 
 def article_section(path: str, base: Snapshot, head: Snapshot) -> list[str]:
@@ -281,7 +234,9 @@ def article_section(path: str, base: Snapshot, head: Snapshot) -> list[str]:
     if old is None:
         lines = [f"### New article: {text(new.title)}", "", f"`{text(path)}`, with {len(new.annotations)} "
                  "annotation(s):", ""]
-        return lines + [annotation_line("Added", ident(k), a, head) for k, a in new.annotations.items()] + [""]
+        for key, annotation in new.annotations.items():
+            lines += [annotation_line("Added", ident(key), annotation, head), *said_changes(None, annotation)]
+        return lines + [""]
     found = compare(old.annotations, new.annotations, _quote_of)
     text_changed = old.text != new.text
     published = field_changes(old.provenance, new.provenance)
@@ -293,15 +248,16 @@ def article_section(path: str, base: Snapshot, head: Snapshot) -> list[str]:
     if published:
         lines += ["- Where it was published:", *published, ""]
     for key in found.added:
-        lines.append(annotation_line("Added", ident(key), new.annotations[key], head))
+        lines += [annotation_line("Added", ident(key), new.annotations[key], head),
+                  *said_changes(None, new.annotations[key])]
     for key in found.changed:
         annotation, before = new.annotations[key], old.annotations[key]
         lines.append(annotation_line("Changed", ident(key), annotation, head, before))
-        lines += field_changes(before, annotation, skip=("verification",))
+        lines += said_changes(before, annotation) + field_changes(before, annotation, skip=SAID_APART)
     for before_key, key in found.renamed:
         annotation, before = new.annotations[key], old.annotations[before_key]
         lines.append(annotation_line("Renamed", f"{ident(before_key)} → {ident(key)}", annotation, head, before))
-        lines += field_changes(before, annotation, skip=("id", "verification"))
+        lines += said_changes(before, annotation) + field_changes(before, annotation, skip=("id", *SAID_APART))
     for key in found.removed:
         lines.append(annotation_line("Removed", ident(key), old.annotations[key], base))
     return lines + [""]

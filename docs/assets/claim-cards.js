@@ -1,9 +1,11 @@
 // A card per claim. Hovering, focusing (keyboard) or tapping a footnote marker opens a card that
-// says what the footnote list says about that one claim: the quoted words, who, how, how sure (and
-// what that means), the editor's note, the source with its best link, a link to copy and a link to
-// the full footnote. Everything is read from the page's own markup: the passage (its id is the
-// claim's), the claim's entry in the list (`cite:` + that id) and the "How sure" key at the top of
-// the list. Other footnotes (`a.footnote-ref`, as Markdown writes them) get a card with their note.
+// says what the footnote list says about that one claim: the quoted words, who, how, both
+// judgements (where the source was seen, how the article's words compare with it, each with what
+// it means), what was said beside the article's words, the editor's note, the source with its best
+// link, a link to copy and a link to the full footnote. Everything is read from the page's own
+// markup: the passage (its id is the claim's), the claim's entry in the list (`cite:` + that id) and
+// the keys to the judgements at the top of the list. Other footnotes (`a.footnote-ref`, as Markdown
+// writes them) get a card with their note.
 //
 // On a narrow screen the card is a sheet at the bottom, the passage is kept in view above it, and a
 // close button, Esc or a tap outside it (which then does nothing else) closes it. Esc closes any
@@ -83,20 +85,23 @@
     return [line("claim-card__source", [element("span", "label", "Source:"), " "].concat(Array.from(copy.childNodes)))];
   }
 
-  function meaning(badge) {
-    var key = badge && document.querySelector(".verification-key ." + badge.classList[1]);
+  // A judgement's badge, cloned from the entry, with what it means from the key ("judgement--VALUE").
+  function judgement(entry, selector) {
+    var found = cloned(selector, entry), badge = found[0] && found[0].querySelector(".judgement");
+    var key = badge && document.querySelector(".judgement-key ." + badge.classList[1]);
     var words = key && key.nextElementSibling;
-    return words ? [" ", element("span", "claim-card__meaning", "(" + words.textContent + ")")] : [];
+    return words ? found.concat([" ", element("span", "claim-card__meaning", "(" + words.textContent + ")")]) : found;
   }
 
   function claimCard(link, entry) {
     var id = entry.id.slice("cite:".length), passage = document.getElementById(id);
-    var sure = cloned(".attribution-sure", entry);
     var parts = [
       passage ? line("claim-card__quote", [quotedWords(passage)]) : null,
       line("", cloned(".attribution-who", entry)),
       line("", cloned(".attribution-how", entry)),
-      line("", sure.concat(meaning(sure[0] && sure[0].querySelector(".verification")))),
+      line("", judgement(entry, ".attribution-source-seen")),
+      line("", judgement(entry, ".attribution-wording")),
+      line("", cloned(".said", entry)),
       line("", cloned(".editor-note", entry))
     ].concat(source(entry));
     var copy = element("a", "copy-link", "Copy link to this quote");

@@ -178,11 +178,30 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Said:
+    """What was said, as a source has it: the `words` seen verbatim, or why they were not seen (`not_seen`)."""
+
+    source: str
+    words: str = ""
+    not_seen: str = ""
+    #: Where the words were seen when not at the original ("as quoted by Anews").
+    seen_in: str = ""
+    #: Who said them, when not the annotation's speaker; when, when not the source's date.
+    speaker: str = ""
+    date: str = ""
+    #: The language of `words` (BCP 47) when not English, and who translated them, for a translation.
+    language: str = ""
+    translated_by: str = ""
+
+
+@dataclass(frozen=True)
 class Annotation:
     id: str
     exact: str
     kind: str
-    verification: str
+    #: Where the source was seen (original, report, not-found), and how the article's words compare with it.
+    source_seen: str
+    wording: str
     source: str = ""
     prefix: str = ""
     suffix: str = ""
@@ -192,6 +211,7 @@ class Annotation:
     note: str = ""
     actors: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
+    said: tuple[Said, ...] = ()
 
     @property
     def quote(self) -> TextQuote:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotated_article.article.anchoring import EXPLAINED_MISSES, AnchorError, SourceLines, anchor_quote, at_place
+from annotated_article.article.judgements import check_judgements
 from annotated_article.article.parsing import ArticleParser, MarkdownConfig, markdown_config
 from annotated_article.article.placement import plan_article
 from annotated_article.article.text import read_text
@@ -73,6 +74,8 @@ class _Loader:
         for document in files.addresses:
             self.published_addresses(document, site)
         check_references(files, self.article_documents, self.errors)
+        for document in self.article_documents:
+            check_judgements(document, site, self.errors)
         return site
 
     def published_addresses(self, document: YamlDocument, site: SiteData) -> None:

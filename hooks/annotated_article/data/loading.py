@@ -168,12 +168,12 @@ def check_references(files: DataFiles, article_documents: list[YamlDocument], er
                 reference(document, place + ("speaker",), item["speaker"], site.people, "person", "data/people.yml")
             if "source" in item:
                 reference(document, place + ("source",), item["source"], site.sources, "source", "data/sources.yml")
-            elif item["verification"] != "unverified":
-                errors.append(document.error(
-                    place + ("verification",), f"annotation `{item['id']}` has no `source` but is "
-                    f"`{item['verification']}`",
-                    "Add `source:` with an id from data/sources.yml, or, if no source was found, "
-                    "set `verification: unverified`"))
+            for number, said in enumerate(item.get("said", [])):
+                reference(document, place + ("said", number, "source"), said["source"], site.sources, "source",
+                          "data/sources.yml")
+                if "speaker" in said:
+                    reference(document, place + ("said", number, "speaker"), said["speaker"], site.people, "person",
+                              "data/people.yml")
             for number, source in enumerate(item.get("see_also", [])):
                 reference(document, place + ("see_also", number), source, site.sources, "source", "data/sources.yml")
             for number, actor in enumerate(item.get("actors", [])):

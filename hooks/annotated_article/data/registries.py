@@ -9,10 +9,10 @@ from typing import Any
 from annotated_article.data.errors import DataError
 from annotated_article.data.schema_validation import mixed_scripts
 from annotated_article.data.yaml_loading import YamlDocument
-from annotated_article.model import Figure, Link, Relation
+from annotated_article.model import Figure, Link, Relation, Said
 
 #: The data class of each list of entries inside an entry, by its key.
-_NESTED = {"relations": Relation, "links": Link, "figures": Figure}
+_NESTED = {"relations": Relation, "links": Link, "figures": Figure, "said": Said}
 
 
 def make_entry(cls: type, item: dict) -> Any:

@@ -176,11 +176,14 @@ def _explain(error: jsonschema.ValidationError, document: YamlDocument, defs: di
     if kind == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         return [
+            document.error(path + (key,), *_replaced(key, error.instance[key]), at_key=True)
+            if key in RETIRED_KEYS and set(RETIRED_KEYS[key]) <= set(known) else
             document.error(path + (key,), f"unknown key `{shown(key)}`", _suggest(key, known, "Valid keys here"), at_key=True)
             for key in error.instance if key not in known
         ]
     if kind == "required":
-        missing = [key for key in error.validator_value if key not in error.instance]
+        replaced = {new for old, news in RETIRED_KEYS.items() if old in error.instance for new in news}
+        missing = [key for key in error.validator_value if key not in error.instance and key not in replaced]
         return [
             document.error(path, f"{name} has no `{key}`",
                            f"Add `{key}:` ({_field_help(error.schema, key)})")
@@ -203,6 +206,29 @@ def _explain(error: jsonschema.ValidationError, document: YamlDocument, defs: di
     if kind in ("pattern", "minLength"):
         return [_pattern_error(error, document, path, name, defs)]
     return [document.error(path, f"{name}: {shown(error.message, 200)}", "See the field's description in data/schemas/")]
+
+
+#: Keys the data no longer has, and the keys that replace them: a file written before the change is told how to
+#: move on, not that the key is unknown (nor that the new keys are missing).
+RETIRED_KEYS = {"verification": ("source_seen", "wording")}
+_WORDINGS = "(`same-words`, `fair-paraphrase`, `stronger-than-source`, `weaker-than-source` or `not-in-source`)"
+_VERIFICATION_MOVES = {
+    "confirmed": "`source_seen: original` (or `report`, if the source was seen only through another outlet's "
+                 f"report) and the `wording` that fits {_WORDINGS}",
+    "likely": "`source_seen: report` (or `original`, if the original or a verbatim copy of it was seen) and the "
+              f"`wording` that fits {_WORDINGS}",
+    "unverified": "`source_seen: not-found` and `wording: not-checked`",
+}
+
+
+def _replaced(key: str, value: Any) -> tuple[str, str]:
+    """What an editor is told about a retired key (only `verification` so far): which keys replace it, and how."""
+    move = _VERIFICATION_MOVES.get(value, "`source_seen` and `wording`") if isinstance(value, str) else \
+        "`source_seen` and `wording`"
+    return (f"`{key}` is no longer used: `source_seen` (where the source was seen) and `wording` (how the "
+            "article's words compare with it) replace it",
+            f"Write {move} in its place; an annotation with a `source` also needs `said:`, what the source said "
+            "(see CONTRIBUTING.md, “Add an annotation”)")
 
 
 def _pattern_error(error, document: YamlDocument, path: tuple, name: str, defs: dict) -> DataError:

@@ -15,12 +15,43 @@ KIND_WORDS = {
     "report": "report",
 }
 
-#: An annotation's `verification`: how sure the editors are, and what each word means.
-VERIFICATION_WORDS = {
-    "confirmed": "the source, or a copy of it, was seen with matching words",
-    "likely": "the facts fit, but a key element (title, address, date or exact words) was not seen",
-    "unverified": "the source was not found",
+#: An annotation's `source_seen`: where the source was seen, in a few words (a badge), ...
+SOURCE_SEEN_WORDS = {
+    "original": "seen at the original",
+    "report": "seen only in a report",
+    "not-found": "not found",
 }
+
+#: ... and in a sentence (the key to the badges, the cards, the open data).
+SOURCE_SEEN_MEANINGS = {
+    "original": "the source was seen at the original, or in a verbatim copy or reprint of it",
+    "report": "the source was seen only through another outlet’s report, or a copy that is not verbatim",
+    "not-found": "the source was not found",
+}
+
+#: An annotation's `wording`: how the article's words compare with what the source says, in a few words, ...
+WORDING_WORDS = {
+    "same-words": "same words",
+    "fair-paraphrase": "fair paraphrase",
+    "stronger-than-source": "stronger than the source",
+    "weaker-than-source": "weaker than the source",
+    "not-in-source": "not in the source",
+    "not-checked": "not checked",
+}
+
+#: ... and in a sentence.
+WORDING_MEANINGS = {
+    "same-words": "the words the article quotes are the source’s own",
+    "fair-paraphrase": "the article says what the source says, in other words",
+    "stronger-than-source": "the article overstates its source: it says more, or says it more firmly, than the "
+                            "source does",
+    "weaker-than-source": "the article says less, or says it less firmly, than the source does",
+    "not-in-source": "the source does not say this: the words are the article’s own",
+    "not-checked": "the article’s words could not be compared: no source was seen",
+}
+
+#: The values of `wording` that say the article goes beyond its source: never shown like a faithful one.
+OVERSTATED = ("stronger-than-source", "not-in-source")
 
 #: A source link's `kind`: what the link leads to, when it is not the original.
 LINK_KIND_WORDS = {

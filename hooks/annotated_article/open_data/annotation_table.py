@@ -1,7 +1,10 @@
 """The annotations as one table, for spreadsheets: one row per annotation, UTF-8 CSV with a header row.
 
 The rows carry the same facts as the Web Annotations, flattened: ids where the
-JSON-LD has IRIs, lists joined with a space (ids and addresses hold none).
+JSON-LD has IRIs, lists joined with a space (ids and addresses hold none). What
+was said, one entry per source, takes a line of its cell per entry (`said`, as the
+footnote words it), and the ids of their sources the same lines of another
+(`said_source_ids`).
 
 A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula ("CSV
 injection"), so such a cell is written with an apostrophe in front, which spreadsheets
@@ -15,6 +18,7 @@ import io
 
 from annotated_article.model import SiteData, Source
 from annotated_article.render.claims import ArticleClaims
+from annotated_article.render.said import said_text
 from annotated_article.site_urls import SiteUrls
 
 COLUMNS = (
@@ -22,7 +26,7 @@ COLUMNS = (
     "speaker_id", "speaker_name", "speaker_type", "speaker_role", "attributed_to",
     "source_id", "source_publisher", "source_title", "source_date", "source_authors", "source_kind",
     "source_link", "source_link_kind", "source_other_links",
-    "attribution_kind", "verification", "editors_note", "see_also", "actors",
+    "attribution_kind", "source_seen", "wording", "said", "said_source_ids", "editors_note", "see_also", "actors",
 )
 
 
@@ -61,7 +65,10 @@ def annotation_rows(site: SiteData, claims: dict[str, ArticleClaims], urls: Site
                 "source_link_kind": first_link.kind if first_link else "",
                 "source_other_links": " ".join(link.url for link in source.links[1:]),
                 "attribution_kind": annotation.kind,
-                "verification": annotation.verification,
+                "source_seen": annotation.source_seen,
+                "wording": annotation.wording,
+                "said": "\n".join(said_text(entry) for entry in claim.said),
+                "said_source_ids": "\n".join(entry.source.id for entry in claim.said),
                 "editors_note": annotation.note,
                 "see_also": " ".join(annotation.see_also),
                 "actors": " ".join(annotation.actors),

@@ -92,7 +92,8 @@ class OpenData:
         return insert_in_head(page_html, site_name_tag(self.info.name) + feed)
 
     def collection_label(self) -> str:
-        return f"{self.info.name}: every attributed claim, who said it, where, and how sure we are"
+        return (f"{self.info.name}: every attributed claim, who said it, where, what the source said, and how "
+                "faithfully the article reports it")
 
 
 _ITEMS = "\x00items\x00"  # stands for the annotations while the collection around them is written

@@ -2,7 +2,9 @@
 
 The article is a `NewsArticle` whose `citation`s are its sources and whose
 parts are its attributed quotes, each a `Quotation` spoken by its speaker and
-based on its source. Actor pages describe a `Country` or an `Organization`,
+based on its source, citing what was said as the source has it: a `Quotation`
+of the source's words (in their language), spoken by whoever said them and
+based on that source; the article's words are the citing text. Actor pages describe a `Country` or an `Organization`,
 people pages a `Person` (or the organization that spoke) with its affiliation,
 source pages the cited work. Every node has the same IRI as in the Web
 Annotations, so the two descriptions join up.
@@ -17,7 +19,7 @@ from typing import Any
 
 from annotated_article.data.vocabulary import ACTOR_TYPES, SOURCE_TYPES
 from annotated_article.model import Actor, Link, Person, SiteData, Source
-from annotated_article.render.claims import ArticleClaims, Claim
+from annotated_article.render.claims import ArticleClaims, Claim, SaidEntry
 from annotated_article.render.provenance import lede
 from annotated_article.site_urls import ANNOTATIONS_CSV, ANNOTATIONS_JSONLD, DATA_PAGE, SiteUrls, page_kind
 
@@ -25,8 +27,9 @@ SCHEMA_CONTEXT = "https://schema.org"
 
 DATASET_DESCRIPTION = (
     "Every attributed claim in the articles, as the words quoted with the text around them, who said them, "
-    "where they were published, how the article attributes them, how sure the editors are, and the editors' "
-    "notes: W3C Web Annotations in JSON-LD, and the same as CSV.")
+    "where they were published, how the article attributes them, where the editors saw the source, how the "
+    "article's words compare with it, what the source said in its own words, and the editors' notes: W3C Web "
+    "Annotations in JSON-LD, and the same as CSV.")
 _END_OF_HEAD = re.compile(r"</head\s*>", re.IGNORECASE)
 
 
@@ -100,6 +103,22 @@ def quotation(claim: Claim, site: SiteData, urls: SiteUrls) -> dict[str, Any]:
         data["creditText"] = annotation.attributed_to
     if annotation.source:
         data["isBasedOn"] = {"@id": urls.entity("sources", annotation.source)}
+    said = [source_quotation(entry, urls) for entry in claim.said if entry.said.words]
+    if said:
+        data["citation"] = said
+    return data
+
+
+def source_quotation(entry: SaidEntry, urls: SiteUrls) -> dict[str, Any]:
+    """What a source said, in its own words, as seen verbatim: the text the article's words cite."""
+    said = entry.said
+    data: dict[str, Any] = {"@type": "Quotation", "text": " ".join(said.words.split()), "inLanguage": said.language or "en"}
+    if entry.person:
+        key = "creator" if entry.person.type == "organization" else "spokenByCharacter"
+        data[key] = speaker_reference(entry.person, urls)
+    if entry.date:
+        data["dateCreated"] = entry.date
+    data["isBasedOn"] = {"@id": urls.entity("sources", entry.source.id)}
     return data
 
 

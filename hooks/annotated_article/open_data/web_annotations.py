@@ -1,21 +1,24 @@
 """Every annotation as a W3C Web Annotation, in one AnnotationCollection (https://www.w3.org/TR/annotation-model/).
 
 Each annotation targets its article's address through a TextQuoteSelector
-(the words as published, with the text just before and after), and carries one
-embedded textual body: a sentence a person can read, and the same facts as
-structured properties (speaker, source, kind of attribution, verification,
-editor's note). Terms the W3C context does not define are given IRIs in the
-site's own vocabulary, explained on the Data page.
+(the words as published, with the text just before and after), and carries two
+embedded textual bodies, each a sentence a person can read and the same facts as
+structured properties: one `describing` the attribution (speaker, source, kind of
+attribution, editor's note), one `assessing` it (where the source was seen, how
+the article's words compare with it, and what was said as each source has it:
+the words seen verbatim, in their language, or why they were not seen). Terms
+the W3C context does not define are given IRIs in the site's own vocabulary,
+explained on the Data page.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from annotated_article.data.vocabulary import VERIFICATION_WORDS
 from annotated_article.model import Actor, Person, SiteData, Source
 from annotated_article.render import attribution
-from annotated_article.render.claims import ArticleClaims, Claim
+from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS, ArticleClaims, Claim, SaidEntry
+from annotated_article.render.said import claim_said_text
 from annotated_article.site_urls import SiteUrls
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -34,7 +37,13 @@ VOCABULARY: dict[str, dict[str, str]] = {
     "link": {"@type": "@id"},
     "linkKind": {},
     "attributionKind": {},
-    "verification": {},
+    "sourceSeen": {},
+    "wording": {},
+    "said": {},
+    "words": {},
+    "notSeen": {},
+    "seenIn": {},
+    "translatedBy": {},
     "editorsNote": {},
     "actor": {"@type": "@id"},
 }
@@ -96,7 +105,7 @@ def web_annotation(site: SiteData, claim: Claim, urls: SiteUrls, rights: str) ->
         "type": "Annotation",
         "motivation": "describing",
         "rights": rights,
-        "body": attribution_body(site, claim, urls),
+        "body": [attribution_body(site, claim, urls), assessment_body(site, claim, urls)],
         "target": {"type": "SpecificResource", "source": urls.page(article.path), "selector": selector},
     }
 
@@ -117,7 +126,6 @@ def attribution_body(site: SiteData, claim: Claim, urls: SiteUrls) -> dict[str, 
     if annotation.source:
         body["citedSource"] = source_node(site.sources[annotation.source], urls)
     body["attributionKind"] = annotation.kind
-    body["verification"] = annotation.verification
     if annotation.note:
         body["editorsNote"] = annotation.note
     if annotation.see_also:
@@ -125,6 +133,41 @@ def attribution_body(site: SiteData, claim: Claim, urls: SiteUrls) -> dict[str, 
     if annotation.actors:
         body["actor"] = [actor_node(site.actors[id_], urls) for id_ in annotation.actors]
     return body
+
+
+def assessment_body(site: SiteData, claim: Claim, urls: SiteUrls) -> dict[str, Any]:
+    """The editors' judgements of the attribution, and what each source said."""
+    body: dict[str, Any] = {
+        "type": "TextualBody",
+        "purpose": "assessing",
+        "format": "text/plain",
+        "language": "en",
+        "value": assessment_sentence(claim),
+        "sourceSeen": claim.source_seen,
+        "wording": claim.wording,
+    }
+    if claim.said:
+        body["said"] = [said_node(site, entry, urls) for entry in claim.said]
+    return body
+
+
+def said_node(site: SiteData, entry: SaidEntry, urls: SiteUrls) -> dict[str, Any]:
+    """One source's words for the claim (in their language), or why they were not seen."""
+    said = entry.said
+    node: dict[str, Any] = {"citedSource": {"id": urls.entity("sources", entry.source.id)}}
+    if entry.person:
+        node["speaker"] = speaker_node(entry.person, site, urls)
+    if entry.date:
+        node["date"] = entry.date
+    if said.words:
+        node["words"] = attribution.words(said.words)
+        node["language"] = said.language or "en"
+        for key, value in (("seenIn", said.seen_in), ("translatedBy", said.translated_by)):
+            if value:
+                node[key] = value
+    else:
+        node["notSeen"] = said.not_seen
+    return node
 
 
 def speaker_node(person: Person, site: SiteData, urls: SiteUrls) -> dict[str, Any]:
@@ -162,12 +205,19 @@ def source_node(source: Source, urls: SiteUrls) -> dict[str, Any]:
 
 
 def attribution_sentence(claim: Claim) -> str:
-    """The footnote's facts as plain text: who, how, how sure, where, and the editor's note."""
+    """The footnote's facts as plain text: who, how, where, and the editor's note."""
     parts = [f"Who: {attribution.as_text(claim.who)}",
              f"How: {claim.kind_words}",
-             f"How sure: {claim.verification} ({VERIFICATION_WORDS[claim.verification]})",
              f"Source: {attribution.as_text(claim.citation) if claim.source else 'none found'}"]
     parts = [attribution.ended(part) for part in parts]
     if claim.annotation.note:
         parts.append(f"Editor’s note: {claim.annotation.note}")
     return " ".join(parts)
+
+
+def assessment_sentence(claim: Claim) -> str:
+    """The judgements as plain text, each with what it means, then what was said."""
+    parts = [f"{JUDGEMENT_LABELS[name]}: {words[claim.judgement(name)]} ({meanings[claim.judgement(name)]})."
+             for name, (words, meanings) in JUDGEMENTS.items()]
+    said = claim_said_text(claim)
+    return " ".join(parts + ([said] if said else []))

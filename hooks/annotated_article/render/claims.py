@@ -2,8 +2,9 @@
 
 A claim is an annotation as readers meet it: its footnote's number and its letter there (one footnote per
 source, numbered by first marker; a source cited from several places tells its claims apart by a, b, c),
-who the article credits (`attribution.who`), its source's citation, how sure the editors are, and its words as
-the article has them. The card and footnotes, the claims summary, the search entries, the pages of actors,
+who the article credits (`attribution.who`), its source's citation, the editors' two judgements (where the
+source was seen, and how the article's words compare with it), its words as the article has them, and what
+was said as each source has it, compared word by word with the article's (`article.wording`). The card and footnotes, the claims summary, the search entries, the pages of actors,
 people and sources, the open data all read claims from here, so that none of them works any of it out again.
 """
 
@@ -13,10 +14,45 @@ import string
 from collections import Counter
 from dataclasses import dataclass
 
-from annotated_article.data.vocabulary import KIND_WORDS, VERIFICATION_WORDS
-from annotated_article.model import Actor, Annotation, Article, SiteData, Source
+from annotated_article.article.wording import Comparison, Word, compare, compared
+from annotated_article.data.vocabulary import (
+    KIND_WORDS,
+    OVERSTATED,
+    SOURCE_SEEN_MEANINGS,
+    SOURCE_SEEN_WORDS,
+    WORDING_MEANINGS,
+    WORDING_WORDS,
+)
+from annotated_article.model import Actor, Annotation, Article, Person, Said, SiteData, Source
 from annotated_article.render import attribution
 from annotated_article.render.attribution import Part
+
+#: Each judgement of a claim: its words (a badge) and meanings (a sentence) by value, in the schema's order.
+JUDGEMENTS = {"source_seen": (SOURCE_SEEN_WORDS, SOURCE_SEEN_MEANINGS), "wording": (WORDING_WORDS, WORDING_MEANINGS)}
+#: What each judgement is called where it is shown.
+JUDGEMENT_LABELS = {"source_seen": "Source", "wording": "Wording"}
+
+
+@dataclass(frozen=True)
+class SaidEntry:
+    """What one source said for a claim (one entry of its `said`), as the pages show it."""
+
+    said: Said
+    source: Source
+    #: Who said it: the entry's speaker, else the annotation's (None when neither names a person: the source's
+    #: publisher is named instead).
+    person: Person | None
+    who: str
+    #: When: the entry's date, else its source's ('' when neither is known).
+    date: str
+    #: The words beside the article's, each marked where they differ; None when they are not compared (not seen,
+    #: in another language, or another speaker's words).
+    comparison: Comparison | None = None
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        """The source's words, each marked where it differs from the article's (none marked when not compared)."""
+        return self.comparison.source if self.comparison else tuple((word, False) for word in self.said.words.split())
 
 
 @dataclass(frozen=True)
@@ -39,14 +75,39 @@ class Claim:
     #: The actors it concerns, and the sources suggested as further reading.
     actors: tuple[Actor, ...] = ()
     see_also: tuple[Source, ...] = ()
+    #: What was said, as each source has it, in the order of the data.
+    said: tuple[SaidEntry, ...] = ()
 
     @property
     def id(self) -> str:
         return self.annotation.id
 
     @property
-    def verification(self) -> str:
-        return self.annotation.verification
+    def source_seen(self) -> str:
+        return self.annotation.source_seen
+
+    @property
+    def wording(self) -> str:
+        return self.annotation.wording
+
+    @property
+    def overstated(self) -> bool:
+        """Whether the article's words go beyond what its source says (stronger than it, or not in it)."""
+        return self.annotation.wording in OVERSTATED
+
+    def judgement(self, name: str) -> str:
+        """The value of a judgement (`source_seen` or `wording`)."""
+        return {"source_seen": self.source_seen, "wording": self.wording}[name]
+
+    @property
+    def article_said(self) -> tuple[Word, ...]:
+        """The article's words that are compared with what was said (its quoted words, or all of them), each
+        marked where it differs from every source it is compared with; empty when none is."""
+        comparisons = [entry.comparison for entry in self.said if entry.comparison]
+        if not comparisons:
+            return ()
+        return tuple((word, all(c.article[index][1] for c in comparisons))
+                     for index, (word, _) in enumerate(comparisons[0].article))
 
     @property
     def kind_words(self) -> str:
@@ -95,11 +156,11 @@ class ArticleClaims:
     def in_marker_order(self) -> list[Claim]:
         return [self.by_id[id_] for id_ in self.marker_order]
 
-    def tally(self) -> list[tuple[str, int]]:
-        """How many claims the editors are how sure of: each value of `verification` that some claim has,
-        in the order of the values, with its count."""
-        counts = Counter(claim.verification for claim in self.by_id.values())
-        return [(word, counts[word]) for word in VERIFICATION_WORDS if counts[word]]
+    def tally(self, judgement: str) -> list[tuple[str, int]]:
+        """How many claims have each value of a judgement (`source_seen` or `wording`): each value that some claim
+        has, in the order of the values, with its count."""
+        counts = Counter(claim.judgement(judgement) for claim in self.by_id.values())
+        return [(value, counts[value]) for value in JUDGEMENTS[judgement][0] if counts[value]]
 
 
 def article_claims(article: Article, site: SiteData) -> ArticleClaims:
@@ -120,7 +181,8 @@ def article_claims(article: Article, site: SiteData) -> ArticleClaims:
                 tuple(attribution.who(annotation, site)), _named(annotation, site), source,
                 tuple(attribution.source(source)) if source else (), article.words(annotation),
                 tuple(site.actors[id_] for id_ in annotation.actors),
-                tuple(site.sources[id_] for id_ in annotation.see_also))
+                tuple(site.sources[id_] for id_ in annotation.see_also),
+                said_entries(annotation, article.words(annotation), site))
         footnotes.append(Footnote(number, source, tuple(claims[a.id] for a in group)))
     return ArticleClaims(article, {a.id: claims[a.id] for a in article.annotations}, marker_order, tuple(footnotes))
 
@@ -128,6 +190,20 @@ def article_claims(article: Article, site: SiteData) -> ArticleClaims:
 def site_claims(site: SiteData) -> dict[str, ArticleClaims]:
     """The claims of every article, by the article's path."""
     return {path: article_claims(article, site) for path, article in site.articles.items()}
+
+
+def said_entries(annotation: Annotation, words: str, site: SiteData) -> tuple[SaidEntry, ...]:
+    """What each source said for `annotation`, whose words the article has as `words`."""
+    entries = []
+    for said in annotation.said:
+        speaker = said.speaker or annotation.speaker
+        person = site.people.get(speaker) if speaker else None
+        source = site.sources[said.source]
+        comparison = compare(words, said.words) if said.words and \
+            compared(annotation.speaker, said.speaker, said.language) else None
+        entries.append(SaidEntry(said, source, person, person.name if person else source.publisher,
+                                 said.date or source.date, comparison))
+    return tuple(entries)
 
 
 def _named(annotation: Annotation, site: SiteData) -> str:

@@ -1,7 +1,9 @@
 """The page of each actor, person and source: what was said by and about them, with links to each passage.
 
 Every entry links to the exact passage of the article it comes from (`../articles/NAME.md#annotation-id`);
-MkDocs resolves and checks those links.
+MkDocs resolves and checks those links, and shows both judgements of its claim. A person's page gives what they
+said in their own words, as each source has them (or why they were not seen), with the article's version beside
+it where it differs; a source's page, what it said for each claim that cites it.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from annotated_article.data.vocabulary import SOURCE_KIND_WORDS
 from annotated_article.model import Actor, Person, SiteData, Source
 from annotated_article.render import attribution
 from annotated_article.render.attribution import format_date
-from annotated_article.render.claims import Claim
-from annotated_article.render.footnotes import badge_html
+from annotated_article.render.claims import Claim, SaidEntry
 from annotated_article.render.page_markdown import PageMarkdown
 from annotated_article.render.relations import ActorRelation, relation_parts
+from annotated_article.render.said import entry_markdown, not_seen, said_parts, words_markdown
 from annotated_article.render.site_index import SiteIndex
 from annotated_article.render.text import link_shown, markdown_text
 from annotated_article.site_urls import page_path
@@ -57,11 +59,43 @@ def person_page(person: Person, site: SiteData, index: SiteIndex) -> str:
     if person.affiliation:
         details.append(markdown_text(person.affiliation))
     page.lines += [" · ".join(details), ""]
-    said = [page.entry(c, with_speaker=False) for c in index.by_speaker[person.id]]
+    said = [line for claim in index.by_speaker[person.id] for line in _own_words(page, person, claim)]
     page.section("What it said" if person.type == "organization" else "What they said", said)
     if not said:
         page.lines += ["No statement of theirs is annotated yet.", ""]
     return page.markdown()
+
+
+def _own_words(page: PageMarkdown, person: Person, claim: Claim) -> list[str]:
+    """What `person` said for the claim in their own words, each source's entry on a line (or why the words were
+    not seen), and under it the article's version where it differs, with the claim's judgements."""
+    own = [entry for entry in claim.said if entry.person is not None and entry.person.id == person.id]
+    details = " · ".join([claim.kind_words, *page.judgements(claim)])
+    if not own:
+        whose = "Its" if person.type == "organization" else "Their"
+        why = "no source was found" if not claim.source else "what the source said is not recorded"
+        return [f"- {whose} words: not seen ({why})  \n  The article: {page.passage(claim)} · {details}"]
+    return [f"- {_said_line(page, entry)}{page.footnote(entry.source.id)}  \n"
+            f"  {_article_version(page, claim, entry)} · {details}" for entry in own]
+
+
+def _said_line(page: PageMarkdown, entry: SaidEntry) -> str:
+    """The words (or why they were not seen), then when and where they were seen (the page says who)."""
+    label = attribution.as_markdown(said_parts(entry, who=False), page.link_to_page)
+    words = not_seen(entry)
+    said = words_markdown(entry.words, entry.said.language) if entry.said.words else \
+        markdown_text(words[0].upper() + words[1:])
+    return f"{said} — {label}" if label else said
+
+
+def _article_version(page: PageMarkdown, claim: Claim, entry: SaidEntry) -> str:
+    """The article's words beside the source's, the words that differ marked; or, when they are the same, that the
+    article quotes them."""
+    if entry.comparison is not None and entry.comparison.agrees:
+        return f"The article quotes these words: {page.passage(claim)}"
+    if entry.comparison is not None:
+        return f"The article: {page.passage(claim, shown=words_markdown(entry.comparison.article))}"
+    return f"The article: {page.passage(claim)}"
 
 
 def source_page(source: Source, site: SiteData, index: SiteIndex) -> str:
@@ -83,15 +117,23 @@ def source_page(source: Source, site: SiteData, index: SiteIndex) -> str:
     page.lines += [*facts, ""]
     if source.note:
         page.lines += [markdown_text(source.note), ""]
-    page.section("Cited for", [_cited_entry(page, c) for c in index.citing_source[source.id]])
+    page.section("Cited for", [_cited_entry(page, c, source) for c in index.citing_source[source.id]])
     page.section("Suggested as further reading for",
-                 [f"- {page.passage(c)} — {page.speaker(c)}" for c in index.recommending_source[source.id]])
+                 [f"- {page.passage(c)} — {page.speaker(c)}{_what_it_said(page, c, source)}"
+                  for c in index.recommending_source[source.id]])
     return page.markdown()
 
 
-def _cited_entry(page: PageMarkdown, claim: Claim) -> str:
+def _cited_entry(page: PageMarkdown, claim: Claim, source: Source) -> str:
     annotation = claim.annotation
-    line = f"- {page.passage(claim)} — {page.speaker(claim)} · {claim.kind_words} · {badge_html(claim.verification)}"
+    line = f"- {page.passage(claim)} — {' · '.join([page.speaker(claim), claim.kind_words, *page.judgements(claim)])}"
+    line += _what_it_said(page, claim, source)
     if annotation.note:
         line += f"  \n  *Editor’s note:* {markdown_text(annotation.note)}"
     return line
+
+
+def _what_it_said(page: PageMarkdown, claim: Claim, source: Source) -> str:
+    """The claim's entries for `source` (what it said, or why that was not seen), each on a line of its own."""
+    return "".join(f"  \n  *What it said:* {entry_markdown(entry, page.link_to_page)}"
+                   for entry in claim.said if entry.source.id == source.id)

@@ -1,8 +1,12 @@
 """An article's claims as HTML: the marker after each passage, the footnotes at the end, and the summary of claims.
 
 One footnote per source, numbered by first marker (see `claims`); a source cited from several places gets a
-back-link per place (a, b, c...), each next to what was said there: who, how, how sure, and the editor's
-note. HTML is made with markupsafe: every text from the data is escaped, and shows as the characters it is.
+back-link per place (a, b, c...), each next to what was said there: who, how, the two judgements (where the
+source was seen, how the article's words compare with it), what the source said beside the article's words
+(`said`), the editor's note. Each judgement is a badge whose shape and colour say its value as well as its
+words; a wording that goes beyond the source (`OVERSTATED`) has a shape and colour of its own, and words for
+screen readers. HTML is made with markupsafe: every text from the data is escaped, and shows as the characters
+it is.
 """
 
 from __future__ import annotations
@@ -12,10 +16,11 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from annotated_article.data.vocabulary import VERIFICATION_WORDS
+from annotated_article.data.vocabulary import OVERSTATED
 from annotated_article.model import Source
 from annotated_article.render import attribution
-from annotated_article.render.claims import ArticleClaims, Claim, Footnote
+from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS, ArticleClaims, Claim, Footnote
+from annotated_article.render.said import said_html
 from annotated_article.render.text import excerpt, link_shown
 
 #: Given a kind of page ("actors", "people", "sources") and an id, the page's URL, or None.
@@ -37,33 +42,45 @@ def footnotes_html(claims: ArticleClaims, page_url: PageLinker) -> str:
     if not claims.footnotes:
         return ""
     items = Markup("\n").join(_footnote_item(footnote, page_url) for footnote in claims.footnotes)
-    key = Markup("; ").join(Markup('{} <span class="verification-meaning">{}</span>').format(badge_html(word), meaning)
-                            for word, meaning in VERIFICATION_WORDS.items())
+    keys = Markup("\n").join(
+        Markup('<p class="judgement-key judgement-key--{}"><span class="label">{}:</span> {}.</p>').format(
+            judgement.replace("_", "-"), JUDGEMENT_LABELS[judgement], Markup("; ").join(
+                Markup('{} <span class="judgement-meaning">{}</span>').format(badge_html(judgement, value), meaning)
+                for value, meaning in JUDGEMENTS[judgement][1].items()))
+        for judgement in JUDGEMENTS)
     return str(Markup(
         '<div class="annotation-notes" role="doc-endnotes">\n<hr>\n'
         '<h2 id="sources-and-attributions">Sources and attributions</h2>\n'
-        '<p class="verification-key"><span class="label">How sure:</span> {}.</p>\n'
-        "<ol>\n{}\n</ol>\n</div>").format(key, items))
+        "{}\n<ol>\n{}\n</ol>\n</div>").format(keys, items))
 
 
 def claims_summary_html(claims: ArticleClaims) -> str:
-    """"N claims: n confirmed · n likely…" over a table of every claim, in the order of their markers, each row
-    linking to its passage (its words, as the article has them); a <details>, so it opens without a script."""
+    """"N claims. Source: n seen at the original · … Wording: n same words · …" over a table of every claim, in
+    the order of their markers, each row linking to its passage (its words, as the article has them) with both
+    judgements; a <details>, so it opens without a script."""
     shown = claims.in_marker_order()
-    tally = Markup(" · ").join(badge_html(word, f"{count} {word}") for word, count in claims.tally())
+    tallies = Markup(" ").join(
+        Markup('<span class="claims-tally">{}: {}.</span>').format(JUDGEMENT_LABELS[judgement], Markup(" · ").join(
+            badge_html(judgement, value, f"{count} {JUDGEMENTS[judgement][0][value]}")
+            for value, count in claims.tally(judgement))) for judgement in JUDGEMENTS)
     rows = Markup("").join(
-        Markup('<tr><td><a href="#{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>').format(
-            claim.id, excerpt(claim.words, 12), claim.who_named,
-            ", ".join(actor.name for actor in claim.actors), badge_html(claim.verification)) for claim in shown)
-    return str(Markup('<details class="claims-summary"><summary>{} claim{}: {}'
+        Markup('<tr><td><a href="#{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>').format(
+            claim.id, excerpt(claim.words, 12), claim.who_named, ", ".join(actor.name for actor in claim.actors),
+            badge_html("source_seen", claim.source_seen), badge_html("wording", claim.wording)) for claim in shown)
+    return str(Markup('<details class="claims-summary"><summary>{} claim{}. {}'
                   '</summary><div class="claims-table"><table class="claims"><thead><tr><th scope="col">Claim</th>'
-                  '<th scope="col">Who</th><th scope="col">Actors</th><th scope="col">How sure</th></tr></thead>'
-                  "<tbody>{}</tbody></table></div></details>").format(len(shown), "s" * (len(shown) != 1), tally, rows))
+                  '<th scope="col">Who</th><th scope="col">Actors</th><th scope="col">Source</th>'
+                  '<th scope="col">Wording</th></tr></thead>'
+                  "<tbody>{}</tbody></table></div></details>").format(len(shown), "s" * (len(shown) != 1), tallies, rows))
 
 
-def badge_html(verification: str, words: str = "") -> Markup:
-    """How sure, as a badge whose shape (full, half, empty) says it as well as its colour."""
-    return Markup('<span class="verification verification--{}">{}</span>').format(verification, words or verification)
+def badge_html(judgement: str, value: str, words: str = "") -> Markup:
+    """A judgement (`source_seen` or `wording`) as a badge whose shape says its value as well as its colour and
+    words (by default the value's own, from the vocabulary); a wording that goes beyond the source has a shape
+    and colour of its own, and says so to screen readers."""
+    warning = Markup('<span class="visually-hidden">warning: </span>') if value in OVERSTATED else ""
+    return Markup('<span class="judgement judgement--{}">{}{}</span>').format(
+        value, warning, words or JUDGEMENTS[judgement][0][value])
 
 
 def _footnote_item(footnote: Footnote, page_url: PageLinker) -> Markup:
@@ -99,14 +116,16 @@ def _claim_entry(claim: Claim, page_url: PageLinker) -> Markup:
     details = Markup(
         '<span class="attribution-who"><span class="label">Who:</span> {}</span>'
         ' · <span class="attribution-how"><span class="label">How:</span> {}</span>'
-        ' · <span class="attribution-sure"><span class="label">How sure:</span> {}</span>').format(
-        attribution.as_html(list(claim.who), page_url), claim.kind_words, badge_html(claim.verification))
-    extra = Markup("")  # a space before each line break keeps the words apart for search, which drops the <br>
+        ' · <span class="attribution-source-seen"><span class="label">Source:</span> {}</span>'
+        ' · <span class="attribution-wording"><span class="label">Wording:</span> {}</span>').format(
+        attribution.as_html(list(claim.who), page_url), claim.kind_words, badge_html("source_seen", claim.source_seen),
+        badge_html("wording", claim.wording))
+    extra = said_html(claim, page_url)
     annotation = claim.annotation
     if annotation.note:
-        extra += Markup(' <br><span class="editor-note"><span class="label">Editor’s note:</span> {}</span>').format(
+        extra += Markup('<div class="editor-note"><span class="label">Editor’s note:</span> {}</div>').format(
             annotation.note)
     if claim.see_also:
         others = Markup(" ").join(source_citation_html(source, page_url) for source in claim.see_also)
-        extra += Markup(' <br><span class="see-also"><span class="label">See also:</span> {}</span>').format(others)
+        extra += Markup('<div class="see-also"><span class="label">See also:</span> {}</div>').format(others)
     return Markup('<li id="cite:{}">{} {}{}</li>').format(claim.id, backref, details, extra)

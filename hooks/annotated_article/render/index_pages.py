@@ -8,7 +8,7 @@ from annotated_article.data.vocabulary import SOURCE_KIND_WORDS
 from annotated_article.model import Article, SiteData
 from annotated_article.render import attribution
 from annotated_article.render.attribution import format_date
-from annotated_article.render.claims import ArticleClaims
+from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS, ArticleClaims
 from annotated_article.render.entity_pages import actor_page, person_page, source_page
 from annotated_article.render.page_markdown import PageMarkdown, markdown_link
 from annotated_article.render.relations import ActorRelation, relation_parts
@@ -57,7 +57,7 @@ def with_article_list(markdown: str, site: SiteData, claims: dict[str, ArticleCl
 
 def article_list(site: SiteData, claims: dict[str, ArticleClaims], from_path: str) -> list[str]:
     """Every article, newest first, as Markdown list items for the page at `from_path`: its title, publisher
-    and date, its claims counted by how sure the editors are, its sources and the actors it names."""
+    and date, its claims counted by each judgement, its sources and the actors it names."""
     entries = []
     for article in newest_first(site):
         published = article.provenance
@@ -72,9 +72,12 @@ def article_list(site: SiteData, claims: dict[str, ArticleClaims], from_path: st
 
 
 def _claims(article: Article, claims: ArticleClaims) -> str:
-    """`15 attributed claims (4 confirmed, 9 likely, 2 unverified), 9 sources`."""
-    sure = [f"{count} {word}" for word, count in claims.tally()]
-    return (_count(len(article.annotations), "attributed claim") + (f" ({', '.join(sure)})" if sure else "")
+    """`15 attributed claims (source: 2 seen at the original, 9 seen only in a report, 4 not found; wording: 4 same
+    words, …, 4 not checked), 11 sources`: the claims counted by each judgement."""
+    tallies = ["{}: {}".format(JUDGEMENT_LABELS[name].lower(), ", ".join(
+        f"{count} {JUDGEMENTS[name][0][value]}" for value, count in claims.tally(name))) for name in JUDGEMENTS]
+    return (_count(len(article.annotations), "attributed claim") +
+            (f" ({'; '.join(tallies)})" if article.annotations else "")
             + ", " + _count(len(article.cited_sources), "source"))
 
 

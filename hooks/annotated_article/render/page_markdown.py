@@ -25,9 +25,13 @@ class PageMarkdown:
     def link(self, text: str, target_path: str, fragment: str = "") -> str:
         return markdown_link(self.path, text, target_path, fragment)
 
-    def passage(self, claim: Claim, words: str = "") -> str:
-        """A link to the claim's passage (its first words, or `words`), naming its article when there are several."""
-        link = self.link(words or excerpt(claim.words), claim.article.path, claim.id)
+    def passage(self, claim: Claim, words: str = "", shown: str = "") -> str:
+        """A link to the claim's passage (its first words, or `words`, or `shown`: Markdown already made),
+        naming its article when there are several."""
+        if shown:
+            link = f"[{shown}]({relative_source_path(self.path, claim.article.path)}#{claim.id})"
+        else:
+            link = self.link(words or excerpt(claim.words), claim.article.path, claim.id)
         if len(self.site.articles) > 1:
             link += f" in *{markdown_text(claim.article.title or claim.article.path)}*"
         return link
@@ -48,8 +52,14 @@ class PageMarkdown:
 
     def entry(self, claim: Claim, with_speaker: bool = True) -> str:
         parts = [self.speaker(claim)] if with_speaker else []
-        parts += [claim.kind_words, badge_html(claim.verification)]
+        parts += [claim.kind_words, *self.judgements(claim)]
         return f"- {self.passage(claim)} — {' · '.join(p for p in parts if p)}{self.footnote(claim.annotation.source)}"
+
+    @staticmethod
+    def judgements(claim: Claim) -> list[str]:
+        """Both judgements of the claim, as the footnotes' badges."""
+        return [f"Source: {badge_html('source_seen', claim.source_seen)}",
+                f"Wording: {badge_html('wording', claim.wording)}"]
 
     def section(self, heading: str, lines: list[str]) -> None:
         if lines:

@@ -1,4 +1,7 @@
-"""Who said what about whom: the claims indexed once per build by the actor, person and source they concern."""
+"""Who said what about whom: the claims indexed once per build by the actor, person and source they concern.
+
+A person is a claim's speaker when the annotation names them, or when one of its sources' words are theirs (a
+`said` entry naming them as its speaker)."""
 
 from __future__ import annotations
 
@@ -40,8 +43,9 @@ def index_site(site: SiteData, claims: dict[str, ArticleClaims]) -> SiteIndex:
             for actor_id in annotation.actors:
                 if actor_id != speaker_actor:
                     index.about_actor[actor_id].append(claim)
-            if speaker:
-                index.by_speaker[speaker.id].append(claim)
+            for person_id in dict.fromkeys([*([speaker.id] if speaker else []),
+                                            *(entry.person.id for entry in claim.said if entry.person)]):
+                index.by_speaker[person_id].append(claim)
             if annotation.source:
                 index.citing_source[annotation.source].append(claim)
             for source_id in annotation.see_also:

@@ -1,12 +1,16 @@
 """The site's search index with each paragraph and each claim of an article as an entry of its own
-(`render.search_entries`), in place of the theme's entries for the article's headings."""
+(`render.search_entries`), in place of the theme's entries for the article's headings. An entry's text is
+escaped, but for a claim's, which is HTML already (its badges and marks, its text from the data escaped)."""
 
 from __future__ import annotations
 
 import json
 from html import escape
 
+from markupsafe import Markup
+
 from annotated_article.render.search_entries import SearchEntry
+
 
 def with_entries(index_json: str, articles: dict[str, list[SearchEntry]]) -> str:
     """`index_json` (MkDocs' search index) with the entries of each article (`articles`: its page's URL ->
@@ -18,6 +22,7 @@ def with_entries(index_json: str, articles: dict[str, list[SearchEntry]]) -> str
         entries = articles.get(page)
         docs.append(doc if entries is None else {**doc, "text": ""})
         if entries is not None and page == doc["location"]:
-            docs += [{"location": f"{page}#{id_}", "title": title, "text": escape(text, quote=False)}
+            docs += [{"location": f"{page}#{id_}", "title": title,
+                      "text": str(text) if isinstance(text, Markup) else escape(text, quote=False)}
                      for id_, title, text in entries]
     return json.dumps({**index, "docs": docs}, separators=(",", ":"))
