@@ -100,9 +100,7 @@ def _entry(article: Article, claims: ArticleClaims, urls: SiteUrls, updated: dat
 def _content(article: Article, claims: ArticleClaims, urls: SiteUrls) -> str:
     """The entry's content, as HTML: the article's dateline as its page has it, its first paragraph, and what
     its annotations cover."""
-    counted = [f"{count} {word}" for word, count in claims.tally()]
-    annotated = f"{_count(len(article.annotations), 'attributed claim')}" + (
-        f" ({', '.join(counted)})" if counted else "") + f", {_count(len(article.cited_sources), 'source')}"
+    annotated = claims.described()
     return str(Markup("{}\n<p>{}</p>\n<p><a href=\"{}\">Read it annotated</a>: {}.</p>").format(
         Markup(dateline_html(article)), lede(article), urls.page(article.path), annotated))
 
@@ -116,7 +114,3 @@ def _text(parent: etree.Element, tag: str, text: str, **attributes: str) -> etre
 def _rfc3339(moment: datetime.datetime) -> str:
     """`moment` in UTC, to the second, as RFC 3339 writes it."""
     return moment.astimezone(datetime.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

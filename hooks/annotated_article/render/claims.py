@@ -156,6 +156,14 @@ class ArticleClaims:
     def in_marker_order(self) -> list[Claim]:
         return [self.by_id[id_] for id_ in self.marker_order]
 
+    def described(self) -> str:
+        """`15 attributed claims (source: 2 seen at the original, 9 seen only in a report, 4 not found; wording: 4
+        same words, …, 4 not checked), 11 sources`: the claims counted by each judgement, as words."""
+        tallies = ["{}: {}".format(JUDGEMENT_LABELS[name].lower(), ", ".join(
+            f"{count} {JUDGEMENTS[name][0][value]}" for value, count in self.tally(name))) for name in JUDGEMENTS]
+        return (counted(len(self.by_id), "attributed claim") + (f" ({'; '.join(tallies)})" if self.by_id else "")
+                + ", " + counted(len(self.article.cited_sources), "source"))
+
     def tally(self, judgement: str) -> list[tuple[str, int]]:
         """How many claims have each value of a judgement (`source_seen` or `wording`): each value that some claim
         has, in the order of the values, with its count."""
@@ -209,6 +217,11 @@ def said_entries(annotation: Annotation, words: str, site: SiteData) -> tuple[Sa
 def _named(annotation: Annotation, site: SiteData) -> str:
     """Who said it, in a few words: the article's own words for who it credits, else the speaker's name."""
     return annotation.attributed_to or site.people[annotation.speaker].name
+
+
+def counted(number: int, noun: str) -> str:
+    """`1 source`, `2 sources`."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def letters(index: int) -> str:

@@ -8,7 +8,7 @@ from annotated_article.data.vocabulary import SOURCE_KIND_WORDS
 from annotated_article.model import Article, SiteData
 from annotated_article.render import attribution
 from annotated_article.render.attribution import format_date
-from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS, ArticleClaims
+from annotated_article.render.claims import ArticleClaims
 from annotated_article.render.entity_pages import actor_page, person_page, source_page
 from annotated_article.render.page_markdown import PageMarkdown, markdown_link
 from annotated_article.render.relations import ActorRelation, relation_parts
@@ -63,26 +63,12 @@ def article_list(site: SiteData, claims: dict[str, ArticleClaims], from_path: st
         published = article.provenance
         publisher = markdown_text(published.publisher) if published.publisher else "Publisher not known"
         when = format_date(published.date) if published.date else "date not known"
-        summary = f"{publisher}, {when}. {_claims(article, claims[article.path])}"
+        summary = f"{publisher}, {when}. {claims[article.path].described()}"
         if article.actors_named:
             summary += "; names " + ", ".join(markdown_link(from_path, site.actors[id_].name, page_path("actors", id_))
                                               for id_ in article.actors_named)
         entries.append(f"- {markdown_link(from_path, article.title or article.path, article.path)}: {summary}")
     return entries
-
-
-def _claims(article: Article, claims: ArticleClaims) -> str:
-    """`15 attributed claims (source: 2 seen at the original, 9 seen only in a report, 4 not found; wording: 4 same
-    words, …, 4 not checked), 11 sources`: the claims counted by each judgement."""
-    tallies = ["{}: {}".format(JUDGEMENT_LABELS[name].lower(), ", ".join(
-        f"{count} {JUDGEMENTS[name][0][value]}" for value, count in claims.tally(name))) for name in JUDGEMENTS]
-    return (_count(len(article.annotations), "attributed claim") +
-            (f" ({'; '.join(tallies)})" if article.annotations else "")
-            + ", " + _count(len(article.cited_sources), "source"))
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def newest_first(site: SiteData) -> list[Article]:
