@@ -28,19 +28,27 @@ DEV_ADDR ?= 127.0.0.1:8000
 serve: $(INSTALLED)
 	$(PYTHON) -m mkdocs serve --strict --dev-addr $(DEV_ADDR)
 
-# Validation of data/ alone (no build): every problem as data/FILE.yml:LINE:COLUMN, exit 1 if any.
-check: $(INSTALLED)
-	@$(PYTHON) -m annotated_article.article.check
-
-# What the data changes between BASE (a branch, tag or commit) and the working tree, as Markdown for a reviewer.
+# BASE, a branch, tag or commit, reaches the tools through the environment as it was given: `$(value ...)`
+# keeps make from expanding it (nor is BASE itself exported, which would expand it), and the recipes read it
+# as "$$NAME", a word no shell reads as code.
 BASE ?= main
+unexport BASE
+
+# Validation of data/ alone (no build): every problem as data/FILE.yml:LINE:COLUMN, exit 1 if any. With BASE
+# given (a pull request's base), every address recorded there must still be recorded, with the same words.
+check: export CHECK_BASE := $(if $(filter file,$(origin BASE)),,$(value BASE))
+check: $(INSTALLED)
+	@$(PYTHON) -m annotated_article.article.check $${CHECK_BASE:+"--base=$$CHECK_BASE"}
+
+# What the data changes between BASE (main unless given) and the working tree, as Markdown for a reviewer.
+changes: export CHANGES_BASE := $(value BASE)
 changes: $(INSTALLED)
-	@$(PYTHON) tools/data_changes.py -- "$(BASE)"
+	@$(PYTHON) tools/data_changes.py -- "$$CHANGES_BASE"
 
 # That a change altered no page: the site built from BASE (HEAD unless given) and from the working tree, compared.
-compare: export BASE := $(if $(filter file,$(origin BASE)),HEAD,$(BASE))
+compare: export COMPARE_BASE := $(if $(filter file,$(origin BASE)),HEAD,$(value BASE))
 compare: $(INSTALLED)
-	@$(PYTHON) tools/compare_builds.py -- "$$BASE"
+	@$(PYTHON) tools/compare_builds.py -- "$$COMPARE_BASE"
 
 # Record every address the articles publish (data/addresses/), so that later edits keep them working.
 addresses: $(INSTALLED)

@@ -42,11 +42,22 @@ def write(path: str, content: bytes | None) -> Callable[[Path], None]:
     return make
 
 
+def copied(path: str, to: str) -> Callable[[Path], None]:
+    def make(project: Path) -> None:
+        (project / to).write_bytes((project / path).read_bytes())
+    return make
+
+
+def renamed(path: str, to: str) -> Callable[[Path], None]:
+    return lambda project: (project / path).rename(project / to)
+
+
 def fifo(path: str) -> Callable[[Path], None]:
     return lambda project: os.mkfifo(project / path)
 
 
 ARTICLE_MARKDOWN = "docs/articles/north-korea-troops-russia.md"
+ADDRESSES = "data/addresses/north-korea-troops-russia.yml"
 
 
 def windows_1252_article(project: Path) -> None:
@@ -269,4 +280,9 @@ MISTAKES = [
     Mistake("mixed-script-article-link", "data/" + ARTICLE_DATA, LINKS_NOTE,
             "links:\n  - url: https://ipdefense\u0444orum.com/\n    kind: original\n", "url: https://ipdefense",
             "the address's host mixes alphabets (CYRILLIC, LATIN)", "mixes alphabets"),
+    Mistake("second-address-file", "data/addresses/copy.yml", None, "", "article:",
+            f"are recorded in {ADDRESSES} already", "are recorded in", action=copied(ADDRESSES, "data/addresses/copy.yml")),
+    Mistake("address-file-renamed", "data/addresses/renamed.yml", None, "", "article:",
+            "belong in data/addresses/north-korea-troops-russia.yml, not in renamed.yml", "belong in",
+            action=renamed(ADDRESSES, "data/addresses/renamed.yml")),
 ]

@@ -81,10 +81,18 @@ def test_pull_requests_say_what_the_data_changes_in_the_job_summary():
     (job,) = workflow("pull-request.yml")["jobs"].values()
     checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == "0"  # the base of the pull request is there to compare with
-    (step,) = [step for step in job["steps"] if "changes BASE=" in step.get("run", "")]
-    assert step["run"] == 'make --no-print-directory changes BASE="$BASE" >> "$GITHUB_STEP_SUMMARY"'
+    (step,) = [step for step in job["steps"] if "make --no-print-directory changes" in step.get("run", "")]
+    assert step["run"] == 'make --no-print-directory changes >> "$GITHUB_STEP_SUMMARY"'  # BASE in the environment
     assert "github.event.pull_request.base.sha" in step["env"]["BASE"]
     assert step["if"] == "${{ !cancelled() }}"
+
+
+def test_pull_requests_check_that_every_address_recorded_at_their_base_is_kept():
+    (job,) = workflow("pull-request.yml")["jobs"].values()
+    (step,) = [step for step in job["steps"] if step.get("run") == "make check"]
+    assert "github.event.pull_request.base.sha" in step["env"]["BASE"]  # the Makefile hands it to the check
+    assert re.search(r"^check: export CHECK_BASE := .*\$\(value BASE\)", (PROJECT / "Makefile").read_text(),
+                     re.MULTILINE)
 
 
 def test_the_site_is_built_for_the_address_github_pages_gives_it():

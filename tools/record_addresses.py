@@ -19,6 +19,7 @@ import yaml
 
 from annotated_article.article.check import report
 from annotated_article.article.loading import load_site
+from annotated_article.data.addresses import address_file
 from annotated_article.data.errors import DataErrors
 from annotated_article.model import Article
 
@@ -49,8 +50,9 @@ def recorded(article: Article, previous: list[dict]) -> list[dict]:
 
 
 def file_name(article_path: str) -> str:
-    """`articles/2024/x.md` -> `2024--x.yml`: named after the whole path, so that two articles never share one."""
-    return article_path.removeprefix("articles/").removesuffix(".md").replace("/", "--") + ".yml"
+    """`articles/2024/x.md` -> `2024--x.yml`: named after the whole path (the check refuses two articles whose
+    names would be the same)."""
+    return address_file(article_path)
 
 
 def main(argv: list[str] | None = None) -> int:

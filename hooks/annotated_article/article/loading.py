@@ -16,7 +16,7 @@ from annotated_article.article.parsing import ArticleParser, MarkdownConfig, mar
 from annotated_article.article.placement import plan_article
 from annotated_article.article.text import read_text
 from annotated_article.data import project_files
-from annotated_article.data.addresses import aliases
+from annotated_article.data.addresses import address_files, aliases, check_address_files
 from annotated_article.data.article_files import (
     check_every_article_is_annotated,
     check_passage_ids,
@@ -70,7 +70,9 @@ class _Loader:
             self.article(document, site)
         if files.all_read:
             check_every_article_is_annotated(self.docs_dir, set(site.articles), self.errors)
-        for document in files.addresses:
+        check_address_files(files.addresses, {path: article.data_file for path, article in site.articles.items()},
+                            self.errors)
+        for document in address_files(files.addresses).values():  # one per article: a second is an error
             self.published_addresses(document, site)
         check_references(files, self.article_documents, self.errors)
         return site
