@@ -285,4 +285,7 @@ MISTAKES = [
     Mistake("address-file-renamed", "data/addresses/renamed.yml", None, "", "article:",
             "belong in data/addresses/north-korea-troops-russia.yml, not in renamed.yml", "belong in",
             action=renamed(ADDRESSES, "data/addresses/renamed.yml")),
+    Mistake("line-break-after-id", "data/people.yml", "- id: mark-rutte", '- id: "mark-rutte\\n"', 'id: "mark-rutte',
+            "`id` contains the invisible character U+000A (line feed) after `mark-rutte`",
+            "contains the invisible character"),
 ]

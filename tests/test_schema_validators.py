@@ -114,3 +114,42 @@ def test_the_build_finds_the_same_errors_as_jsonschema(data_file):
 ])
 def test_a_host_that_mixes_alphabets_is_found(url, scripts):
     assert schema_validation.mixed_scripts(url) == scripts
+
+
+#: Values a schema's `$` must refuse: each ends in a line break, after which Python's `$` would still match.
+TRAILING_BREAKS = [
+    ("people.schema.json", [{"id": "mark-rutte\n", "name": "Mark Rutte", "role": "Secretary General"}], ("0", "id")),
+    ("sources.schema.json", [{"id": "a", "publisher": "P", "kind": "news-report",
+                              "links": [{"url": "https://example.org/\n", "kind": "original"}]}],
+     ("0", "links", "0", "url")),
+    ("article.schema.json", {"article": "articles/a.md\n", "annotations": []}, ("article",)),
+]
+
+
+@pytest.mark.parametrize("schema_name, data, path", TRAILING_BREAKS, ids=[t[0] for t in TRAILING_BREAKS])
+def test_dollar_matches_only_at_the_true_end_in_both_validators(schema_name, data, path):
+    """JSON Schema's patterns are ECMA-262's, where `$` is the end of the value: `mark-rutte\\n` is not an id.
+    The build's own validator and the jsonschema one it falls back on refuse it alike."""
+    loaded = schemas()
+    inlined = schema_validation._inline_references(loaded[schema_name], loaded)
+    document = YamlDocument("data/x.yml", data)
+    ours = errors(schema_subset.subset_validator(inlined), document)
+    fallback = errors(schema_validation._jsonschema_validator(inlined, loaded), document)
+    assert ours == fallback
+    assert [(found[0], found[1]) for found in ours] == [(path, "pattern")]
+
+
+def test_an_unanchored_pattern_still_matches_anywhere_in_both_validators():
+    loaded = schemas()
+    inlined = schema_validation._inline_references(loaded["people.schema.json"], loaded)
+    document = YamlDocument("data/x.yml", [{"id": "a", "name": "\n Mark Rutte\n", "role": "Secretary General"}])
+    assert errors(schema_subset.subset_validator(inlined), document) == []
+    assert errors(schema_validation._jsonschema_validator(inlined, loaded), document) == []
+
+
+@pytest.mark.parametrize("pattern, ecma", [
+    ("^a$", "^a\\Z"), ("[$]$", "[$]\\Z"), ("\\$x$", "\\$x\\Z"), ("^[^\\]$]*$", "^[^\\]$]*\\Z"),
+    ("a.b", "a[^\\n\\r\\u2028\\u2029]b"), ("[.]", "[.]"), ("\\S", "\\S"),
+])
+def test_patterns_are_read_as_ecma_262_reads_them(pattern, ecma):
+    assert schema_subset.ecma_pattern(pattern) == ecma

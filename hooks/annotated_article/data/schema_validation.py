@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from annotated_article.data.errors import DataError, DataErrors, shown
 from annotated_article.data.project_files import decode, read_bytes
-from annotated_article.data.schema_subset import subset_validator
+from annotated_article.data.schema_subset import ecma_search, subset_validator
 from annotated_article.data.yaml_loading import YamlDocument
 
 if TYPE_CHECKING:
@@ -109,9 +109,18 @@ def _jsonschema_validator(schema: dict, schemas: dict[str, Any]) -> jsonschema.p
     registry = Registry().with_resources(
         (name, Resource.from_contents(contents)) for name, contents in schemas.items()
     )
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+    draft = jsonschema.validators.validator_for(schema)
+    draft.check_schema(schema)
+    cls = jsonschema.validators.extend(draft, {"pattern": _ecma_pattern})  # `$` at the true end, as in schema_subset
+    return cls(schema, registry=registry, format_checker=draft.FORMAT_CHECKER)
+
+
+def _ecma_pattern(validator, pattern: str, instance: Any, schema: dict):
+    """jsonschema's `pattern` keyword with ECMA-262's meaning of the pattern (see schema_subset.ecma_pattern)."""
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not ecma_search(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 #: Keywords that only describe: where a `$ref` and its definition both have one, the `$ref`'s is kept.
@@ -212,9 +221,10 @@ def _pattern_error(error, document: YamlDocument, path: tuple, name: str, defs: 
     if invisible is not None and error.validator == "pattern":
         character = error.instance[invisible]
         return document.error(path, f"{name} contains the invisible character U+{ord(character):04X} "
-                              f"({unicodedata.name(character, 'unnamed').lower()}) after "
+                              f"({character_name(character)}) after "
                               f"`{shown(error.instance[max(0, invisible - 30):invisible])}`",
-                              "Delete it: retype the value, or copy it again from the address bar")
+                              "Delete it: retype the value" + (", or copy it again from the address bar"
+                                                               if pattern == defs.get("url", {}).get("pattern") else ""))
     if pattern == defs.get("id", {}).get("pattern"):
         return document.error(path, f"{name} is `{value}`, which is not a valid id",
                               "Use lower-case letters and digits joined by single hyphens, for example `mark-rutte`")
@@ -225,6 +235,15 @@ def _pattern_error(error, document: YamlDocument, path: tuple, name: str, defs: 
         return document.error(path, f"{name} is empty", "Write the text, or delete the key")
     return document.error(path, f"{name} is `{value}`, which does not have the expected form",
                           error.schema.get("description", "See data/schemas/"))
+
+
+#: Names of the control characters, which Unicode's database leaves unnamed.
+_CONTROL_NAMES = {"\t": "tab", "\n": "line feed", "\r": "carriage return"}
+
+
+def character_name(character: str) -> str:
+    """`character`'s name in lower case: `right-to-left override`, `line feed`."""
+    return _CONTROL_NAMES.get(character) or unicodedata.name(character, "unnamed").lower()
 
 
 def _describe(path: tuple) -> str:
