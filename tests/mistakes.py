@@ -52,6 +52,14 @@ def renamed(path: str, to: str) -> Callable[[Path], None]:
     return lambda project: (project / path).rename(project / to)
 
 
+def circle(first: str, second: str) -> Callable[[Path], None]:
+    """Two links, each to the other."""
+    def make(project: Path) -> None:
+        (project / first).symlink_to(Path(second).name)
+        (project / second).symlink_to(Path(first).name)
+    return make
+
+
 def fifo(path: str) -> Callable[[Path], None]:
     return lambda project: os.mkfifo(project / path)
 
@@ -288,4 +296,16 @@ MISTAKES = [
     Mistake("line-break-after-id", "data/people.yml", "- id: mark-rutte", '- id: "mark-rutte\\n"', 'id: "mark-rutte',
             "`id` contains the invisible character U+000A (line feed) after `mark-rutte`",
             "contains the invisible character"),
+    Mistake("link-to-its-own-folder", "docs/self", None, "", 1, "is a link to a folder that holds it",
+            "is a link to a folder that holds it", action=link("docs/self", ".")),
+    Mistake("link-to-the-project", "docs/loop", None, "", 1, "is a link to a folder that holds it",
+            "is a link to a folder that holds it", action=link("docs/loop", "..")),
+    Mistake("links-in-a-circle", "docs/a", None, "", 1, "is a link that leads back to itself",
+            "is a link that leads back to itself", action=circle("docs/a", "docs/b")),
+    Mistake("line-break-in-a-file-name", "docs/articles/nl<U+000A>::warning title=INJECTED::x<U+000A>x.md", None, "", 1,
+            "the file's name contains U+000A (line feed)", "the file's name contains",
+            action=write("docs/articles/nl\n::warning title=INJECTED::x\nx.md", b"# A page\n")),
+    Mistake("line-break-in-the-article-path", "data/" + ARTICLE_DATA, "article: articles/north-korea-troops-russia.md",
+            'article: "articles/north-korea-troops-russia.md\\n::warning title=INJECTED::x\\nx.md"', "article:",
+            "`article` contains the invisible character U+000A (line feed)", "contains the invisible character"),
 ]

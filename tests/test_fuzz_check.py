@@ -23,7 +23,8 @@ from mistakes import MISTAKES
 
 SEED = int(os.environ.get("FUZZ_SEED", "20241101"))
 SECONDS = float(os.environ.get("FUZZ_SECONDS", "30"))
-MESSAGE = re.compile(r"^(data|docs)/[\w./-]+:\d+:\d+: .+[.?!]$")
+#: A problem's line. A file's name is shown with its invisible characters named (`<U+000A>`), which may hold `:`.
+MESSAGE = re.compile(r"^(data|docs)/[^\s:][^\n]*?:\d+:\d+: .+[.?!]$")
 SUMMARY = re.compile(r"^[\d,]+ problems? found in the data\. ")
 #: Characters that mean something to YAML, or that editors paste by mistake.
 INSERTED = [":", ": ", "-", "- ", "[", "]", "{", "}", "&a ", "*a", "!", "!!str ", "#", "'", '"', "\t", "|", ">",

@@ -101,11 +101,11 @@ class DataReader:
 
 
 def read_data(data_dir: Path, docs_dir: Path, cache: DocumentCache, errors: list[DataError]) -> DataFiles:
-    """Every file of `data_dir` read and checked on its own; links out of the project in it or in `docs_dir`
-    refused."""
+    """Every file of `data_dir` read and checked on its own; links out of the project or that never end, and names
+    that are not printable, refused in it and in `docs_dir`."""
     reader = DataReader(data_dir, cache, errors)
-    errors += project_files.links_outside(data_dir, data_dir.name) + \
-        project_files.links_outside(docs_dir, docs_dir.name)
+    for folder in (data_dir, docs_dir):
+        errors += project_files.links_outside(folder, folder.name) + project_files.unreadable_names(folder, folder.name)
     documents = {name: reader.read(data_dir / name, schema) for name, schema in REGISTRIES.items()}
     site = SiteData()
     site.actors = registry(documents["actors.yml"], Actor, errors, page_ids=True)
