@@ -184,10 +184,29 @@ def test_text_from_the_data_never_becomes_markdown_or_html(repo):
     save(repo, ARTICLE_DATA, article)
     html = BeautifulSoup(markdown.markdown(summary(repo), extensions=["tables"]), "html.parser")
     assert not html.find_all(["img", "a", "em", "table", "del", "s"])
-    ours = {"main", article["annotations"][0]["id"], "note", "attributed_to", "speaker"}
+    ours = {"main", article["annotations"][0]["id"], "note", "attributed_to", "speaker",
+            "https://example.org/x)"}  # a bare address: shown in code, where GitHub does not link it
     assert {code.get_text() for code in html.find_all("code")} <= ours
     assert [strong.get_text() for strong in html.find_all("strong")] == []  # the verification did not change
     assert hostile in html.get_text()
+
+
+def test_mentions_references_and_addresses_from_the_data_link_nothing_and_notify_nobody(repo):
+    """GitHub links `@name` (and notifies that user), `#12` and bare addresses in a job summary's text: from the data,
+    each is shown in a code span, where GitHub links nothing."""
+    hostile = ("ask @octocat and @github/security about #12, GH-7 and owner/repo#3; see https://evil.example/x?a=1 "
+               "or www.evil.example, or write to someone@evil.example.")
+    linkable = ["@octocat", "@github/security", "#12", "GH-7", "#3", "https://evil.example/x?a=1", "www.evil.example",
+                "someone@evil.example"]
+    article = load(repo, ARTICLE_DATA)
+    article["annotations"][0]["note"] = hostile
+    save(repo, ARTICLE_DATA, article)
+    found = summary(repo)
+    html = BeautifulSoup(markdown.markdown(found), "html.parser")
+    outside_code = "".join(node for node in html.find_all(string=True) if node.parent.name != "code")
+    assert [token for token in linkable if token in outside_code] == []
+    assert set(linkable) <= {code.get_text().rstrip(".,;") for code in html.find_all("code")}
+    assert " ".join(hostile.split()) in html.get_text()
 
 
 def test_a_base_that_does_not_exist_is_a_clear_error(repo):

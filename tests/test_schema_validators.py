@@ -153,3 +153,21 @@ def test_an_unanchored_pattern_still_matches_anywhere_in_both_validators():
 ])
 def test_patterns_are_read_as_ecma_262_reads_them(pattern, ecma):
     assert schema_subset.ecma_pattern(pattern) == ecma
+
+
+def test_the_text_definition_refuses_exactly_the_characters_that_hide_or_reorder_text():
+    """Every displayed text refuses what schema_validation.HIDING lists (its messages name them), and keeps the
+    joiners scripts and emoji need."""
+    loaded = schemas()
+    text = loaded["definitions.schema.json"]["$defs"]["text"]
+    validator = schema_subset.subset_validator(text)
+    fallback = schema_validation._jsonschema_validator(text, loaded)
+    for character in schema_validation.HIDING:
+        value = f"Mark {character}ettuR"
+        assert list(validator.iter_errors(value)) and not fallback.is_valid(value), f"U+{ord(character):04X}"
+    for value in ("Mark Rutte", "می\u200cخواهم", "👩\u200d🔬", "two\nlines", " x "):
+        assert not list(validator.iter_errors(value)) and fallback.is_valid(value), value
+    assert list(validator.iter_errors(" \n ")) and not fallback.is_valid(" \n ")
+    refused = {chr(code) for code in range(0x20, 0x10000) if not 0xD800 <= code <= 0xDFFF
+               and list(validator.iter_errors(f"a{chr(code)}"))}
+    assert refused == schema_validation.HIDING

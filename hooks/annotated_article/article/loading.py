@@ -19,6 +19,7 @@ from annotated_article.data import project_files
 from annotated_article.data.addresses import address_files, aliases, check_address_files
 from annotated_article.data.article_files import (
     check_every_article_is_annotated,
+    check_hidden_characters,
     check_passage_ids,
     without_front_matter,
 )
@@ -113,6 +114,7 @@ class _Loader:
             raw = project_files.read_text(article_file, f"{self.docs_dir.name}/{path}", self.docs_dir.parent)
         except DataErrors as failure:
             return self.errors.extend(failure.errors)
+        check_hidden_characters(raw, f"{self.docs_dir.name}/{path}", self.errors)
         source, first_line = without_front_matter(raw)
         check_passage_ids(document, self.errors)
         actor_names = {name: actor.id for actor in site.actors.values() for name in actor.names}

@@ -217,7 +217,9 @@ def _explain(error: jsonschema.ValidationError, document: YamlDocument, defs: di
 def _pattern_error(error, document: YamlDocument, path: tuple, name: str, defs: dict) -> DataError:
     pattern = error.schema.get("pattern")
     value = shown(error.instance)
-    invisible = next((i for i, c in enumerate(error.instance) if not c.isprintable() and c != " "), None)
+    invisible = next((i for i, c in enumerate(error.instance) if c in HIDING), None)
+    if invisible is None and pattern != defs.get("text", {}).get("pattern"):  # in a text, a line break is fine
+        invisible = next((i for i, c in enumerate(error.instance) if not c.isprintable() and c != " "), None)
     if invisible is not None and error.validator == "pattern":
         character = error.instance[invisible]
         return document.error(path, f"{name} contains the invisible character U+{ord(character):04X} "
@@ -237,6 +239,11 @@ def _pattern_error(error, document: YamlDocument, path: tuple, name: str, defs: 
                           error.schema.get("description", "See data/schemas/"))
 
 
+#: Invisible characters that change what a text shows: bidirectional controls (which reorder it, `Mark \u202eettuR`
+#: shows as "Mark Rutte") and zero-width ones. The schemas' `text`, `id` and `url` patterns refuse them; the zero-width
+#: joiners (U+200C, U+200D) that scripts and emoji need are not among them.
+HIDING = frozenset("\u061c\u180e\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
+                   "\u2066\u2067\u2068\u2069\ufeff")
 #: Names of the control characters, which Unicode's database leaves unnamed.
 _CONTROL_NAMES = {"\t": "tab", "\n": "line feed", "\r": "carriage return"}
 
