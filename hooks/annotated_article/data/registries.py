@@ -7,7 +7,7 @@ from dataclasses import fields
 from typing import Any
 
 from annotated_article.data.errors import DataError
-from annotated_article.data.schema_validation import mixed_scripts
+from annotated_article.data.schema_validation import misleading_address, mixed_scripts
 from annotated_article.data.yaml_loading import YamlDocument
 from annotated_article.model import Figure, Link, Relation
 
@@ -63,12 +63,17 @@ def check_actor_names(document: YamlDocument | None, errors: list[DataError]) ->
 
 
 def check_link_hosts(document: YamlDocument | None, links_at: list[tuple[tuple, list]], errors: list[DataError]) -> None:
-    """A host that mixes alphabets is a look-alike of another (`exаmple.com`, with a Cyrillic а).
+    """A link goes where it reads: no host that mixes alphabets, a look-alike of another (`exаmple.com`, with a
+    Cyrillic а), and nothing a browser reads otherwise than Python (see `misleading_address`).
     `links_at`: each list of links of `document`, with the place of the mapping that holds it."""
     if document is None:
         return
     for place, links in links_at:
         for number, link in enumerate(links):
+            misleading = misleading_address(link["url"])
+            if misleading:
+                errors.append(document.error((*place, "links", number, "url"), *misleading))
+                continue
             scripts = mixed_scripts(link["url"])
             if scripts:
                 errors.append(document.error(

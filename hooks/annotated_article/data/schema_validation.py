@@ -8,7 +8,9 @@ this module reads the same files.
 from __future__ import annotations
 
 import difflib
+import html
 import json
+import re
 import unicodedata
 from itertools import islice
 from pathlib import Path
@@ -306,6 +308,32 @@ def mixed_scripts(url: str) -> list[str]:
         if len(scripts) > 1:
             return sorted(scripts)
     return []
+
+
+_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;)")
+
+
+def misleading_address(url: str) -> tuple[str, str] | None:
+    """What in `url` would make a browser go elsewhere than it reads, or a page write it otherwise (problem, fix):
+    an HTML character reference (`&#64;` is an `@` once in a page), a backslash (a `/` to browsers, not to
+    Python's reading of the host), a backtick (Markdown's code), or a name before an `@` ahead of the host."""
+    if reference := _REFERENCE.search(url):
+        return (f"the address holds `{reference.group()}`, an HTML character reference, which a browser reads as "
+                f"`{html.unescape(reference.group())}`", "Write the address as the browser's address bar shows it")
+    if "\\" in url:
+        return ("the address holds a backslash (`\\`), which browsers read as `/`",
+                "Write `/` (or `%5C` if a backslash is really meant)")
+    if "`" in url:
+        return "the address holds a backtick (`` ` ``)", "Write it as `%60`"
+    try:
+        parts = urlsplit(url)
+        user, host = parts.netloc.rpartition("@")[0], parts.hostname or ""
+    except ValueError:
+        return None
+    if user:
+        return (f"the address names `{shown(user)}` before an `@`, so browsers go to `{shown(host)}`, the host after it",
+                "Give the address of the page itself, without a name and `@` before its host")
+    return None
 
 
 def nearest(word: str, options) -> str:
