@@ -19,6 +19,10 @@ LINKS_NOTE = "links_note: a search of ipdefenseforum.com found no match\n"
 RIGHTS_NOTE = ("rights_note: >-\n  the original was not found, so its terms could not be checked; the text is\n"
                "  reproduced as captured\n")
 
+#: Many annotations quoting the same words: each nests inside the one before.
+SAME_WORDS = "".join(f"  - id: same-words-{n}\n    exact: Further stacking the odds\n    attributed_to: an editor\n"
+                     "    kind: report\n    verification: unverified\n" for n in range(1000))
+
 ALIAS_BOMB = "\n".join(
     ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     + [f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]" for level in range(1, 10)]
@@ -337,4 +341,15 @@ MISTAKES = [
     Mistake("user-before-host-in-link", "data/sources.yml", "    - url: https://kvia.com",
             "    - url: https://www.nato.int@evil.example/kvia.com", "url: https://www.nato.int@",
             "the address names `www.nato.int` before an `@`, so browsers go to `evil.example`", "before an `@`"),
+    Mistake("long-actor-name", "data/actors.yml", "  names: [Japan]", "  names: [Japan, " + "Japan " * 100 + "]",
+            "names: [Japan, Japan Japan", "`names` entry 2 is 599 characters long, longer than a name is",
+            "characters long, longer than a name is"),
+    Mistake("many-annotations-on-the-same-words", "data/" + ARTICLE_DATA, "annotations:\n", "annotations:\n" + SAME_WORDS,
+            "exact: Further stacking the odds", "annotations quote these words, or words around them, one inside another",
+            "one inside another", occurrence=11),
+    Mistake("quotes-nested-without-end", ARTICLE_MARKDOWN, "The United States and many", ">" * 2000 + " The United "
+            "States and many", 1, "the article nests quotes, lists or other blocks", "the article nests quotes, lists"),
+    Mistake("lists-nested-too-deep", ARTICLE_MARKDOWN, "The United States and many",
+            "".join("    " * level + "- a list\n" for level in range(60)) + "\nThe United States and many", 1,
+            "the article nests quotes, lists or other blocks", "the article nests quotes, lists"),
 ]

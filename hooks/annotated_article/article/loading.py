@@ -25,12 +25,18 @@ from annotated_article.data.article_files import (
 )
 from annotated_article.data.errors import DataError, DataErrors
 from annotated_article.data.loading import DocumentCache, check_references, read_data
-from annotated_article.data.registries import make_entry, registry
+from annotated_article.data.registries import MAX_NAME_LENGTH, make_entry, registry
 from annotated_article.data.schema_validation import nearest
 from annotated_article.data.yaml_loading import YamlDocument
 from annotated_article.model import Annotation, Article, ArticlePlan, Provenance, SiteData, reading_order
 
 PLACEMENT_FIX = "Quote words of one paragraph of plain text, without cutting through code, links or emphasis"
+#: Most annotations whose passages nest one inside another: each is an element inside the last, and the tree's
+#: deepest nesting is what the walks over it (ours, Python-Markdown's, the browser's) pay for.
+MAX_NESTED_PASSAGES = 10
+#: Deepest nesting of elements in an article's parsed Markdown (quotes in lists in quotes...): an article has a
+#: handful; every walk over the tree, ours and Python-Markdown's, recurses once per level.
+MAX_ARTICLE_DEPTH = 40
 
 
 @dataclass
@@ -117,14 +123,18 @@ class _Loader:
         check_hidden_characters(raw, f"{self.docs_dir.name}/{path}", self.errors)
         source, first_line = without_front_matter(raw)
         check_passage_ids(document, self.errors)
-        actor_names = {name: actor.id for actor in site.actors.values() for name in actor.names}
+        actor_names = {name: actor.id for actor in site.actors.values() for name in actor.names
+                       if len(name) <= MAX_NAME_LENGTH}  # a longer one is an error of its own
         # What the plan depends on: under `mkdocs serve`, an edit elsewhere in the data reuses it.
         key = (source, repr(self.markdown), tuple(actor_names.items()),
                tuple((a["id"], a["exact"], a.get("prefix"), a.get("suffix")) for a in document.data["annotations"]))
         errors = len(self.errors)
         cached = self.cache.plans.get(path)
-        plan = cached[1] if cached and cached[0] == key else self.plan(document, source, first_line, annotations,
-                                                                      actor_names)
+        try:
+            plan = cached[1] if cached and cached[0] == key else self.plan(document, source, first_line, annotations,
+                                                                          actor_names)
+        except DataErrors as failure:  # the article cannot be read: nothing in it can be placed
+            return self.errors.extend(failure.errors)
         if len(self.errors) == errors:
             self.cache.plans[path] = (key, plan)
         site.articles[path] = Article(path, document.file, tuple(annotations[id_] for id_ in reading_order(plan.passages)),
@@ -140,7 +150,17 @@ class _Loader:
              actor_names: dict[str, str]) -> ArticlePlan:
         """Parse the article, find every annotation's words in it and plan their placing; report what fails."""
         path = document.data["article"]
-        root, stash = self.parser().parse(source)
+        try:
+            root, stash = self.parser().parse(source)
+            depth = _depth(root)
+        except RecursionError:  # Python-Markdown reads nested blocks by recursion
+            depth = None
+        if depth is None or depth > MAX_ARTICLE_DEPTH:
+            raise DataErrors([DataError(
+                f"{self.docs_dir.name}/{path}", first_line, 1, "the article nests quotes, lists or other blocks "
+                + (f"{depth} levels deep" if depth else "so deep that it cannot be read")
+                + f", more than an article does ({MAX_ARTICLE_DEPTH} at most)",
+                "Check the `>` and the indentation at the start of its lines")])
         text, paragraphs = read_text(root, stash)
         where = SourceLines(f"{self.docs_dir.name}/{path}", source, text.text, first_line)
         anchored: dict[str, tuple[int, int]] = {}
@@ -167,10 +187,20 @@ class _Loader:
         return plan
 
 
+def _depth(root) -> int:
+    """How many elements deep the tree goes, found without recursion."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in element)
+    return deepest
+
+
 def _crossing(anchored: dict[str, tuple[int, int]], index_of: dict[str, int], document: YamlDocument,
               errors: list[DataError]) -> list[str]:
-    """Passages must nest or stay apart: one sweep in reading order finds each that crosses another,
-    reports it and returns its id."""
+    """Passages must nest or stay apart, at most MAX_NESTED_PASSAGES deep: one sweep in reading order finds each
+    that crosses another or nests deeper, reports it and returns its id."""
     crossing = []
     open_passages: list[tuple[int, str]] = []  # (end, id)
     for id_ in reading_order(anchored):
@@ -182,6 +212,13 @@ def _crossing(anchored: dict[str, tuple[int, int]], index_of: dict[str, int], do
                 ("annotations", index_of[id_], "exact"),
                 f"the words of `{open_passages[-1][1]}` and `{id_}` overlap without one containing the other",
                 "Shorten one of the two quotes so that they do not cross"))
+            crossing.append(id_)
+            continue
+        if len(open_passages) >= MAX_NESTED_PASSAGES:
+            errors.append(document.error(
+                ("annotations", index_of[id_], "exact"), f"more than {MAX_NESTED_PASSAGES} annotations quote these "
+                f"words, or words around them, one inside another (`{open_passages[0][1]}` is the outermost)",
+                "Merge the annotations that say the same thing, or quote fewer words in each"))
             crossing.append(id_)
             continue
         open_passages.append((end, id_))

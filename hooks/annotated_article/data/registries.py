@@ -48,13 +48,25 @@ def registry(document: YamlDocument | None, cls: type, errors: list[DataError], 
     return entries
 
 
+#: Longest name of an actor, in characters: "Democratic People’s Republic of Korea" has 37. Names are looked for in
+#: the articles' text by one regular expression, whose groups nest as deep as the longest name.
+MAX_NAME_LENGTH = 100
+
+
 def check_actor_names(document: YamlDocument | None, errors: list[DataError]) -> None:
-    """A name in an article must mean one actor: no name may belong to two."""
+    """A name in an article must mean one actor: no name may belong to two, and none is longer than a name is."""
     if document is None:
         return
     owner: dict[str, str] = {}
     for index, item in enumerate(document.data):
         for number, name in enumerate(item.get("names", [])):
+            if len(name) > MAX_NAME_LENGTH:
+                errors.append(document.error(
+                    (index, "names", number), f"`names` entry {number + 1} is {len(name):,} characters long, longer "
+                    f"than a name is ({MAX_NAME_LENGTH} at most)",
+                    "Give the words that mean this actor in the article's text (its name, or an adjective such as "
+                    "`Russian`); a description belongs in `description`"))
+                continue
             if name in owner and owner[name] != item["id"]:
                 errors.append(document.error(
                     (index, "names", number), f"the name `{name}` is already a name of `{owner[name]}`",
