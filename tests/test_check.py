@@ -19,7 +19,7 @@ from mistakes import ARTICLE_DATA, MISTAKES, Mistake
 
 #: A problem's line. A file's name is shown with its invisible characters named (`<U+000A>`), which may hold `:`.
 MESSAGE = re.compile(r"^(data|docs)/[^\s:][^\n]*?:\d+:\d+: .+[.?!]$")
-SUMMARY = re.compile(r"^\d+ problems? found in the data\. ")
+SUMMARY = re.compile(r"^[\d,]+ problems? found in the data\. ")
 
 
 @pytest.fixture

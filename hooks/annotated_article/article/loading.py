@@ -8,6 +8,7 @@ article's plan and each data file's document, each with everything it was made f
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -37,6 +38,9 @@ MAX_NESTED_PASSAGES = 10
 #: Deepest nesting of elements in an article's parsed Markdown (quotes in lists in quotes...): an article has a
 #: handful; every walk over the tree, ours and Python-Markdown's, recurses once per level.
 MAX_ARTICLE_DEPTH = 40
+#: Most annotations in one paragraph: each is placed on the paragraph's tree as it stands after the others, so the
+#: work grows with their number times the paragraph's length.
+MAX_PASSAGES_PER_PARAGRAPH = 50
 
 
 @dataclass
@@ -69,6 +73,8 @@ class _Loader:
         self.cache = cache
         self.errors: list[DataError] = []
         self.article_documents: list[YamlDocument] = []
+        #: Quotes not found whose closest passage was looked for, in all the articles (EXPLAINED_MISSES at most).
+        self.explained = 0
 
     def load(self, data_dir: Path) -> SiteData:
         files = read_data(data_dir, self.docs_dir, self.cache.documents, self.errors)
@@ -165,19 +171,20 @@ class _Loader:
         where = SourceLines(f"{self.docs_dir.name}/{path}", source, text.text, first_line)
         anchored: dict[str, tuple[int, int]] = {}
         index_of: dict[str, int] = {}
-        explained = 0
         for index, annotation in enumerate(document.data["annotations"]):
             entry = annotations.get(annotation["id"])
             if entry is None or entry.exact != annotation["exact"]:
                 continue
             try:
-                anchored[entry.id] = anchor_quote(text, entry.quote, where, explained < EXPLAINED_MISSES)
+                anchored[entry.id] = anchor_quote(text, entry.quote, where, self.explained < EXPLAINED_MISSES)
             except AnchorError as failure:
-                explained += failure.problem.startswith("these words are not in the article")
+                self.explained += failure.problem.startswith("these words are not in the article")
                 self.errors.append(document.error(("annotations", index, "exact"), failure.problem, failure.fix))
                 continue
             index_of[entry.id] = index
         for id_ in _crossing(anchored, index_of, document, self.errors):
+            del anchored[id_]
+        for id_ in _crowded(text, anchored, index_of, document, self.errors):
             del anchored[id_]
         plan, problems = plan_article(text, paragraphs, stash, anchored, actor_names)
         plan = replace(plan, source=source)
@@ -185,6 +192,23 @@ class _Loader:
             self.errors.append(document.error(("annotations", index_of[id_], "exact"),
                                               problem + at_place(where, anchored[id_][0]), PLACEMENT_FIX))
         return plan
+
+
+def _crowded(text, anchored: dict[str, tuple[int, int]], index_of: dict[str, int], document: YamlDocument,
+             errors: list[DataError]) -> list[str]:
+    """At most MAX_PASSAGES_PER_PARAGRAPH passages in one paragraph: each that comes past them is reported, and its
+    id returned."""
+    crowded: list[str] = []
+    count: Counter[int | None] = Counter()
+    for id_ in reading_order(anchored):
+        paragraph = text.paragraph_at(*anchored[id_])
+        count[paragraph] += 1
+        if count[paragraph] > MAX_PASSAGES_PER_PARAGRAPH:
+            crowded.append(id_)
+            errors.append(document.error(
+                ("annotations", index_of[id_], "exact"), f"more than {MAX_PASSAGES_PER_PARAGRAPH} annotations quote "
+                "words of this paragraph", "Split the paragraph, or merge annotations that say the same thing"))
+    return crowded
 
 
 def _depth(root) -> int:

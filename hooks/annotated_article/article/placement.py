@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from itertools import groupby
 from os.path import commonprefix
@@ -25,6 +26,9 @@ from annotated_article.article.wrapping import wrap
 from annotated_article.model import ArticlePlan, ArticleText, Placement, reading_order
 
 _SLUG_WORD = re.compile(r"[^\W_]+")
+#: Mentions of an actor tried for its link (one inside code or a link cannot take one): each try reads the
+#: paragraph again, so an actor named thousands of times where no link can go is not tried thousands of times.
+LINK_TRIES = 10
 
 
 def plan_article(text: ArticleText, paragraphs: list[etree.Element], stash: list,
@@ -64,13 +68,15 @@ def _actor_links(text: ArticleText, paragraphs: list[etree.Element], stash: list
     boundaries = sorted({position for span in passages.values() for position in span})
     linked: set[str] = set()
     links = []
+    tried: Counter[str] = Counter()
     for match in _names_pattern(tuple(actor_names)).finditer(text.text):
         actor = actor_names[match.group()]
         start, end = match.span()
         index = text.paragraph_at(start, end)
-        if actor in linked or index is None or _cuts(boundaries, start, end):
+        if actor in linked or index is None or _cuts(boundaries, start, end) or tried[actor] >= LINK_TRIES:
             continue
         offset = text.paragraphs[index].start
+        tried[actor] += 1
         if not wrap(paragraphs[index], stash, start - offset, end - offset, etree.Element("a"), is_link=True):
             linked.add(actor)
             links.append(Placement(index, start - offset, end - offset, actor=actor))

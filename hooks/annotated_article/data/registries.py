@@ -92,3 +92,36 @@ def check_link_hosts(document: YamlDocument | None, links_at: list[tuple[tuple, 
                     (*place, "links", number, "url"), f"the address's host mixes alphabets ({', '.join(scripts)}), "
                     "as look-alikes of well-known addresses do",
                     "Retype the address by hand, or copy it again from the address bar of the page"))
+
+
+#: Most pages the data may make (each actor, person, source and article has one): MkDocs writes a page in 7 to 12 ms
+#: here (benchmarks/REPORT.md: 3,306 pages in 24 s; benchmarks/costly_data.py: 4,993 pages in 58 s on a busy
+#: machine), and a build must end within a minute.
+MAX_PAGES = 4_000
+#: Most featured actors: Material writes the whole navigation into every page, so each costs every page.
+MAX_FEATURED = 20
+
+
+def check_sizes(documents: dict[str, YamlDocument | None], article_files: list[str], errors: list[DataError]) -> None:
+    """No more pages than MAX_PAGES, and no more featured actors than MAX_FEATURED: the entry past the limit is named."""
+    total = sum(len(d.data) for d in documents.values() if d is not None and isinstance(d.data, list)) + \
+        len(article_files)
+    counted = 0
+    why = (f"the data makes {total:,} pages (one for each actor, person, source and article), more than the "
+           f"{MAX_PAGES:,} a build makes within a minute")
+    fix = "Check that the right file was saved here; a site this large needs its limit raised, and the build measured"
+    for document in documents.values():
+        entries = len(document.data) if document is not None and isinstance(document.data, list) else 0
+        if total > MAX_PAGES and counted + entries > MAX_PAGES:
+            assert document is not None
+            return errors.append(document.error((MAX_PAGES - counted,), why, fix))
+        counted += entries
+    if total > MAX_PAGES:
+        errors.append(DataError(article_files[MAX_PAGES - counted], 1, 1, why, fix))
+    actors = documents.get("actors.yml")
+    featured = [index for index, item in enumerate(actors.data if actors is not None else []) if item.get("featured")]
+    if actors is not None and len(featured) > MAX_FEATURED:
+        errors.append(actors.error((featured[MAX_FEATURED], "featured"), f"{len(featured):,} actors are featured, more "
+                                   f"than the navigation shows ({MAX_FEATURED} at most)",
+                                   "Feature the actors readers look for most; every actor is on the Actors page"))
+
