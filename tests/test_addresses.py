@@ -398,3 +398,16 @@ def test_two_articles_whose_address_files_would_have_one_name_are_refused(data_c
                                "`articles/a--b.md` would both be recorded in data/addresses/a--b.yml") for line in lines) \
         or any(line.startswith("data/articles/a--b.yml:1:1: the addresses of `articles/a--b.md` and of "
                                "`articles/a/b.md`") for line in lines), lines
+
+
+def test_recording_on_a_clean_clone_keeps_the_committed_entries_in_their_order(data_copy):
+    """The first deploy of a clone committed a reshuffle of the seed's file: what is recorded only grows, at its end."""
+    before = {path.name: path.read_bytes() for path in (data_copy / "data" / "addresses").glob("*.yml")}
+    assert before
+    assert record_addresses.main(["--data", str(data_copy / "data"), "--docs", str(data_copy / "docs")]) == 0
+    for name, content in before.items():
+        after = (data_copy / "data" / "addresses" / name).read_bytes()
+        old = [entry["id"] for entry in yaml.safe_load(content)["addresses"]]
+        new = [entry["id"] for entry in yaml.safe_load(after)["addresses"]]
+        assert new[:len(old)] == old, name
+        assert after.startswith(content.rstrip(b"\n")), name  # the same bytes, and new entries after them
