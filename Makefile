@@ -9,9 +9,13 @@ export PYTHONPATH := $(CURDIR)/hooks
 
 .PHONY: build serve test test-fast lint check changes compare addresses clean lock offline bench
 
-$(INSTALLED): requirements.lock
+# The pins installed: requirements.lock, or, in the workflows (LOCK=requirements-ci.lock), the same pins with the
+# hash of each file, which pip then checks: any other file is refused.
+LOCK ?= requirements.lock
+
+$(INSTALLED): $(LOCK)
 	test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -r $(LOCK)
 	touch $@
 
 # The site is built into site.new/ and swapped in at once only when the build succeeds: a failed or stopped
@@ -82,13 +86,15 @@ bench/node_modules/.installed: bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Re-resolve the pins of pyproject.toml into requirements.lock (needs the package registry).
+# Re-resolve the pins of pyproject.toml into requirements.lock, then write requirements-ci.lock, the same pins with
+# the hash of each file the workflows install (needs the package registry).
 lock: $(INSTALLED)
 	$(PYTHON) -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
 	  print('\n'.join(p['dependencies'] + [d for ds in p['optional-dependencies'].values() for d in ds]))" \
 	  > $(VENV)/direct.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r $(VENV)/direct.txt
 	{ head -2 requirements.lock; $(PYTHON) -m pip freeze; } > requirements.lock.new && mv requirements.lock.new requirements.lock
+	$(PYTHON) tools/hash_lock.py requirements.lock requirements-ci.lock
 
 clean:
 	rm -rf site site.new site.old dist $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -159,7 +159,7 @@ def copy_project_for_make(destination: Path) -> Path:
     """`copy_project`, plus what `make` reads, for tests that run the Makefile's targets."""
     destination.mkdir(parents=True, exist_ok=True)
     copy_project(destination)
-    for name in ("Makefile", "requirements.lock", "pyproject.toml", "mkdocs.offline.yml"):
+    for name in ("Makefile", "requirements.lock", "requirements-ci.lock", "pyproject.toml", "mkdocs.offline.yml"):
         shutil.copy2(PROJECT / name, destination / name)
     shutil.copytree(PROJECT / "tools", destination / "tools", ignore=shutil.ignore_patterns("__pycache__"))
     return destination
