@@ -352,4 +352,6 @@ MISTAKES = [
     Mistake("lists-nested-too-deep", ARTICLE_MARKDOWN, "The United States and many",
             "".join("    " * level + "- a list\n" for level in range(60)) + "\nThe United States and many", 1,
             "the article nests quotes, lists or other blocks", "the article nests quotes, lists"),
+    Mistake("id-too-long-for-a-file-name", "data/actors.yml", "- id: japan", "- id: japan" + "-x" * 150, "id: japan-x",
+            "`id` is 305 characters long, longer than it may be (200 at most)", "characters long, longer than it may be"),
 ]

@@ -48,7 +48,7 @@ def broken_variants(data):
             yield path, "replace"
 
     for path, action in walk(data):
-        for bad in (["", "Not An Id", 42, None, True, 1.5, [], {"a": 1}, "2024-02-30", "2024-1-1"]
+        for bad in (["", "Not An Id", 42, None, True, 1.5, [], {"a": 1}, "2024-02-30", "2024-1-1", "a" * 201]
                     if action == "replace" else [1]):
             variant = copy.deepcopy(data)
             target = variant
@@ -77,11 +77,12 @@ def test_the_build_checks_our_schemas_without_jsonschema(schema_name):
 
 
 def test_a_schema_with_other_keywords_is_checked_by_jsonschema():
-    schema = {"type": "array", "items": {"type": "string", "maxLength": 3}}
+    schema = {"type": "array", "items": {"type": "string"}, "maxItems": 3}
     assert schema_subset.subset_validator(schema) is None
     assert schema_subset.subset_validator({"type": "string", "format": "email"}) is None
     assert schema_subset.subset_validator({"$ref": "other.json#/$defs/x"}) is None
     assert schema_validation._jsonschema_validator(schema, {}).is_valid(["abc"])
+    assert not schema_validation._jsonschema_validator(schema, {}).is_valid(["a", "b", "c", "d"])
 
 
 @pytest.mark.parametrize("data_file", FILES)

@@ -80,7 +80,7 @@ def _supported(schema: Any) -> bool:
             ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
         elif keyword == "pattern":
             ok = isinstance(value, str)
-        elif keyword == "minLength":
+        elif keyword in ("minLength", "maxLength"):
             ok = isinstance(value, int) and not isinstance(value, bool)
         elif keyword == "format":
             ok = value == "date"
@@ -181,6 +181,11 @@ def _min_length(instance, length, schema):
         yield f"{instance!r} {'should be non-empty' if length == 1 else 'is too short'}"
 
 
+def _max_length(instance, length, schema):
+    if isinstance(instance, str) and len(instance) > length:
+        yield f"{instance!r} {'is expected to be empty' if length == 0 else 'is too long'}"
+
+
 def _format(instance, name, schema):
     if isinstance(instance, str):
         try:
@@ -192,4 +197,4 @@ def _format(instance, name, schema):
 
 
 _KEYWORDS = {"type": _type, "additionalProperties": _additional_properties, "required": _required, "enum": _enum,
-             "pattern": _pattern, "minLength": _min_length, "format": _format}
+             "pattern": _pattern, "minLength": _min_length, "maxLength": _max_length, "format": _format}

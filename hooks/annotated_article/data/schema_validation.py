@@ -213,6 +213,10 @@ def _explain(error: jsonschema.ValidationError, document: YamlDocument, defs: di
                                "Write the date as YYYY-MM-DD, for example 2024-11-01")]
     if kind in ("pattern", "minLength"):
         return [_pattern_error(error, document, path, name, defs)]
+    if kind == "maxLength":
+        return [document.error(path, f"{name} is {len(error.instance):,} characters long, longer than it may be "
+                               f"({error.validator_value:,} at most)", "Shorten it to a few words (an id names its page's "
+                               "folder, which a file system keeps short)")]
     return [document.error(path, f"{name}: {shown(error.message, 200)}", "See the field's description in data/schemas/")]
 
 
