@@ -9,9 +9,13 @@ export PYTHONPATH := $(CURDIR)/hooks
 
 .PHONY: build serve test test-fast lint check changes compare addresses clean lock offline bench
 
-$(INSTALLED): requirements.lock
+# The pins installed: requirements.lock, or, in the workflows (LOCK=requirements-ci.lock), the same pins with the
+# hash of each file, which pip then checks: any other file is refused.
+LOCK ?= requirements.lock
+
+$(INSTALLED): $(LOCK)
 	test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -r $(LOCK)
 	touch $@
 
 # The site is built into site.new/ and swapped in at once only when the build succeeds: a failed or stopped
@@ -28,19 +32,27 @@ DEV_ADDR ?= 127.0.0.1:8000
 serve: $(INSTALLED)
 	$(PYTHON) -m mkdocs serve --strict --dev-addr $(DEV_ADDR)
 
-# Validation of data/ alone (no build): every problem as data/FILE.yml:LINE:COLUMN, exit 1 if any.
-check: $(INSTALLED)
-	@$(PYTHON) -m annotated_article.article.check
-
-# What the data changes between BASE (a branch, tag or commit) and the working tree, as Markdown for a reviewer.
+# BASE, a branch, tag or commit, reaches the tools through the environment as it was given: `$(value ...)`
+# keeps make from expanding it (nor is BASE itself exported, which would expand it), and the recipes read it
+# as "$$NAME", a word no shell reads as code.
 BASE ?= main
+unexport BASE
+
+# Validation of data/ alone (no build): every problem as data/FILE.yml:LINE:COLUMN, exit 1 if any. With BASE
+# given (a pull request's base), every address recorded there must still be recorded, with the same words.
+check: export CHECK_BASE := $(if $(filter file,$(origin BASE)),,$(value BASE))
+check: $(INSTALLED)
+	@$(PYTHON) -m annotated_article.article.check $${CHECK_BASE:+"--base=$$CHECK_BASE"}
+
+# What the data changes between BASE (main unless given) and the working tree, as Markdown for a reviewer.
+changes: export CHANGES_BASE := $(value BASE)
 changes: $(INSTALLED)
-	@$(PYTHON) tools/data_changes.py -- "$(BASE)"
+	@$(PYTHON) tools/data_changes.py -- "$$CHANGES_BASE"
 
 # That a change altered no page: the site built from BASE (HEAD unless given) and from the working tree, compared.
-compare: export BASE := $(if $(filter file,$(origin BASE)),HEAD,$(BASE))
+compare: export COMPARE_BASE := $(if $(filter file,$(origin BASE)),HEAD,$(value BASE))
 compare: $(INSTALLED)
-	@$(PYTHON) tools/compare_builds.py -- "$$BASE"
+	@$(PYTHON) tools/compare_builds.py -- "$$COMPARE_BASE"
 
 # Record every address the articles publish (data/addresses/), so that later edits keep them working.
 addresses: $(INSTALLED)
@@ -74,13 +86,15 @@ bench/node_modules/.installed: bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Re-resolve the pins of pyproject.toml into requirements.lock (needs the package registry).
+# Re-resolve the pins of pyproject.toml into requirements.lock, then write requirements-ci.lock, the same pins with
+# the hash of each file the workflows install (needs the package registry).
 lock: $(INSTALLED)
 	$(PYTHON) -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
 	  print('\n'.join(p['dependencies'] + [d for ds in p['optional-dependencies'].values() for d in ds]))" \
 	  > $(VENV)/direct.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r $(VENV)/direct.txt
 	{ head -2 requirements.lock; $(PYTHON) -m pip freeze; } > requirements.lock.new && mv requirements.lock.new requirements.lock
+	$(PYTHON) tools/hash_lock.py requirements.lock requirements-ci.lock
 
 clean:
 	rm -rf site site.new site.old dist $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -159,19 +159,23 @@ def copy_project_for_make(destination: Path) -> Path:
     """`copy_project`, plus what `make` reads, for tests that run the Makefile's targets."""
     destination.mkdir(parents=True, exist_ok=True)
     copy_project(destination)
-    for name in ("Makefile", "requirements.lock", "pyproject.toml", "mkdocs.offline.yml"):
+    for name in ("Makefile", "requirements.lock", "requirements-ci.lock", "pyproject.toml", "mkdocs.offline.yml"):
         shutil.copy2(PROJECT / name, destination / name)
     shutil.copytree(PROJECT / "tools", destination / "tools", ignore=shutil.ignore_patterns("__pycache__"))
     return destination
 
 
-def run_make(project: Path, target: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
-    """`make TARGET` in `project`, with the test run's virtual environment (already installed: never reinstalled)."""
+def run_make(project: Path, target: str, env: dict | None = None, timeout: float = 300,
+             variables: dict | None = None) -> subprocess.CompletedProcess:
+    """`make TARGET` in `project`, with the test run's virtual environment (already installed: never reinstalled);
+    `variables` are given on make's command line (`make TARGET NAME=VALUE`), `env` in its environment."""
     _may_build()
-    environment = {key: value for key, value in os.environ.items() if key not in ("GITHUB_ACTIONS", "MAKEFLAGS")}
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("GITHUB_ACTIONS", "MAKEFLAGS", "BASE")}
     environment.update(env or {})
     return subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", target, f"VENV={VENV}"],
+        ["make", "--no-print-directory", "-o", f"{VENV}/.installed", target, f"VENV={VENV}",
+         *(f"{name}={value}" for name, value in (variables or {}).items())],
         cwd=project, env=environment, capture_output=True, text=True, timeout=timeout,
     )
 

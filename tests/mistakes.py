@@ -27,6 +27,9 @@ RUTTE_WORDS = ("        words: >-\n          The deployment [of] North Korean tr
                "          Putin's growing desperation.\n")
 RUTTE_SAID = "    said:\n      - source: nato-2024-10-28\n" + RUTTE_SEEN_IN + RUTTE_WORDS
 AHN_NOT_SEEN = "        not_seen: these words are in no copy of the AP story that was seen\n"
+#: Many annotations quoting the same words: each nests inside the one before.
+SAME_WORDS = "".join(f"  - id: same-words-{n}\n    exact: Further stacking the odds\n    attributed_to: an editor\n"
+                     "    kind: report\n    source_seen: not-found\n    wording: not-checked\n" for n in range(1000))
 
 ALIAS_BOMB = "\n".join(
     ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
@@ -51,11 +54,30 @@ def write(path: str, content: bytes | None) -> Callable[[Path], None]:
     return make
 
 
+def copied(path: str, to: str) -> Callable[[Path], None]:
+    def make(project: Path) -> None:
+        (project / to).write_bytes((project / path).read_bytes())
+    return make
+
+
+def renamed(path: str, to: str) -> Callable[[Path], None]:
+    return lambda project: (project / path).rename(project / to)
+
+
+def circle(first: str, second: str) -> Callable[[Path], None]:
+    """Two links, each to the other."""
+    def make(project: Path) -> None:
+        (project / first).symlink_to(Path(second).name)
+        (project / second).symlink_to(Path(first).name)
+    return make
+
+
 def fifo(path: str) -> Callable[[Path], None]:
     return lambda project: os.mkfifo(project / path)
 
 
 ARTICLE_MARKDOWN = "docs/articles/north-korea-troops-russia.md"
+ADDRESSES = "data/addresses/north-korea-troops-russia.yml"
 
 
 def windows_1252_article(project: Path) -> None:
@@ -343,4 +365,66 @@ MISTAKES = [
     Mistake("mixed-script-article-link", "data/" + ARTICLE_DATA, LINKS_NOTE,
             "links:\n  - url: https://ipdefense\u0444orum.com/\n    kind: original\n", "url: https://ipdefense",
             "the address's host mixes alphabets (CYRILLIC, LATIN)", "mixes alphabets"),
+    Mistake("second-address-file", "data/addresses/copy.yml", None, "", "article:",
+            f"are recorded in {ADDRESSES} already", "are recorded in", action=copied(ADDRESSES, "data/addresses/copy.yml")),
+    Mistake("address-file-renamed", "data/addresses/renamed.yml", None, "", "article:",
+            "belong in data/addresses/north-korea-troops-russia.yml, not in renamed.yml", "belong in",
+            action=renamed(ADDRESSES, "data/addresses/renamed.yml")),
+    Mistake("line-break-after-id", "data/people.yml", "- id: mark-rutte", '- id: "mark-rutte\\n"', 'id: "mark-rutte',
+            "`id` contains the invisible character U+000A (line feed) after `mark-rutte`",
+            "contains the invisible character"),
+    Mistake("link-to-its-own-folder", "docs/self", None, "", 1, "is a link to a folder that holds it",
+            "is a link to a folder that holds it", action=link("docs/self", ".")),
+    Mistake("link-to-the-project", "docs/loop", None, "", 1, "is a link to a folder that holds it",
+            "is a link to a folder that holds it", action=link("docs/loop", "..")),
+    Mistake("links-in-a-circle", "docs/a", None, "", 1, "is a link that leads back to itself",
+            "is a link that leads back to itself", action=circle("docs/a", "docs/b")),
+    Mistake("line-break-in-a-file-name", "docs/articles/nl<U+000A>::warning title=INJECTED::x<U+000A>x.md", None, "", 1,
+            "the file's name contains U+000A (line feed)", "the file's name contains",
+            action=write("docs/articles/nl\n::warning title=INJECTED::x\nx.md", b"# A page\n")),
+    Mistake("line-break-in-the-article-path", "data/" + ARTICLE_DATA, "article: articles/north-korea-troops-russia.md",
+            'article: "articles/north-korea-troops-russia.md\\n::warning title=INJECTED::x\\nx.md"', "article:",
+            "`article` contains the invisible character U+000A (line feed)", "contains the invisible character"),
+    Mistake("bidi-control-in-a-name", "data/people.yml", "  name: Mark Rutte", '  name: "Mark \\u202eettuR"',
+            "name: \"Mark", "`name` contains the invisible character U+202E (right-to-left override) after `Mark `",
+            "contains the invisible character"),
+    Mistake("zero-width-space-in-a-relation", "data/actors.yml", "      relation: at war", "      relation: at\u200b war",
+            "relation: at", "`relation` contains the invisible character U+200B (zero width space) after `at`",
+            "contains the invisible character"),
+    Mistake("bidi-isolate-in-a-note", "data/" + ARTICLE_DATA, "    note: >-\n", "    note: >-\n      \u2067\n",
+            "    note: >-", "`note` contains the invisible character U+2067 (right-to-left isolate)",
+            "contains the invisible character"),
+    Mistake("bidi-control-in-the-article", ARTICLE_MARKDOWN, "The United States and many",
+            "The United States and \u202emany", "The United States and",
+            "the article contains the invisible character U+202E (right-to-left override) after `The United States and `",
+            "the article contains the invisible character"),
+    Mistake("character-reference-in-link", "data/sources.yml", "    - url: https://kvia.com",
+            "    - url: https://www.nato.int&#64;evil.example/kvia.com", "url: https://www.nato.int",
+            "the address holds `&#64;`, an HTML character reference, which a browser reads as `@`",
+            "an HTML character reference"),
+    Mistake("named-reference-in-link", "data/" + ARTICLE_DATA, LINKS_NOTE,
+            "links:\n  - url: https://example.org/?a=1&amp;b=2\n    kind: original\n", "url: https://example.org",
+            "the address holds `&amp;`, an HTML character reference, which a browser reads as `&`",
+            "an HTML character reference"),
+    Mistake("backslash-in-link", "data/sources.yml", "    - url: https://kvia.com",
+            "    - url: https://evil.example\\@kvia.com", "url: https://evil.example",
+            "the address holds a backslash (`\\`), which browsers read as `/`", "holds a backslash"),
+    Mistake("backtick-in-link", "data/sources.yml", "    - url: https://kvia.com", "    - url: https://kvia.com/`x`",
+            "url: https://kvia.com/`", "the address holds a backtick", "holds a backtick"),
+    Mistake("user-before-host-in-link", "data/sources.yml", "    - url: https://kvia.com",
+            "    - url: https://www.nato.int@evil.example/kvia.com", "url: https://www.nato.int@",
+            "the address names `www.nato.int` before an `@`, so browsers go to `evil.example`", "before an `@`"),
+    Mistake("long-actor-name", "data/actors.yml", "  names: [Japan]", "  names: [Japan, " + "Japan " * 100 + "]",
+            "names: [Japan, Japan Japan", "`names` entry 2 is 599 characters long, longer than a name is",
+            "characters long, longer than a name is"),
+    Mistake("many-annotations-on-the-same-words", "data/" + ARTICLE_DATA, "annotations:\n", "annotations:\n" + SAME_WORDS,
+            "exact: Further stacking the odds", "annotations quote these words, or words around them, one inside another",
+            "one inside another", occurrence=11),
+    Mistake("quotes-nested-without-end", ARTICLE_MARKDOWN, "The United States and many", ">" * 2000 + " The United "
+            "States and many", 1, "the article nests quotes, lists or other blocks", "the article nests quotes, lists"),
+    Mistake("lists-nested-too-deep", ARTICLE_MARKDOWN, "The United States and many",
+            "".join("    " * level + "- a list\n" for level in range(60)) + "\nThe United States and many", 1,
+            "the article nests quotes, lists or other blocks", "the article nests quotes, lists"),
+    Mistake("id-too-long-for-a-file-name", "data/actors.yml", "- id: japan", "- id: japan" + "-x" * 150, "id: japan-x",
+            "`id` is 305 characters long, longer than it may be (200 at most)", "characters long, longer than it may be"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,21 @@ from playwright.sync_api import expect
 
 import record_addresses
 import static_server
+from annotated_article.article import check
 from annotated_article.article.loading import load_site
 from annotated_article.data.addresses import aliases
 from annotated_article.data.errors import DataErrors
 from annotated_article.data.yaml_loading import load_yaml_bytes
-from conftest import copy_project, run_mkdocs_build, site_url, soup_of
+from conftest import PROJECT, copy_project, run_mkdocs_build, site_url, soup_of
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """What `make check` reads: a copy of data/, docs/ and mkdocs.yml."""
+    for name in ("data", "docs"):
+        shutil.copytree(PROJECT / name, tmp_path / name)
+    shutil.copy2(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
 
 
 def document(entries: list[dict], article: str = "articles/a.md"):
@@ -246,3 +257,157 @@ class _NoAliases(yaml.SafeDumper):
 def test_address_files_are_named_after_the_whole_path_of_their_article():
     names = {record_addresses.file_name(path) for path in ("articles/x.md", "articles/2024/x.md", "articles/2025/x.md")}
     assert names == {"x.yml", "2024--x.yml", "2025--x.yml"}
+
+
+# --- Recorded addresses only grow ---------------------------------------------------------------------------
+
+GIT = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"]
+
+
+def git(repo: Path, *arguments: str) -> str:
+    return subprocess.run([*GIT, "-C", str(repo), *arguments], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """What `make check` reads, committed on `main` of a git repository."""
+    root = tmp_path / "repo"
+    for name in ("data", "docs"):
+        shutil.copytree(PROJECT / name, root / name)
+    shutil.copy2(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "add", "--all")
+    git(root, "commit", "--quiet", "-m", "The data as it is")
+    return root
+
+
+def run_check(root: Path, capsys, *options: str) -> tuple[int, list[str]]:
+    status = check.main(["--data", str(root / "data"), "--docs", str(root / "docs"), *options])
+    captured = capsys.readouterr()
+    return status, captured.err.splitlines() + captured.out.splitlines()
+
+
+def address_file_of(root: Path) -> tuple[Path, dict]:
+    path = sorted((root / "data" / "addresses").glob("*.yml"))[0]
+    return path, yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def save_addresses(path: Path, content: dict) -> None:
+    header = "".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True) if line.startswith("#"))
+    path.write_text(header + "\n" + yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=100),
+                    encoding="utf-8")
+
+
+def line_of(path: Path, words: str, after: str = "") -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(number for number, line in enumerate(lines) if after in line) if after else 0
+    return next(number for number, line in enumerate(lines[start:], start + 1) if words in line)
+
+
+def test_recorded_words_pointed_at_another_paragraph_pass_alone_and_are_refused_against_the_base(repo, capsys):
+    """The report's attack: an address's words replaced by another paragraph's, and a new id given a quote's words."""
+    path, content = address_file_of(repo)
+    site = load_site(repo / "data", repo / "docs")
+    plan = site.articles[content["article"]].plan
+    paragraphs = [entry for entry in content["addresses"] if entry["id"] in plan.paragraph_ids]
+    moved, other = paragraphs[1], paragraphs[2]
+    passage = next(entry for entry in content["addresses"] if entry["id"] in plan.passages)
+    moved["words"] = other["words"]
+    content["addresses"].append({"id": "a-new-claim-on-old-words", "words": passage["words"]})
+    save_addresses(path, content)
+    assert run_check(repo, capsys)[0] == 0  # nothing in the working tree alone tells that the words were others
+    status, lines = run_check(repo, capsys, "--base=main")
+    after = f"id: {moved['id']}"
+    place = f"data/addresses/{path.name}:{line_of(path, 'words:', after=after)}:"
+    assert status == 1
+    assert [line for line in lines if line.startswith("data/")] == [
+        line for line in lines if line.startswith(place) and f"the words of `#{moved['id']}` changed since main" in line
+        and "Put back the recorded words" in line]
+    assert len([line for line in lines if line.startswith("data/")]) == 1  # the new id is not a problem
+
+
+def test_an_address_dropped_or_its_file_deleted_is_refused_and_a_retired_one_is_not(repo, capsys):
+    path, content = address_file_of(repo)
+    kept = [entry for entry in content["addresses"] if not entry.get("retired")]
+    kept[0]["retired"] = True
+    save_addresses(path, content)
+    assert run_check(repo, capsys, "--base=main")[0] == 0
+    dropped = kept[1]
+    content["addresses"].remove(dropped)
+    save_addresses(path, content)
+    status, lines = run_check(repo, capsys, "--base=main")
+    assert status == 1 and any(line.startswith(f"data/addresses/{path.name}:{line_of(path, 'addresses:')}:1: "
+                                               f"the address `#{dropped['id']}`") and "was recorded at main" in line
+                               and f"git checkout main -- data/addresses/{path.name}" in line for line in lines), lines
+    path.unlink()
+    status, lines = run_check(repo, capsys, "--base=main")
+    assert status == 1 and any(line.startswith(f"data/addresses/{path.name}:1:1: this file") and "is gone" in line
+                               for line in lines), lines
+
+
+def test_an_address_file_goes_with_its_article(repo, capsys):
+    path, content = address_file_of(repo)
+    data_file = next(p for p in (repo / "data" / "articles").glob("*.yml")
+                     if f"article: {content['article']}" in p.read_text(encoding="utf-8"))
+    for gone in (path, data_file, repo / "docs" / content["article"]):
+        gone.unlink()
+    git(repo, "add", "--all")
+    git(repo, "commit", "--quiet", "-m", "An article removed")
+    assert run_check(repo, capsys, "--base=main~1")[0] in (0, 1)
+    assert not [line for line in run_check(repo, capsys, "--base=main~1")[1] if "addresses" in line]
+
+
+def test_a_base_that_is_not_a_commit_is_a_failure_of_the_run_not_of_the_data(repo, capsys):
+    status, lines = run_check(repo, capsys, "--base=no-such-branch")
+    assert status == 2 and any("`no-such-branch` is not a commit" in line for line in lines)
+
+
+def test_a_second_address_file_for_one_article_is_refused(data_copy, capsys):
+    path, _ = address_file_of(data_copy)
+    copy = path.with_name("copy.yml")
+    shutil.copy2(path, copy)
+    status, lines = run_check(data_copy, capsys)
+    assert status == 1
+    problems = [line for line in lines if line.startswith("data/")]
+    assert problems == [f"data/addresses/copy.yml:{line_of(copy, 'article:')}:10: the addresses of "
+                        f"`{yaml.safe_load(path.read_text('utf-8'))['article']}` are recorded in "
+                        f"data/addresses/{path.name} already. Keep one address file per article: move the entries "
+                        "that are only here into that file, and delete this one."]
+
+
+def test_an_address_file_named_after_another_article_is_refused(data_copy, capsys):
+    path, _ = address_file_of(data_copy)
+    path.rename(path.with_name("elsewhere.yml"))
+    status, lines = run_check(data_copy, capsys)
+    assert status == 1 and any(line.startswith("data/addresses/elsewhere.yml:") and f"belong in data/addresses/{path.name}"
+                               in line for line in lines), lines
+
+
+def test_two_articles_whose_address_files_would_have_one_name_are_refused(data_copy, capsys):
+    article = sorted((data_copy / "data" / "articles").glob("*.yml"))[0]
+    text = article.read_text(encoding="utf-8")
+    markdown = data_copy / "docs" / yaml.safe_load(text)["article"]
+    (data_copy / "docs" / "articles" / "a").mkdir()
+    for path, name in (("articles/a--b.md", "a--b.yml"), ("articles/a/b.md", "a-b.yml")):
+        shutil.copy2(markdown, data_copy / "docs" / path)
+        (data_copy / "data" / "articles" / name).write_text(
+            text.replace(f"article: {yaml.safe_load(text)['article']}", f"article: {path}"), encoding="utf-8")
+    status, lines = run_check(data_copy, capsys)
+    assert status == 1
+    assert any(line.startswith("data/articles/a-b.yml:1:1: the addresses of `articles/a/b.md` and of "
+                               "`articles/a--b.md` would both be recorded in data/addresses/a--b.yml") for line in lines) \
+        or any(line.startswith("data/articles/a--b.yml:1:1: the addresses of `articles/a--b.md` and of "
+                               "`articles/a/b.md`") for line in lines), lines
+
+
+def test_recording_on_a_clean_clone_keeps_the_committed_entries_in_their_order(data_copy):
+    """The first deploy of a clone committed a reshuffle of the seed's file: what is recorded only grows, at its end."""
+    before = {path.name: path.read_bytes() for path in (data_copy / "data" / "addresses").glob("*.yml")}
+    assert before
+    assert record_addresses.main(["--data", str(data_copy / "data"), "--docs", str(data_copy / "docs")]) == 0
+    for name, content in before.items():
+        after = (data_copy / "data" / "addresses" / name).read_bytes()
+        old = [entry["id"] for entry in yaml.safe_load(content)["addresses"]]
+        new = [entry["id"] for entry in yaml.safe_load(after)["addresses"]]
+        assert new[:len(old)] == old, name
+        assert after.startswith(content.rstrip(b"\n")), name  # the same bytes, and new entries after them

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -250,5 +251,24 @@ def test_a_link_in_docs_to_a_file_outside_the_project_stops_the_build(good_data)
         assert result.returncode != 0
         assert "docs/notes.txt:1:1: is a link to a place outside the project" in result.stdout + result.stderr
         assert snapshot(project / "site") == site_before and not (project / "site" / "notes.txt").exists()
+    finally:
+        link.unlink()
+
+
+@pytest.mark.parametrize("target", [".", ".."])
+def test_a_link_in_docs_to_a_folder_that_holds_it_stops_the_build_at_once(good_data, target):
+    """MkDocs follows links in docs/: one to its own folder, or to the project, never ends (or copies the project,
+    the site and the zip into the site, again and again)."""
+    project = good_data
+    link = project / "docs" / "loop"
+    link.symlink_to(target)
+    try:
+        site_before = snapshot(project / "site")
+        started = time.monotonic()
+        result = run_make(project, "build", timeout=120)
+        assert time.monotonic() - started < 60
+        assert result.returncode != 0 and "Traceback" not in result.stdout + result.stderr
+        assert "docs/loop:1:1: is a link to a folder that holds it" in result.stdout + result.stderr
+        assert snapshot(project / "site") == site_before
     finally:
         link.unlink()

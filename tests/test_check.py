@@ -17,8 +17,9 @@ from annotated_article.article.loading import load_site
 from conftest import PROJECT, copy_project_for_make, run_make, snapshot
 from mistakes import ARTICLE_DATA, MISTAKES, Mistake
 
-MESSAGE = re.compile(r"^(data|docs)/[\w./-]+:\d+:\d+: .+[.?!]$")
-SUMMARY = re.compile(r"^\d+ problems? found in the data\. ")
+#: A problem's line. A file's name is shown with its invisible characters named (`<U+000A>`), which may hold `:`.
+MESSAGE = re.compile(r"^(data|docs)/[^\s:][^\n]*?:\d+:\d+: .+[.?!]$")
+SUMMARY = re.compile(r"^[\d,]+ problems? found in the data\. ")
 
 
 @pytest.fixture

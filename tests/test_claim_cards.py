@@ -306,3 +306,25 @@ def test_the_summary_opens_without_javascript_on_a_table_whose_rows_lead_to_the_
         expect(page).to_have_url(re.compile(f"#{claim}$"))
         expect(page.locator(f'[id="{claim}"]')).to_be_in_viewport()
         assert_highlighted(page, claim)
+
+
+@pytest.mark.parametrize("note_id", ["fn:50%", "fn:100%25", "fn:é"])
+def test_a_footnote_whose_id_holds_a_percent_sign_opens_its_card_without_an_error(reader, note_id):
+    """An article's own footnote `[^50%]` gets the id `fn:50%`, which the marker's hash holds as it is: decoding
+    it as a URI threw, and no card opened. (The console stays free of errors: `reader` fails the test otherwise.)"""
+    page = reader.page
+    page.goto(reader.edition.url(ARTICLE))
+    page.evaluate("""id => {
+        const paragraph = document.querySelector("article p");
+        const sup = document.createElement("sup");
+        sup.id = "fnref:made";
+        sup.innerHTML = '<a class="footnote-ref" href="#">9</a>';
+        sup.firstChild.setAttribute("href", "#" + id);
+        paragraph.append(sup);
+        const note = document.createElement("li");
+        note.id = id;
+        note.textContent = "A note of the article's own.";
+        document.querySelector("article").append(note);
+    }""", note_id)
+    page.locator('[id="fnref:made"] > a').hover()
+    expect(page.locator("#claim-card")).to_contain_text("A note of the article's own.")

@@ -215,10 +215,29 @@ def test_text_from_the_data_never_becomes_markdown_or_html(repo):
     save(repo, ARTICLE_DATA, article)
     html = BeautifulSoup(markdown.markdown(summary(repo), extensions=["tables"]), "html.parser")
     assert not html.find_all(["img", "a", "em", "table", "del", "s"])
-    ours = {"main", article["annotations"][0]["id"], "note", "attributed_to", "speaker"}
+    ours = {"main", article["annotations"][0]["id"], "note", "attributed_to", "speaker",
+            "https://example.org/x)"}  # a bare address: shown in code, where GitHub does not link it
     assert {code.get_text() for code in html.find_all("code")} <= ours
     assert [strong.get_text() for strong in html.find_all("strong")] == []  # no judgement changed
     assert hostile in html.get_text()
+
+
+def test_mentions_references_and_addresses_from_the_data_link_nothing_and_notify_nobody(repo):
+    """GitHub links `@name` (and notifies that user), `#12` and bare addresses in a job summary's text: from the data,
+    each is shown in a code span, where GitHub links nothing."""
+    hostile = ("ask @octocat and @github/security about #12, GH-7 and owner/repo#3; see https://evil.example/x?a=1 "
+               "or www.evil.example, or write to someone@evil.example.")
+    linkable = ["@octocat", "@github/security", "#12", "GH-7", "#3", "https://evil.example/x?a=1", "www.evil.example",
+                "someone@evil.example"]
+    article = load(repo, ARTICLE_DATA)
+    article["annotations"][0]["note"] = hostile
+    save(repo, ARTICLE_DATA, article)
+    found = summary(repo)
+    html = BeautifulSoup(markdown.markdown(found), "html.parser")
+    outside_code = "".join(node for node in html.find_all(string=True) if node.parent.name != "code")
+    assert [token for token in linkable if token in outside_code] == []
+    assert set(linkable) <= {code.get_text().rstrip(".,;") for code in html.find_all("code")}
+    assert " ".join(hostile.split()) in html.get_text()
 
 
 def test_a_base_that_does_not_exist_is_a_clear_error(repo):
@@ -242,6 +261,34 @@ def test_make_changes_takes_base(repo):
     assert "No change to the annotations" in run_make(repo, "changes", env={"BASE": "HEAD"}).stdout
     missing = run_make(repo, "changes", env={"BASE": "HEAD~5"})
     assert missing.returncode == 2 and "`HEAD~5` is not a commit" in missing.stderr
+
+
+#: Values of BASE that a shell, or make itself, would run as a command if BASE were pasted into a recipe.
+HOSTILE_BASES = ['main"; touch INJECTED; "', "fix`{touch,INJECTED}`", "$(touch INJECTED)",
+                 "main$(shell touch INJECTED)", "main'; touch INJECTED; '"]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("base", HOSTILE_BASES, ids=range(len(HOSTILE_BASES)))
+@pytest.mark.parametrize("passed", ["command line", "environment"])
+def test_base_reaches_the_tool_as_it_is_and_is_never_run(repo, base, passed):
+    """`make changes BASE=...` and `make check BASE=...` hand BASE to Python through the environment: no shell
+    and no make function ever reads it as code, and a branch with such a name is compared like any other."""
+    valid_branch = subprocess.run(["git", "check-ref-format", "--branch", base], capture_output=True).returncode == 0
+    if valid_branch:
+        git(repo, "branch", base)
+    for target in ("changes", "check"):
+        result = run_make(repo, target, **({"variables": {"BASE": base}} if passed == "command line"
+                                           else {"env": {"BASE": base}}))
+        assert not (repo / "INJECTED").exists(), (target, result.stdout, result.stderr)
+        if valid_branch:
+            assert result.returncode == 0, (target, result.stderr)
+        else:
+            assert result.returncode == 2 and f"`{base}` is not a commit" in result.stderr, (target, result.stderr)
+    if valid_branch:
+        commit = git(repo, "rev-parse", f"refs/heads/{base}").strip()
+        header = run_make(repo, "changes", env={"BASE": base}).stdout.splitlines()[0]
+        assert header.startswith("## What the data changes since ") and header.endswith(f"({commit[:12]})")
 
 
 def test_works_on_this_repositorys_own_history():
@@ -279,4 +326,21 @@ def test_an_address_retired_or_dropped_is_said_and_new_ones_are_counted(repo):
     text = summary(repo)
     assert "### Published addresses" in text
     assert f"**Retired** `{retired['id']}`" in text and f"Dropped `{dropped['id']}`" in text
+    assert "- New `p-a-new-paragraph` of " in text and ": “A new paragraph.”\n" in text
     assert "1 new address recorded" in text
+
+
+def test_recorded_words_changed_and_a_new_address_are_shown_with_their_words(repo):
+    """The words an address leads to are what a reviewer must see change: a count of new addresses hides an id
+    added with the words of a published quote, and a changed `words` moves an old address."""
+    name = next((repo / "data" / "addresses").glob("*.yml")).name
+    document = load(repo, f"addresses/{name}")
+    moved, other = [entry for entry in document["addresses"] if not entry.get("retired")][:2]
+    old_words = moved["words"]
+    moved["words"] = other["words"]
+    document["addresses"].append({"id": "a-claim-by-hand", "words": other["words"]})
+    save(repo, f"addresses/{name}", document)
+    text = summary(repo)
+    line = next(line for line in text.splitlines() if f"`{moved['id']}`" in line)
+    assert line.startswith("- **Words changed** of ") and line.endswith(f"“{old_words}” → “{other['words']}”")
+    assert f"- New `a-claim-by-hand` of {document['article']}: “{other['words']}”" in text

@@ -5,7 +5,9 @@ definition, or a list of them), so a field added later is covered without changi
 Each value gets a payload naming its place; every actor is featured, so that every name is in
 the navigation as well as on the pages, and the second article of the tests is added, so that
 every field of an article's provenance has a value. The quoted words (`exact`, `prefix`,
-`suffix`, and an address's recorded `words`) are left as they are: they must match the article.
+`suffix`, and an address's recorded `words`) are left as they are: they must match the article;
+so are an actor's `names`, words looked for in the article's text that no page shows (and that
+the check keeps to 100 characters, less than a payload).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from conftest import SECOND_ARTICLE, add_second_article, copy_project, run_mkdoc
 pytestmark = pytest.mark.build
 
 TEXT_REF = "definitions.schema.json#/$defs/text"
-QUOTE_FIELDS = {"exact", "prefix", "suffix", "words"}  # words: what a published address led to
+QUOTE_FIELDS = {"exact", "prefix", "suffix", "words", "names"}  # words: what a published address led to
 
 
 def payload(place: str) -> str:

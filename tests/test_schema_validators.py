@@ -48,7 +48,7 @@ def broken_variants(data):
             yield path, "replace"
 
     for path, action in walk(data):
-        for bad in (["", "Not An Id", 42, None, True, 1.5, [], {"a": 1}, "2024-02-30", "2024-1-1"]
+        for bad in (["", "Not An Id", 42, None, True, 1.5, [], {"a": 1}, "2024-02-30", "2024-1-1", "a" * 201]
                     if action == "replace" else [1]):
             variant = copy.deepcopy(data)
             target = variant
@@ -77,11 +77,12 @@ def test_the_build_checks_our_schemas_without_jsonschema(schema_name):
 
 
 def test_a_schema_with_other_keywords_is_checked_by_jsonschema():
-    schema = {"type": "array", "items": {"type": "string", "maxLength": 3}}
+    schema = {"type": "array", "items": {"type": "string"}, "maxItems": 3}
     assert schema_subset.subset_validator(schema) is None
     assert schema_subset.subset_validator({"type": "string", "format": "email"}) is None
     assert schema_subset.subset_validator({"$ref": "other.json#/$defs/x"}) is None
     assert schema_validation._jsonschema_validator(schema, {}).is_valid(["abc"])
+    assert not schema_validation._jsonschema_validator(schema, {}).is_valid(["a", "b", "c", "d"])
 
 
 @pytest.mark.parametrize("data_file", FILES)
@@ -114,3 +115,60 @@ def test_the_build_finds_the_same_errors_as_jsonschema(data_file):
 ])
 def test_a_host_that_mixes_alphabets_is_found(url, scripts):
     assert schema_validation.mixed_scripts(url) == scripts
+
+
+#: Values a schema's `$` must refuse: each ends in a line break, after which Python's `$` would still match.
+TRAILING_BREAKS = [
+    ("people.schema.json", [{"id": "mark-rutte\n", "name": "Mark Rutte", "role": "Secretary General"}], ("0", "id")),
+    ("sources.schema.json", [{"id": "a", "publisher": "P", "kind": "news-report",
+                              "links": [{"url": "https://example.org/\n", "kind": "original"}]}],
+     ("0", "links", "0", "url")),
+    ("article.schema.json", {"article": "articles/a.md\n", "annotations": []}, ("article",)),
+]
+
+
+@pytest.mark.parametrize("schema_name, data, path", TRAILING_BREAKS, ids=[t[0] for t in TRAILING_BREAKS])
+def test_dollar_matches_only_at_the_true_end_in_both_validators(schema_name, data, path):
+    """JSON Schema's patterns are ECMA-262's, where `$` is the end of the value: `mark-rutte\\n` is not an id.
+    The build's own validator and the jsonschema one it falls back on refuse it alike."""
+    loaded = schemas()
+    inlined = schema_validation._inline_references(loaded[schema_name], loaded)
+    document = YamlDocument("data/x.yml", data)
+    ours = errors(schema_subset.subset_validator(inlined), document)
+    fallback = errors(schema_validation._jsonschema_validator(inlined, loaded), document)
+    assert ours == fallback
+    assert [(found[0], found[1]) for found in ours] == [(path, "pattern")]
+
+
+def test_an_unanchored_pattern_still_matches_anywhere_in_both_validators():
+    loaded = schemas()
+    inlined = schema_validation._inline_references(loaded["people.schema.json"], loaded)
+    document = YamlDocument("data/x.yml", [{"id": "a", "name": "\n Mark Rutte\n", "role": "Secretary General"}])
+    assert errors(schema_subset.subset_validator(inlined), document) == []
+    assert errors(schema_validation._jsonschema_validator(inlined, loaded), document) == []
+
+
+@pytest.mark.parametrize("pattern, ecma", [
+    ("^a$", "^a\\Z"), ("[$]$", "[$]\\Z"), ("\\$x$", "\\$x\\Z"), ("^[^\\]$]*$", "^[^\\]$]*\\Z"),
+    ("a.b", "a[^\\n\\r\\u2028\\u2029]b"), ("[.]", "[.]"), ("\\S", "\\S"),
+])
+def test_patterns_are_read_as_ecma_262_reads_them(pattern, ecma):
+    assert schema_subset.ecma_pattern(pattern) == ecma
+
+
+def test_the_text_definition_refuses_exactly_the_characters_that_hide_or_reorder_text():
+    """Every displayed text refuses what schema_validation.HIDING lists (its messages name them), and keeps the
+    joiners scripts and emoji need."""
+    loaded = schemas()
+    text = loaded["definitions.schema.json"]["$defs"]["text"]
+    validator = schema_subset.subset_validator(text)
+    fallback = schema_validation._jsonschema_validator(text, loaded)
+    for character in schema_validation.HIDING:
+        value = f"Mark {character}ettuR"
+        assert list(validator.iter_errors(value)) and not fallback.is_valid(value), f"U+{ord(character):04X}"
+    for value in ("Mark Rutte", "می\u200cخواهم", "👩\u200d🔬", "two\nlines", " x "):
+        assert not list(validator.iter_errors(value)) and fallback.is_valid(value), value
+    assert list(validator.iter_errors(" \n ")) and not fallback.is_valid(" \n ")
+    refused = {chr(code) for code in range(0x20, 0x10000) if not 0xD800 <= code <= 0xDFFF
+               and list(validator.iter_errors(f"a{chr(code)}"))}
+    assert refused == schema_validation.HIDING

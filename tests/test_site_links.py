@@ -271,3 +271,19 @@ def test_adding_an_actor_person_and_source_to_the_data_adds_their_pages(tmp_path
     index = soup_of(site / "actors" / "index.html")
     assert index.select_one('svg a[href="belarus/"]')
     assert soup_of(site / "people" / "index.html").select_one('a[href="kim-jong-un/"]')
+
+
+def test_every_page_links_each_address_of_the_data_as_it_is_written(pages, each_site):
+    """Footnotes, source pages and datelines write a link the same way: its href, as a browser reads it, is the
+    address as the data gives it (a page that wrote it through Markdown could turn `&...;` into a character)."""
+    site = each_site.data
+    addresses = {link.url for source in site.sources.values() for link in source.links} | {
+        link.url for article in site.articles.values() for link in article.provenance.links}
+    assert addresses
+    found = {element["href"] for soup in pages.values() for element in soup.select("a[href^='http']")}
+    for source in site.sources.values():
+        page = pages[f"sources/{source.id}/index.html"]
+        shown = {a["href"] for a in page.select("a[href^='http']")}
+        assert {link.url for link in source.links} <= shown, source.id
+    near = [href for href in found - addresses if any(href != url and (href in url or url in href) for url in addresses)]
+    assert near == []  # no page writes an address of the data otherwise

@@ -14,11 +14,23 @@ _NAME = re.compile(r"[a-z0-9_-]+")
 #: first ones escaped with a backslash, the others (which not every Markdown can escape so) as HTML entities.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]!])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;", "$": "&#36;"}
+#: What GitHub links in a summary's text, whatever the escaping: a bare address, an e-mail address, a mention (which
+#: also notifies that user or team) and a reference to an issue or pull request. From the data, each is put in a code
+#: span, where GitHub links nothing and which shows it as it is.
+_LINKABLE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s`<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                       r"|(?<![\w`])@[\w-]+(?:/[\w.-]+)?|#\d+|\bGH-\d+", re.IGNORECASE)
 
 
 def text(value: Any) -> str:
-    """`value` as Markdown that shows exactly these characters: nothing in it becomes markup."""
-    words = " ".join(str(value).split())
+    """`value` as Markdown that shows exactly these characters: nothing in it becomes markup, a link or a mention."""
+    words, result, at = " ".join(str(value).split()), [], 0
+    for linkable in _LINKABLE.finditer(words):
+        result += [_escaped(words[at:linkable.start()]), f"`{linkable.group()}`"]
+        at = linkable.end()
+    return "".join(result) + _escaped(words[at:])
+
+
+def _escaped(words: str) -> str:
     words = "".join(_ENTITIES.get(character, character) for character in words)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", words)
 

@@ -9,7 +9,8 @@ added annotation, and for a changed one each entry of `said` added, changed or r
 changed field; an added or removed article; the article's text when it changed. Then the actors, people and sources added,
 changed, removed and renamed. The files are read as YAML only, not checked (`make check` does that):
 a file that cannot be read is named and left out. Every text from the data is escaped, so none of it
-becomes Markdown or HTML in a pull request's job summary.
+becomes Markdown or HTML in a pull request's job summary, and its addresses, @mentions and #references
+are shown in code spans, so that none becomes a link or notifies anyone.
 
 Exit status: 0 with the summary on standard output; 2 if BASE is not a commit of the repository.
 """
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +28,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT / "hooks") not in sys.path:
     sys.path.insert(0, str(PROJECT / "hooks"))
 
-from annotated_article.data import project_files  # noqa: E402  (after the path to it)
+from annotated_article.data import base_revision, project_files  # noqa: E402  (after the path to it)
 from annotated_article.data.errors import DataErrors  # noqa: E402
 from annotated_article.data.yaml_loading import load_yaml_bytes  # noqa: E402
 from change_lines import SAID_APART, brief, field_changes, ident, judgements, said_changes, text  # noqa: E402
@@ -38,8 +38,7 @@ REGISTRIES = {"actors": "Actors", "people": "People", "sources": "Sources"}
 READ = ("data/actors.yml", "data/people.yml", "data/sources.yml", "data/articles/", "data/addresses/", "docs/articles/")
 
 
-class RevisionNotFound(Exception):
-    pass
+RevisionNotFound = base_revision.RevisionNotFound
 
 
 @dataclass
@@ -138,25 +137,13 @@ def _title(text: bytes | None, path: str) -> str:
 # Reading a revision and the working tree
 
 
-def _git(repo: Path, *arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-C", str(repo), *arguments], capture_output=True, check=False)
-
-
 def resolve(repo: Path, revision: str) -> str:
     """The commit `revision` names in `repo`. Raises RevisionNotFound."""
-    try:
-        result = _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
-    except OSError as error:
-        raise RevisionNotFound(f"git cannot be run ({error.strerror})") from None
-    if result.returncode != 0 or not revision:
-        raise RevisionNotFound(f"`{revision}` is not a commit of the repository in {repo}")
-    return result.stdout.decode().strip()
+    return base_revision.base_revision(repo, revision).commit
 
 
 def files_at(repo: Path, commit: str) -> dict[str, bytes]:
-    listing = _git(repo, "ls-tree", "-r", "-z", "--name-only", commit, "--", *READ)
-    names = [name for name in listing.stdout.decode("utf-8", "replace").split("\0") if name]
-    return {name: _git(repo, "cat-file", "blob", f"{commit}:{name}").stdout for name in names}
+    return base_revision.base_revision(repo, commit).files(*READ)
 
 
 def files_in_working_tree(repo: Path) -> dict[str, bytes]:
@@ -286,10 +273,16 @@ def registry_section(kind: str, base: Snapshot, head: Snapshot) -> list[str]:
     return lines + [""]
 
 
+#: New addresses listed one by one; past them, a count.
+LISTED_NEW_ADDRESSES = 20
+
+
 def addresses_section(base: Snapshot, head: Snapshot) -> list[str]:
-    """What changes for the addresses readers' links use: one retired or dropped (its links no longer land on
-    its words), or brought back; newly recorded ones are only counted (`make addresses` records them)."""
-    lines, recorded = [], 0
+    """What changes for the addresses readers' links use: one whose recorded words changed (its links would lead
+    to other words; `make check BASE=...` refuses it), one retired or dropped (its links no longer land on its
+    words), or brought back; and each newly recorded one with its words (`make addresses` records them when the
+    site is published, so one added in a pull request was added by hand)."""
+    lines, added = [], []
     for article in sorted(set(base.addresses) | set(head.addresses)):
         old, new = base.addresses.get(article, {}), head.addresses.get(article, {})
         for key in sorted(set(old) | set(new)):
@@ -297,17 +290,27 @@ def addresses_section(base: Snapshot, head: Snapshot) -> list[str]:
             where = f"{ident(key)} of {text(article)}"
             if before and not after:
                 lines.append(f"- Dropped {where}: the build no longer keeps it working (it led to "
-                             f"“{brief(before.get('words'))}”)")
+                             f"{brief(before.get('words'))})")
             elif after and not before:
-                recorded += 1
-            elif after.get("retired") and not before.get("retired"):
+                added.append(f"- New {where}: {brief(after.get('words'))}")
+            elif _words(before) != _words(after):
+                lines.append(f"- **Words changed** of {where}: links to it will lead to other words, "
+                             f"{brief(before.get('words'))} → {brief(after.get('words'))}")
+            if before and after and after.get("retired") and not before.get("retired"):
                 lines.append(f"- **Retired** {where}: links to it will open the article at its top (it led to "
-                             f"“{brief(after.get('words'))}”)")
-            elif before.get("retired") and not after.get("retired"):
+                             f"{brief(after.get('words'))})")
+            elif before and after and before.get("retired") and not after.get("retired"):
                 lines.append(f"- Brought back {where}")
-    if recorded:
-        lines.append(f"- {recorded} new address{'es' * (recorded > 1)} recorded")
+    more = len(added) - LISTED_NEW_ADDRESSES
+    lines += added[:LISTED_NEW_ADDRESSES] + ([f"- and {more} more new address{'es' * (more > 1)}"] if more > 0 else [])
+    if added:
+        lines.append(f"- {len(added)} new address{'es' * (len(added) > 1)} recorded")
     return ["### Published addresses", "", *lines, ""] if lines else []
+
+
+def _words(entry: dict) -> Any:
+    words = entry.get("words")
+    return " ".join(words.split()) if isinstance(words, str) else words
 
 
 def summary(base: Snapshot, head: Snapshot, base_name: str, commit: str) -> str:

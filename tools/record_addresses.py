@@ -3,9 +3,9 @@
     python tools/record_addresses.py [--data DIR] [--docs DIR]
 
 For each article, `data/addresses/NAME.yml` lists every paragraph and passage address with the words it
-leads to. No recorded address is ever dropped: one the article no longer produces is an alias now, and
-takes the words of the paragraph or passage it leads to (so that it follows later edits too); a retired
-one stays as it is. The data must be free of problems first (`make check`). Run when the site is
+leads to: those recorded before in their order, then the new ones. No recorded address is ever dropped:
+one the article no longer produces is an alias now, and takes the words of the paragraph or passage it
+leads to (so that it follows later edits too); a retired one stays as it is. The data must be free of problems first (`make check`). Run when the site is
 published: the deploy workflow does, and commits what changed.
 """
 
@@ -19,6 +19,7 @@ import yaml
 
 from annotated_article.article.check import report
 from annotated_article.article.loading import load_site
+from annotated_article.data.addresses import address_file
 from annotated_article.data.errors import DataErrors
 from annotated_article.model import Article
 
@@ -33,24 +34,28 @@ HEADER = """# yaml-language-server: $schema=../schemas/addresses.schema.json
 
 
 def recorded(article: Article, previous: list[dict]) -> list[dict]:
-    """The article's addresses now, in reading order, then every earlier one it no longer produces."""
+    """Every address recorded before, in its place, then the article's new ones in reading order. One the article
+    still produces takes its words now; one it no longer produces is an alias now, and takes the words of the
+    paragraph or passage it leads to; a retired one stays as it is."""
     plan = article.loaded_plan
     words = {id_: plan.text.text[p.start:p.end] for id_, p in zip(plan.paragraph_ids, plan.text.paragraphs)}
     words.update((id_, plan.words(id_)) for id_ in plan.in_marker_order())
     alias_of = {old: target for target, olds in plan.aliases.items() for old in olds}
-    entries = [{"id": id_, "words": text} for id_, text in words.items()]
+    entries = []
     for entry in previous:
         if entry["id"] in words:
-            continue
-        if entry["id"] in alias_of:
+            entry = {"id": entry["id"], "words": words[entry["id"]]}
+        elif entry["id"] in alias_of:
             entry = {**entry, "words": words[alias_of[entry["id"]]]}
         entries.append(entry)
-    return entries
+    known = {entry["id"] for entry in previous}
+    return entries + [{"id": id_, "words": text} for id_, text in words.items() if id_ not in known]
 
 
 def file_name(article_path: str) -> str:
-    """`articles/2024/x.md` -> `2024--x.yml`: named after the whole path, so that two articles never share one."""
-    return article_path.removeprefix("articles/").removesuffix(".md").replace("/", "--") + ".yml"
+    """`articles/2024/x.md` -> `2024--x.yml`: named after the whole path (the check refuses two articles whose
+    names would be the same)."""
+    return address_file(article_path)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -46,8 +46,17 @@
     card.append(bar, body);
   }
 
+  // The element the marker's link leads to. Its hash holds the id percent-encoded where the id has characters an
+  // address cannot (`fn:%C3%A9`), or as it is where a `%` is not followed by two hex digits (`fn:50%`), which
+  // decodeURIComponent refuses with an exception.
   function target(link) {
-    return document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    var id = link.hash.slice(1), decoded = id;
+    try {
+      decoded = decodeURIComponent(id);
+    } catch (error) {
+      if (!(error instanceof URIError)) throw error;
+    }
+    return document.getElementById(decoded) || document.getElementById(id);
   }
 
   // The passage's words without the markers inside it, shortened to about forty words.

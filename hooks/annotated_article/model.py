@@ -70,7 +70,9 @@ class ArticleText:
         while True:
             quote = TextQuote(self.text[start:end], self.text[max(0, start - context):start],
                               self.text[end:end + context])
-            if len(occurrences(self.text, quote.prefix + quote.exact + quote.suffix)) == 1:
+            words = quote.prefix + quote.exact + quote.suffix
+            first = self.text.find(words)  # once means no second place: two searches, not a count of them all
+            if self.text.find(words, first + 1) == -1:
                 return quote
             context *= 2
 

@@ -11,8 +11,12 @@ Markdown each place they speak of is.
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
+from functools import lru_cache
+from os.path import commonprefix
 from typing import Callable, Protocol
 
 from annotated_article.model import TextQuote, occurrences
@@ -25,10 +29,17 @@ _FOLD = str.maketrans({
 })
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
-#: How many quotes of one article that are not found get the closest passage named.
+#: How many quotes that are not found get the closest passage named, in all the articles of a load together.
 EXPLAINED_MISSES = 10
 #: How many places of one quote a message lists.
 LISTED_PLACES = 5
+#: Characters read on each side of a place to show the words around it.
+_AROUND = 200
+#: Passages whose characters are compared with a missing quote's, of those that share the most words with it.
+COMPARED_PASSAGES = 3
+#: Longest quote whose characters are compared with passages (a comparison costs up to the square of the length);
+#: a longer one is compared by its words alone.
+COMPARED_LENGTH = 2_000
 
 #: Given a position in the article's text, where it is in the article's Markdown (`docs/FILE.md:LINE`), or ''.
 Where = Callable[[int], str]
@@ -59,13 +70,20 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str:
+    """`text` with typographic characters folded, one character for one (positions are the text's): worked out once
+    per article, not once per quote."""
+    return text.translate(_FOLD)
+
+
 def anchor_quote(article: Text, quote: TextQuote, where: Where = lambda position: "",
                  explain: bool = True) -> tuple[int, int]:
     """Where `quote` stands in the article's text (start, end), inside one paragraph; raise AnchorError
-    naming what went wrong. With `explain` false, words that are not found are not compared with every
-    passage of the article (that search costs a good part of a second for each)."""
+    naming what went wrong. With `explain` false, words that are not found are not compared with the
+    passages of the article (the caller bounds how many are)."""
     text = article.text
-    folded = text.translate(_FOLD)  # one character for one: positions are the text's
+    folded = _folded(text)
     exact = fold(quote.exact)
     if not exact:
         raise AnchorError("the quoted words (`exact`) are empty", "Copy the words from the article")
@@ -108,11 +126,17 @@ def _more(places: list[int]) -> str:
 
 
 def _has_prefix(text: str, start: int, prefix: str) -> bool:
-    return not prefix or text[:start].rstrip().endswith(prefix)
+    """Whether `prefix` ends where the white space before `start` begins. Nothing is copied: the cost is the
+    prefix's length, however many places are tried in however long a text."""
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return not prefix or text.endswith(prefix, 0, start)
 
 
 def _has_suffix(text: str, end: int, suffix: str) -> bool:
-    return not suffix or text[end:].lstrip().startswith(suffix)
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return not suffix or text.startswith(suffix, end)
 
 
 def _context(text: str, start: int, length: int, part: str) -> str:
@@ -122,12 +146,13 @@ def _context(text: str, start: int, length: int, part: str) -> str:
 
 
 def _around(text: str, start: int, end: int, words: int = 4) -> str:
-    """The words from `start` to `end` with a few words on each side, for telling places apart."""
-    before, after = text[:start].split(), text[end:].split()
-    head = " ".join(before[-words:]) + (" " if text[:start].endswith(" ") else "")
-    tail = (" " if text[end:].startswith(" ") else "") + " ".join(after[:words])
-    return ("…" if len(before) > words else "") + head.lstrip() + text[start:end] + tail.rstrip() + \
-        ("…" if len(after) > words else "")
+    """The words from `start` to `end` with a few words on each side, for telling places apart (only the text near
+    the place is read)."""
+    before, after = text[max(0, start - _AROUND):start].split(), text[end:end + _AROUND].split()
+    head = " ".join(before[-words:]) + (" " if text.endswith(" ", 0, start) else "")
+    tail = (" " if text.startswith(" ", end) else "") + " ".join(after[:words])
+    return ("…" if len(before) > words or start > _AROUND else "") + head.lstrip() + text[start:end] + \
+        tail.rstrip() + ("…" if len(after) > words or end + _AROUND < len(text) else "")
 
 
 def at_place(where: Where, position: int) -> str:
@@ -143,37 +168,62 @@ def _not_found(article: Text, exact: str, where: Where, explain: bool) -> tuple[
     found = closest_passage(article, exact) if explain else None
     if found is None:
         return ("these words are not in the article" + ("" if explain else " (the closest passage is shown for "
-                                                         "the first few such quotes of an article only)"),
+                                                         "the first few such quotes only)"),
                 "Copy the words exactly from the article")
     passage, position = found
-    matcher = difflib.SequenceMatcher(None, exact, passage.translate(_FOLD), autojunk=False)
-    difference = next((op for op in matcher.get_opcodes() if op[0] != "equal"), None)
+    folded = passage.translate(_FOLD)
     detail = ""
-    if difference:
-        _, a1, a2, b1, b2 = difference
-        detail = (f"; the annotation has “{_clip(exact, a1, a2)}” where the article has "
-                  f"“{_clip(passage, b1, b2)}”")
+    if folded != exact:
+        same = len(commonprefix([exact, folded]))  # where the two first differ
+        detail = (f"; the annotation has “{_clip(exact, same, same)}” where the article has "
+                  f"“{_clip(passage, same, same)}”")
     return (f"these words are not in the article. The closest passage is “{_shorten(passage)}”"
             f"{at_place(where, position)}{detail}",
             "Copy the words exactly from the article")
 
 
 def closest_passage(article: Text, words: str) -> tuple[str, int] | None:
-    """The run of words within one paragraph most like `words` (folded), and where it starts; or None."""
+    """The run of words within one paragraph most like `words` (folded), and where it starts; or None.
+
+    Every run as long as the quote is scored first by the words it shares with the quote, in one pass
+    over the article (a window slid a word at a time); the few that share the most are then compared
+    character by character (difflib's ratio, for a quote of up to COMPARED_LENGTH characters), and the
+    most alike is the closest if it is alike enough. The cost is linear in the article, whatever it holds.
+    """
     words = fold(words)
-    best, best_at, best_score = "", 0, 0.0
+    wanted = Counter(words.split(" "))
+    size = sum(wanted.values())
+    best: list[tuple[int, int, int, int]] = []  # (shared words, -start, start, end of its paragraph), in the text
     for paragraph in article.paragraphs:
-        text = article.text[paragraph.start:paragraph.end].translate(_FOLD)
-        for start in [0] + [m.end() for m in re.finditer(" ", text)]:
-            end = text.find(" ", start + len(words) - 1)
-            window = text[start:] if end == -1 else text[start:end]
-            matcher = difflib.SequenceMatcher(None, words, window, autojunk=False)
-            if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
-                continue
-            score = matcher.ratio()
-            if score > best_score:
-                best, best_at, best_score = window, paragraph.start + start, score
-    return (article.text[best_at:best_at + len(best)], best_at) if best_score >= 0.6 else None
+        text = _folded(article.text)[paragraph.start:paragraph.end]
+        starts = [0] + [match.end() for match in re.finditer(" ", text)]
+        tokens = text.split(" ")
+        window: Counter[str] = Counter()
+        shared = 0
+        for index, token in enumerate(tokens):
+            shared += window[token] < wanted[token]
+            window[token] += 1
+            if index >= size:  # the window holds `size` words: the oldest leaves
+                old = tokens[index - size]
+                window[old] -= 1
+                shared -= window[old] < wanted[old]
+            if index >= size - 1 or index == len(tokens) - 1:
+                start = paragraph.start + starts[max(0, index - size + 1)]
+                candidate = (shared, -start, start, paragraph.end)
+                if len(best) < COMPARED_PASSAGES:
+                    heapq.heappush(best, candidate)
+                elif candidate > best[0]:
+                    heapq.heapreplace(best, candidate)
+    found, found_at, found_score = "", 0, 0.0
+    for shared, _, start, paragraph_end in sorted(best, reverse=True):
+        text = _folded(article.text)
+        end = text.find(" ", start + len(words) - 1, paragraph_end)  # as long as the quote, to the word's end
+        window_text = text[start:paragraph_end] if end == -1 else text[start:end]
+        score = (difflib.SequenceMatcher(None, words, window_text, autojunk=False).ratio()
+                 if len(words) <= COMPARED_LENGTH else shared / max(size, 1))
+        if score > found_score:
+            found, found_at, found_score = window_text, start, score
+    return (article.text[found_at:found_at + len(found)], found_at) if found_score >= 0.6 else None
 
 
 def _clip(text: str, start: int, end: int) -> str:

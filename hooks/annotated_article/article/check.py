@@ -1,10 +1,12 @@
 """`make check`: the build's validation of `data/`, alone, quick enough to run on every save.
 
-    python -m annotated_article.article.check [--data DIR] [--docs DIR]
+    python -m annotated_article.article.check [--data DIR] [--docs DIR] [--base REVISION]
 
 Runs the same pass as the build (`article.loading.load_site`), prints every problem as
 `data/FILE.yml:LINE:COLUMN: what is wrong. How to fix it.` and exits with 1 if
-there is any, 0 if there is none. With `GITHUB_ACTIONS=true` it also prints each
+there is any, 0 if there is none. With `--base` (`make check BASE=...`; a pull request's
+workflow gives its base), every address recorded at that revision must still be recorded, with
+the same words (see `data.addresses.kept_since`). With `GITHUB_ACTIONS=true` it also prints each
 problem as a workflow command (`::error file=...,line=...,col=...::...`), so that
 GitHub shows it on the pull request's diff. It only reads: no file is written. A failure of the
 check itself exits with 2, so that it is never taken for a problem in the data.
@@ -19,6 +21,8 @@ import traceback
 from pathlib import Path
 
 from annotated_article.article.loading import load_site
+from annotated_article.data.addresses import kept_since
+from annotated_article.data.base_revision import RevisionNotFound, base_revision
 from annotated_article.data.errors import DataError, DataErrors, listed
 from annotated_article.model import SiteData
 
@@ -27,17 +31,32 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m annotated_article.article.check", description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the articles' folder (default: docs)")
+    parser.add_argument("--base", help="a branch, tag or commit (a pull request's base) whose recorded addresses "
+                        "must all still be recorded, with the same words")
     arguments = parser.parse_args(argv)
     try:
-        site = load_site(arguments.data, arguments.docs)
-    except DataErrors as failure:
-        report(failure.errors, github=os.environ.get("GITHUB_ACTIONS") == "true")
-        return 1
+        base = None if arguments.base is None else base_revision(arguments.data, arguments.base)
+    except RevisionNotFound as failure:
+        print(f"make check: {failure}. Give BASE as a branch, a tag or a commit that exists, for example BASE=main "
+              "(a shallow clone may need `git fetch` first).", file=sys.stderr)
+        return 2
+    errors: list[DataError] = []
+    try:
+        try:
+            site = load_site(arguments.data, arguments.docs)
+        except DataErrors as failure:
+            errors += failure.errors
+        if base is not None:
+            errors += kept_since(base, arguments.data, arguments.docs)
     except Exception:  # a bug of the check, not of the data: the status tells CI the difference
         traceback.print_exc()
         print("The check itself failed (above); this is not a problem in the data.", file=sys.stderr)
         return 2
-    print(summary(site, arguments.data))
+    if errors:
+        report(sorted(set(errors)), github=os.environ.get("GITHUB_ACTIONS") == "true")
+        return 1
+    print(summary(site, arguments.data) + (f" Every address recorded at {base.name} ({base.commit[:12]}) is kept."
+                                           if base is not None else ""))
     return 0
 
 

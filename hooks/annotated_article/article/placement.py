@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
+from itertools import groupby
+from os.path import commonprefix
 from typing import Callable
 
 from annotated_article.article.text import read_text
@@ -23,6 +26,9 @@ from annotated_article.article.wrapping import wrap
 from annotated_article.model import ArticlePlan, ArticleText, Placement, reading_order
 
 _SLUG_WORD = re.compile(r"[^\W_]+")
+#: Mentions of an actor tried for its link (one inside code or a link cannot take one): each try reads the
+#: paragraph again, so an actor named thousands of times where no link can go is not tried thousands of times.
+LINK_TRIES = 10
 
 
 def plan_article(text: ArticleText, paragraphs: list[etree.Element], stash: list,
@@ -62,13 +68,15 @@ def _actor_links(text: ArticleText, paragraphs: list[etree.Element], stash: list
     boundaries = sorted({position for span in passages.values() for position in span})
     linked: set[str] = set()
     links = []
+    tried: Counter[str] = Counter()
     for match in _names_pattern(tuple(actor_names)).finditer(text.text):
         actor = actor_names[match.group()]
         start, end = match.span()
         index = text.paragraph_at(start, end)
-        if actor in linked or index is None or _cuts(boundaries, start, end):
+        if actor in linked or index is None or _cuts(boundaries, start, end) or tried[actor] >= LINK_TRIES:
             continue
         offset = text.paragraphs[index].start
+        tried[actor] += 1
         if not wrap(paragraphs[index], stash, start - offset, end - offset, etree.Element("a"), is_link=True):
             linked.add(actor)
             links.append(Placement(index, start - offset, end - offset, actor=actor))
@@ -119,25 +127,26 @@ def passage_element(annotation_id: str) -> etree.Element:
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
     """A whole-word match of any of `names`, the longest where several fit.
 
-    The names are arranged as a trie (`North Korea(?:n)?`), so at each place in the text the
-    regex follows the text's characters instead of trying every name in turn: with hundreds of
-    actors that is what keeps linking them linear in the text. Compiled once per build.
+    The names are arranged as a trie whose runs of single letters are written out (`North Korea(?:n)?`), so at
+    each place in the text the regex follows the text's characters instead of trying every name in turn: with
+    hundreds of actors that is what keeps linking them linear in the text. Groups nest only where names branch,
+    at most as deep as the longest name (which the check bounds). Compiled once per build.
     """
-    trie: dict = {}
-    for name in names:
-        node = trie
-        for character in name:
-            node = node.setdefault(character, {})
-        node[""] = {}
-    return re.compile(r"(?<![\w-])" + _trie_pattern(trie) + r"(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + _alternatives(sorted(set(names))) + r")(?![\w-])")
 
 
-def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(character) + _trie_pattern(child) for character, child in node.items() if character]
+def _alternatives(names: list[str]) -> str:
+    """A pattern for any of `names` (sorted, each once), the longest where several fit."""
+    branches = []
+    for _, group in groupby((name for name in names if name), key=lambda name: name[0]):
+        members = list(group)
+        common = commonprefix(members)
+        rest = [member[len(common):] for member in members]
+        branches.append(re.escape(common) + (_alternatives(rest) if len(members) > 1 else ""))
     if not branches:
         return ""
     pattern = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{pattern})?" if "" in node else pattern
+    return f"(?:{pattern})?" if "" in names else pattern
 
 
 def _cuts(boundaries: list[int], start: int, end: int) -> bool:

@@ -5,14 +5,22 @@ addresses of one article with the words each led to. An edit of a paragraph's fi
 its id, and a renamed annotation changes its passage's: the old address is then kept as an alias
 on the paragraph or passage whose words now most resemble those recorded. When none does, the
 build stops and says what to do.
+
+What is recorded may only grow: one file per article, named after its article's path, and, compared
+with a base revision (`make check BASE=...`, in a pull request), every address recorded there still
+recorded with the same words (`retired: true` may be added). Otherwise an edit of the recorded words
+would move a published address to other words, unseen.
 """
 
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
-from annotated_article.data.errors import DataError
-from annotated_article.data.yaml_loading import YamlDocument
+from annotated_article.data.base_revision import BaseRevision, path_in_repository
+from annotated_article.data.errors import DataError, DataErrors, shown
+from annotated_article.data.project_files import read_bytes
+from annotated_article.data.yaml_loading import YamlDocument, load_yaml_bytes
 
 #: How alike (difflib's ratio, 0 to 1) words must be to those recorded for an address to take it over.
 RESEMBLANCE = 0.6
@@ -72,6 +80,107 @@ def aliases(document: YamlDocument, current: dict[str, str], unplaced: frozenset
             + ("the paragraph that now has its id" if old in current else "the article at its top")
             + "); otherwise bring back words close to them, or the annotation's old id"))
     return found, renamed, errors
+
+
+def address_file(article_path: str) -> str:
+    """The name of an article's address file: `articles/2024/x.md` -> `2024--x.yml`, after the whole path."""
+    return article_path.removeprefix("articles/").removesuffix(".md").replace("/", "--") + ".yml"
+
+
+def check_address_files(documents: list[YamlDocument], articles: dict[str, str], errors: list[DataError]) -> None:
+    """One address file per article, named after it, and no two articles whose files would have one name.
+
+    `articles` holds every article's path and the data file that annotates it."""
+    by_name: dict[str, str] = {}
+    for path, data_file in articles.items():
+        name = address_file(path)
+        if name in by_name:
+            errors.append(DataError(data_file, 1, 1, f"the addresses of `{shown(path)}` and of "
+                                    f"`{shown(by_name[name])}` would both be recorded in data/addresses/{shown(name)}",
+                                    "Rename one of the two articles' Markdown files (for example without `--` or "
+                                    "without its folder), and its `article:` here"))
+        by_name.setdefault(name, path)
+    holders = address_files(documents)
+    for document in documents:
+        article, name = document.data["article"], document.file.rsplit("/", 1)[-1]
+        if holders[article] is not document:
+            errors.append(document.error(("article",), f"the addresses of `{shown(article)}` are recorded in "
+                                         f"{shown(holders[article].file)} already", "Keep one address file per "
+                                         "article: move the entries that are only here into that file, and delete "
+                                         "this one"))
+        elif name != address_file(article):
+            errors.append(document.error(("article",), f"the addresses of `{shown(article)}` belong in "
+                                         f"data/addresses/{shown(address_file(article))}, not in {shown(name)}",
+                                         f"Rename the file to {shown(address_file(article))}"))
+
+
+def address_files(documents: list[YamlDocument]) -> dict[str, YamlDocument]:
+    """The address file of each article: the one named after it, else the first (any other is an error)."""
+    holders: dict[str, YamlDocument] = {}
+    for document in sorted(documents, key=lambda d: d.file.rsplit("/", 1)[-1] != address_file(d.data["article"])):
+        holders.setdefault(document.data["article"], document)
+    return holders
+
+
+def kept_since(base: BaseRevision, data_dir: Path, docs_dir: Path) -> list[DataError]:
+    """Every address recorded at `base` still recorded in `data_dir`, with the words it was recorded with (it may be
+    retired); an article's whole file may go only with the article. Problems point into the working tree's files."""
+    folder = data_dir / "addresses"
+    display = f"{data_dir.name}/addresses"
+    then = _recorded(base.files(path_in_repository(base, folder)))
+    read: list[YamlDocument] = []
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        try:
+            read.append(load_yaml_bytes(read_bytes(path, f"{display}/{path.name}", data_dir.parent),
+                                        f"{display}/{path.name}"))
+        except DataErrors:
+            continue  # the check reports why
+    now = address_files([document for document in read
+                         if isinstance(document.data, dict) and isinstance(document.data.get("article"), str)])
+    errors = []
+    name = shown(base.name)
+    restore = f"Restore it as it was (`git checkout {name} -- FILE`), or, to let an address go, add `retired: " \
+              "true` to its entry"
+    for article, (file, entries) in then.items():
+        if article not in now:
+            if (docs_dir / article).is_file():
+                errors.append(DataError(f"{display}/{file}", 1, 1, f"this file, which records the addresses "
+                                        f"`{shown(article)}` has published, was there at {name} and is gone",
+                                        restore.replace("FILE", f"data/addresses/{shown(file)}")))
+            continue
+        document = now[article]
+        found = {entry.get("id"): (index, entry) for index, entry in reversed(list(enumerate(
+            document.data.get("addresses") or []))) if isinstance(entry, dict)}
+        for id_, words in entries.items():
+            if id_ not in found:
+                errors.append(document.error(("addresses",), f"the address `#{shown(id_)}` (“{_shorten(words)}”) "
+                                             f"was recorded at {name} and is no longer here",
+                                             restore.replace("FILE", document.file), at_key=True))
+            elif not isinstance(found[id_][1].get("words"), str) or " ".join(found[id_][1]["words"].split()) != words:
+                errors.append(document.error(
+                    ("addresses", found[id_][0], "words"), f"the words of `#{shown(id_)}` changed since {name}, "
+                    f"where they were “{_shorten(words)}”", "Put back the recorded words: an address leads to the "
+                    "words it was published with, and new words get addresses of their own when the site is published"))
+    return errors
+
+
+def _recorded(files: dict[str, bytes]) -> dict[str, tuple[str, dict[str, str]]]:
+    """The addresses in `files` (path -> bytes): by article, the file's name and each id's words (spacing made
+    single), the first entry of an id and the first file of an article."""
+    result: dict[str, tuple[str, dict[str, str]]] = {}
+    for path, raw in sorted(files.items()):
+        try:
+            data = load_yaml_bytes(raw, path).data
+        except DataErrors:
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get("article"), str) or data["article"] in result:
+            continue
+        words: dict[str, str] = {}
+        for entry in data.get("addresses") or []:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str) and isinstance(entry.get("words"), str):
+                words.setdefault(entry["id"], " ".join(entry["words"].split()))
+        result[data["article"]] = (path.rsplit("/", 1)[-1], words)
+    return result
 
 
 def _unique(candidate: str, taken: set[str]) -> str:

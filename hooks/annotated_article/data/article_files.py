@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from annotated_article.data.errors import DataError
+from annotated_article.data.errors import DataError, shown
+from annotated_article.data.schema_validation import HIDING, character_name
 from annotated_article.data.yaml_loading import YamlDocument
 
 #: What an article's data file must give, or say is not known in the field's `_note`.
@@ -71,6 +72,26 @@ def check_every_article_is_annotated(docs_dir: Path, annotated: set[str], errors
                 f"Add data/articles/{markdown.stem}.yml with `article: {path}`, where it was published "
                 "(see CONTRIBUTING.md) and its annotations (`annotations: []` while it has none), or move the "
                 "file out of docs/articles/"))
+
+
+_HIDING = re.compile("[" + "".join(sorted(HIDING)) + "]")
+
+
+def check_hidden_characters(markdown: str, display_name: str, errors: list[DataError]) -> None:
+    """An article shows no bidirectional control or zero-width space (as no text of the data does): the first is
+    reported where it is, with how many lines hold others."""
+    found = _HIDING.search(markdown)
+    if found is None:
+        return
+    line_start = markdown.rfind("\n", 0, found.start()) + 1
+    lines = {markdown.count("\n", 0, match.start()) for match in _HIDING.finditer(markdown)}
+    more = f" (and on {len(lines) - 1:,} more line{'s' * (len(lines) > 2)})" if len(lines) > 1 else ""
+    errors.append(DataError(
+        display_name, markdown.count("\n", 0, found.start()) + 1, found.start() - line_start + 1,
+        f"the article contains the invisible character U+{ord(found.group()):04X} ({character_name(found.group())}) "
+        f"after `{shown(markdown[max(line_start, found.start() - 30):found.start()])}`{more}",
+        "Delete it and retype the words around it: it changes how the text shows (it often comes with text copied "
+        "from other pages)"))
 
 
 def without_front_matter(markdown: str) -> tuple[str, int]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from annotated_article.data import project_files
 from annotated_article.data.article_files import check_provenance
 from annotated_article.data.errors import DataError, DataErrors, shown
-from annotated_article.data.registries import check_actor_names, check_link_hosts, registry
+from annotated_article.data.registries import check_actor_names, check_link_hosts, check_sizes, registry
 from annotated_article.data.schema_validation import Schemas, nearest, validate_document
 from annotated_article.data.yaml_loading import YamlDocument, load_yaml_bytes
 from annotated_article.model import Actor, Person, SiteData, Source
@@ -101,11 +101,11 @@ class DataReader:
 
 
 def read_data(data_dir: Path, docs_dir: Path, cache: DocumentCache, errors: list[DataError]) -> DataFiles:
-    """Every file of `data_dir` read and checked on its own; links out of the project in it or in `docs_dir`
-    refused."""
+    """Every file of `data_dir` read and checked on its own; links out of the project or that never end, and names
+    that are not printable, refused in it and in `docs_dir`."""
     reader = DataReader(data_dir, cache, errors)
-    errors += project_files.links_outside(data_dir, data_dir.name) + \
-        project_files.links_outside(docs_dir, docs_dir.name)
+    for folder in (data_dir, docs_dir):
+        errors += project_files.links_outside(folder, folder.name) + project_files.unreadable_names(folder, folder.name)
     documents = {name: reader.read(data_dir / name, schema) for name, schema in REGISTRIES.items()}
     site = SiteData()
     site.actors = registry(documents["actors.yml"], Actor, errors, page_ids=True)
@@ -119,6 +119,7 @@ def read_data(data_dir: Path, docs_dir: Path, cache: DocumentCache, errors: list
     if not article_files:
         errors.append(DataError(f"{data_dir.name}/articles", 1, 1, "there are no article files",
                                 "Add one YAML file per article in data/articles/"))
+    check_sizes(documents, [reader.display(path) for path in article_files], errors)
     articles: list[YamlDocument] = []
     for path in article_files:
         document = reader.read(path, "article.schema.json")

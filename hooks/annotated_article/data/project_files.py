@@ -7,8 +7,10 @@ traceback, and nothing outside the project is read or published.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
+import unicodedata
 from pathlib import Path
 
 from annotated_article.data.errors import DataError, DataErrors
@@ -60,14 +62,46 @@ def read_text(path: Path, display_name: str, root: Path | None = None) -> str:
 
 
 def links_outside(folder: Path, display_name: str) -> list[DataError]:
-    """Every file or folder under `folder` that resolves outside the project (`folder`'s parent)."""
+    """Every link under `folder` that resolves outside the project (`folder`'s parent), and every one that never
+    ends: to a folder that holds it (MkDocs, which follows links, would copy it into itself without end) or back
+    to itself through other links. The folders are walked without following any link."""
     root, errors = folder.resolve().parent, []
     for parent, folders, files in os.walk(folder):
         for name in folders + files:
             path = Path(parent, name)
-            if path.is_symlink() and not _inside(path, root):
-                shown = f"{display_name}/{path.relative_to(folder).as_posix()}"
+            if not path.is_symlink():
+                continue
+            shown = f"{display_name}/{path.relative_to(folder).as_posix()}"
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError) as error:  # RuntimeError, or ELOOP: a circle of links
+                if isinstance(error, RuntimeError) or error.errno == errno.ELOOP:
+                    errors.append(DataError(shown, 1, 1, "is a link that leads back to itself, through other links",
+                                            "Delete the link, or make it lead to a file"))
+                    continue
+                target = None
+            if target is not None and path.parent.resolve().is_relative_to(target):
+                errors.append(DataError(shown, 1, 1, "is a link to a folder that holds it, which the build would copy "
+                                        "into itself without end", "Delete the link"))
+            elif not _inside(path, root):
                 errors.append(DataError(shown, 1, 1, OUTSIDE, OUTSIDE_FIX))
+    return errors
+
+
+def unreadable_names(folder: Path, display_name: str) -> list[DataError]:
+    """Every file or folder under `folder` whose name holds a character that is not printable (a line break, a
+    control, an invisible character): shown in a log, such a name could start a line of its own (`::warning`),
+    and MkDocs and the tools print names as they are."""
+    errors = []
+    for parent, folders, files in os.walk(folder):
+        for name in folders + files:
+            hidden = next((c for c in name if not c.isprintable()), None)
+            if hidden is not None:
+                shown = f"{display_name}/{Path(parent, name).relative_to(folder).as_posix()}"
+                what = {"\n": "line feed", "\r": "carriage return", "\t": "tab"}.get(hidden) or \
+                    unicodedata.name(hidden, "an invisible character").lower()
+                errors.append(DataError(shown, 1, 1, f"the file's name contains U+{ord(hidden):04X} ({what})",
+                                        "Rename it with letters, digits, hyphens and dots"))
     return errors
 
 

@@ -6,6 +6,11 @@ second of CPU in every build and every `make check`. This module checks exactly 
 our schemas use, with jsonschema's meaning and messages (draft 2020-12). `subset_validator`
 returns None for a schema that uses anything else; the caller then uses jsonschema itself.
 tests/test_schema_validators.py checks that both find the same errors.
+
+A `pattern` is a regular expression of ECMA-262, as JSON Schema says and as editors' tools read it:
+searched for anywhere in the value (`\\S`), with `$` matching only at the value's true end and `.` at
+no line break. Python's `$` also matches before a final line break, so `mark-rutte\\n` would pass for an
+id: `ecma_pattern` writes a pattern for Python's `re` with those meanings, and both validators use it.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 #: Keywords that do not check anything.
@@ -74,7 +80,7 @@ def _supported(schema: Any) -> bool:
             ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
         elif keyword == "pattern":
             ok = isinstance(value, str)
-        elif keyword == "minLength":
+        elif keyword in ("minLength", "maxLength"):
             ok = isinstance(value, int) and not isinstance(value, bool)
         elif keyword == "format":
             ok = value == "date"
@@ -127,13 +133,57 @@ def _enum(instance, options, schema):
 
 
 def _pattern(instance, pattern, schema):
-    if isinstance(instance, str) and not re.search(pattern, instance):
+    if isinstance(instance, str) and not ecma_search(pattern, instance):
         yield f"{instance!r} does not match {pattern!r}"
+
+
+def ecma_search(pattern: str, value: str) -> bool:
+    """Whether ECMA-262's reading of `pattern` matches somewhere in `value`, as JSON Schema's `pattern` asks."""
+    return _compiled(pattern).search(value) is not None
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(ecma_pattern(pattern))
+
+
+def ecma_pattern(pattern: str) -> str:
+    """`pattern` for Python's `re`, meaning what it means in ECMA-262 (without flags): `$` outside a character class
+    becomes `\\Z` (the end of the value, never before a final line break), `.` a character other than a line
+    terminator. Escaped characters and classes are copied as they are."""
+    result, in_class, index = [], False, 0
+    while index < len(pattern):
+        character = pattern[index]
+        if character == "\\":
+            result.append(pattern[index:index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = character != "]"
+            result.append(character)
+        elif character == "[":
+            in_class = True
+            result.append(character)
+            if pattern[index + 1:index + 2] == "^":  # Python reads a `]` right after `[` or `[^` as a member
+                result.append("^")
+                index += 1
+            if pattern[index + 1:index + 2] == "]":
+                result.append("]")
+                index += 1
+        else:
+            result.append({"$": "\\Z", ".": "[^\\n\\r\\u2028\\u2029]"}.get(character, character))
+        index += 1
+    return "".join(result)
 
 
 def _min_length(instance, length, schema):
     if isinstance(instance, str) and len(instance) < length:
         yield f"{instance!r} {'should be non-empty' if length == 1 else 'is too short'}"
+
+
+def _max_length(instance, length, schema):
+    if isinstance(instance, str) and len(instance) > length:
+        yield f"{instance!r} {'is expected to be empty' if length == 0 else 'is too long'}"
 
 
 def _format(instance, name, schema):
@@ -147,4 +197,4 @@ def _format(instance, name, schema):
 
 
 _KEYWORDS = {"type": _type, "additionalProperties": _additional_properties, "required": _required, "enum": _enum,
-             "pattern": _pattern, "minLength": _min_length, "format": _format}
+             "pattern": _pattern, "minLength": _min_length, "maxLength": _max_length, "format": _format}

@@ -8,7 +8,9 @@ this module reads the same files.
 from __future__ import annotations
 
 import difflib
+import html
 import json
+import re
 import unicodedata
 from itertools import islice
 from pathlib import Path
@@ -17,7 +19,7 @@ from urllib.parse import urlsplit
 
 from annotated_article.data.errors import DataError, DataErrors, shown
 from annotated_article.data.project_files import decode, read_bytes
-from annotated_article.data.schema_subset import subset_validator
+from annotated_article.data.schema_subset import ecma_search, subset_validator
 from annotated_article.data.yaml_loading import YamlDocument
 
 if TYPE_CHECKING:
@@ -109,9 +111,18 @@ def _jsonschema_validator(schema: dict, schemas: dict[str, Any]) -> jsonschema.p
     registry = Registry().with_resources(
         (name, Resource.from_contents(contents)) for name, contents in schemas.items()
     )
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+    draft = jsonschema.validators.validator_for(schema)
+    draft.check_schema(schema)
+    cls = jsonschema.validators.extend(draft, {"pattern": _ecma_pattern})  # `$` at the true end, as in schema_subset
+    return cls(schema, registry=registry, format_checker=draft.FORMAT_CHECKER)
+
+
+def _ecma_pattern(validator, pattern: str, instance: Any, schema: dict):
+    """jsonschema's `pattern` keyword with ECMA-262's meaning of the pattern (see schema_subset.ecma_pattern)."""
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not ecma_search(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 #: Keywords that only describe: where a `$ref` and its definition both have one, the `$ref`'s is kept.
@@ -205,6 +216,10 @@ def _explain(error: jsonschema.ValidationError, document: YamlDocument, defs: di
                                "Write the date as YYYY-MM-DD, for example 2024-11-01")]
     if kind in ("pattern", "minLength"):
         return [_pattern_error(error, document, path, name, defs)]
+    if kind == "maxLength":
+        return [document.error(path, f"{name} is {len(error.instance):,} characters long, longer than it may be "
+                               f"({error.validator_value:,} at most)", "Shorten it to a few words (an id names its page's "
+                               "folder, which a file system keeps short)")]
     return [document.error(path, f"{name}: {shown(error.message, 200)}", "See the field's description in data/schemas/")]
 
 
@@ -234,13 +249,16 @@ def _replaced(key: str, value: Any) -> tuple[str, str]:
 def _pattern_error(error, document: YamlDocument, path: tuple, name: str, defs: dict) -> DataError:
     pattern = error.schema.get("pattern")
     value = shown(error.instance)
-    invisible = next((i for i, c in enumerate(error.instance) if not c.isprintable() and c != " "), None)
+    invisible = next((i for i, c in enumerate(error.instance) if c in HIDING), None)
+    if invisible is None and pattern != defs.get("text", {}).get("pattern"):  # in a text, a line break is fine
+        invisible = next((i for i, c in enumerate(error.instance) if not c.isprintable() and c != " "), None)
     if invisible is not None and error.validator == "pattern":
         character = error.instance[invisible]
         return document.error(path, f"{name} contains the invisible character U+{ord(character):04X} "
-                              f"({unicodedata.name(character, 'unnamed').lower()}) after "
+                              f"({character_name(character)}) after "
                               f"`{shown(error.instance[max(0, invisible - 30):invisible])}`",
-                              "Delete it: retype the value, or copy it again from the address bar")
+                              "Delete it: retype the value" + (", or copy it again from the address bar"
+                                                               if pattern == defs.get("url", {}).get("pattern") else ""))
     if pattern == defs.get("id", {}).get("pattern"):
         return document.error(path, f"{name} is `{value}`, which is not a valid id",
                               "Use lower-case letters and digits joined by single hyphens, for example `mark-rutte`")
@@ -251,6 +269,20 @@ def _pattern_error(error, document: YamlDocument, path: tuple, name: str, defs: 
         return document.error(path, f"{name} is empty", "Write the text, or delete the key")
     return document.error(path, f"{name} is `{value}`, which does not have the expected form",
                           error.schema.get("description", "See data/schemas/"))
+
+
+#: Invisible characters that change what a text shows: bidirectional controls (which reorder it, `Mark \u202eettuR`
+#: shows as "Mark Rutte") and zero-width ones. The schemas' `text`, `id` and `url` patterns refuse them; the zero-width
+#: joiners (U+200C, U+200D) that scripts and emoji need are not among them.
+HIDING = frozenset("\u061c\u180e\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
+                   "\u2066\u2067\u2068\u2069\ufeff")
+#: Names of the control characters, which Unicode's database leaves unnamed.
+_CONTROL_NAMES = {"\t": "tab", "\n": "line feed", "\r": "carriage return"}
+
+
+def character_name(character: str) -> str:
+    """`character`'s name in lower case: `right-to-left override`, `line feed`."""
+    return _CONTROL_NAMES.get(character) or unicodedata.name(character, "unnamed").lower()
 
 
 def _describe(path: tuple) -> str:
@@ -306,6 +338,32 @@ def mixed_scripts(url: str) -> list[str]:
         if len(scripts) > 1:
             return sorted(scripts)
     return []
+
+
+_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;)")
+
+
+def misleading_address(url: str) -> tuple[str, str] | None:
+    """What in `url` would make a browser go elsewhere than it reads, or a page write it otherwise (problem, fix):
+    an HTML character reference (`&#64;` is an `@` once in a page), a backslash (a `/` to browsers, not to
+    Python's reading of the host), a backtick (Markdown's code), or a name before an `@` ahead of the host."""
+    if reference := _REFERENCE.search(url):
+        return (f"the address holds `{reference.group()}`, an HTML character reference, which a browser reads as "
+                f"`{html.unescape(reference.group())}`", "Write the address as the browser's address bar shows it")
+    if "\\" in url:
+        return ("the address holds a backslash (`\\`), which browsers read as `/`",
+                "Write `/` (or `%5C` if a backslash is really meant)")
+    if "`" in url:
+        return "the address holds a backtick (`` ` ``)", "Write it as `%60`"
+    try:
+        parts = urlsplit(url)
+        user, host = parts.netloc.rpartition("@")[0], parts.hostname or ""
+    except ValueError:
+        return None
+    if user:
+        return (f"the address names `{shown(user)}` before an `@`, so browsers go to `{shown(host)}`, the host after it",
+                "Give the address of the page itself, without a name and `@` before its host")
+    return None
 
 
 def nearest(word: str, options) -> str:

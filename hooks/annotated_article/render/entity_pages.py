@@ -19,7 +19,7 @@ from annotated_article.render.page_markdown import PageMarkdown
 from annotated_article.render.relations import ActorRelation, relation_parts
 from annotated_article.render.said import entry_markdown, not_seen, said_parts, words_markdown
 from annotated_article.render.site_index import SiteIndex
-from annotated_article.render.text import link_shown, markdown_text
+from annotated_article.render.text import html_text, link_shown, markdown_text
 from annotated_article.site_urls import page_path
 
 
@@ -113,7 +113,10 @@ def source_page(source: Source, site: SiteData, index: SiteIndex) -> str:
         facts.append(f"- **Authors:** {markdown_text(', '.join(source.authors))}")
     for link in source.links:
         label, kind = link_shown(link)
-        facts.append(f"- **Link:** [{markdown_text(label)}](<{link.url}>){' (' + markdown_text(kind) + ')' if kind else ''}")
+        # As escaped HTML, the way every page writes a link to an address of the data: Markdown would keep an
+        # entity (`&#64;`) in the address for the browser to read as a character.
+        facts.append(f'- **Link:** <a href="{html_text(link.url)}">{markdown_text(label)}</a>'
+                     f"{' (' + markdown_text(kind) + ')' if kind else ''}")
     page.lines += [*facts, ""]
     if source.note:
         page.lines += [markdown_text(source.note), ""]

@@ -2,9 +2,10 @@
 
 Actors are placed by a force layout, each a link to its page; each relation is an arrow
 with all its words on it, wrapped over lines and placed where it covers no name and no
-other relation's words (the map grows until every label finds such a place). Past
-FORCE_LAYOUT_LIMIT actors the map is an overview without the words, which the list
-under it gives. One unit of the drawing is one CSS pixel, so its text keeps its size
+other relation's words (the map grows until every label finds such a place; a grid of
+the boxes placed keeps each try to the boxes near it). Past FORCE_LAYOUT_LIMIT actors,
+or MAX_LABELLED_RELATIONS relations, the map is an overview without the words, which the
+list under it gives, and its caption says so. One unit of the drawing is one CSS pixel, so its text keeps its size
 on every screen (a narrow one scrolls the map sideways). Colours come from
 `currentColor` and CSS classes, so the map follows the page's light or dark palette.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections import Counter
 
 from annotated_article.model import SiteData
 from annotated_article.render.attribution import as_text
@@ -23,6 +25,10 @@ from annotated_article.site_urls import relative_url
 WIDTH, HEIGHT = 680, 440  # the size the map starts from, in CSS pixels
 NODE_HEIGHT = 34
 FORCE_LAYOUT_LIMIT = 60
+#: Most relations whose words a map writes on it: past them the words would cover the map (and placing each
+#: costs more), so the map draws the arrows alone and the list under it gives the words. For every map of
+#: relations, the site's and any of a part of them.
+MAX_LABELLED_RELATIONS = 100
 CHARACTER_WIDTH = 8.2  # average width of a 14px sans-serif character, for sizing the boxes
 LABEL_CHARACTER, LABEL_LINE, LABEL_LINE_LENGTH = 7.0, 15, 24  # a 12px label: character, line height, characters
 GAP = 4
@@ -35,10 +41,11 @@ def relations_map_svg(site: SiteData, relations: list[ActorRelation], page_url: 
     unit = _layout([actor.id for actor in actors], relations)
     lines = [_balanced(" ".join(r.relation.relation.split())) for r in relations]
     width, height = WIDTH, HEIGHT
+    overview = len(actors) > FORCE_LAYOUT_LIMIT or len(relations) > MAX_LABELLED_RELATIONS
     for attempt in range(12):
         centres = _scaled(unit, actors, width, height)
         boxes = {actor.id: _box(centre, actor.name) for actor, centre in zip(actors, centres)}
-        labels = [None] * len(relations) if len(actors) > FORCE_LAYOUT_LIMIT else _place_labels(
+        labels = [None] * len(relations) if overview else _place_labels(
             [(boxes[r.source], boxes[r.target]) for r in relations], lines, width, height, anywhere=attempt == 11)
         if labels is not None:
             break
@@ -54,9 +61,15 @@ def relations_map_svg(site: SiteData, relations: list[ActorRelation], page_url: 
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="relations-arrow"/>'
         f'</marker></defs><g class="relations-edges">{"".join(edges)}</g>'
         f'<g class="relations-nodes">{"".join(nodes)}</g></svg>'
-        "<figcaption>Each arrow reads “actor → actor: relation”; select an actor to open its page.</figcaption>"
-        "</figure>"
+        f"<figcaption>{_caption(len(relations), overview)}</figcaption></figure>"
     )
+
+
+def _caption(relations: int, overview: bool) -> str:
+    if overview and relations:
+        return (f"Each arrow goes from an actor to another it relates to; the words of the {relations:,} relations "
+                "are in the list below. Select an actor to open its page.")
+    return "Each arrow reads “actor → actor: relation”; select an actor to open its page."
 
 
 def _layout(ids: list[str], relations: list[ActorRelation]) -> dict[str, tuple[float, float]]:
@@ -70,7 +83,7 @@ def _layout(ids: list[str], relations: list[ActorRelation]) -> dict[str, tuple[f
     positions = {actor_id: [math.cos(-math.pi / 2 + 2 * math.pi * i / count),
                             math.sin(-math.pi / 2 + 2 * math.pi * i / count)] for i, actor_id in enumerate(ids)}
     if 2 < len(ids) <= FORCE_LAYOUT_LIMIT:
-        edges = [(r.source, r.target) for r in relations if r.source in positions and r.target in positions]
+        edges = Counter((r.source, r.target) for r in relations if r.source in positions and r.target in positions)
         spacing = math.sqrt(4.0 / count)
         temperature = 0.2
         for _ in range(300):
@@ -84,10 +97,10 @@ def _layout(ids: list[str], relations: list[ActorRelation]) -> dict[str, tuple[f
                     moves[a][1] += dy / distance * push
                     moves[b][0] -= dx / distance * push
                     moves[b][1] -= dy / distance * push
-            for a, b in edges:
+            for (a, b), times in edges.items():  # each pair once: relations between the same two pull harder
                 dx, dy = positions[a][0] - positions[b][0], positions[a][1] - positions[b][1]
                 distance = max(math.hypot(dx, dy), 1e-3)
-                pull = distance * distance / spacing
+                pull = distance * distance / spacing * times
                 moves[a][0] -= dx / distance * pull
                 moves[a][1] -= dy / distance * pull
                 moves[b][0] += dx / distance * pull
@@ -115,7 +128,9 @@ def _place_labels(ends: list[tuple], lines: list[list[str]], width: float, heigh
     """A box (x, y, width, height) for each relation's words, along its arrow and clear of every actor's
     box and of the other labels (the shortest arrows, with the least room, first); None if one finds no
     such place (unless `anywhere`: then it goes on the middle of its arrow)."""
-    taken = [box for pair in ends for box in pair]
+    taken = _Grid()
+    for box in {box for pair in ends for box in pair}:
+        taken.add(box)
     placed = {}
     for index in sorted(range(len(ends)), key=lambda i: math.dist(_centre(ends[i][0]), _centre(ends[i][1]))):
         (x1, y1), (x2, y2) = map(_centre, ends[index])
@@ -126,12 +141,35 @@ def _place_labels(ends: list[tuple], lines: list[list[str]], width: float, heigh
         candidates = [(x1 + (x2 - x1) * t + nx * step * k - w / 2, y1 + (y2 - y1) * t + ny * step * k - h / 2, w, h)
                       for k in (0, -1, 1, -0.5, 0.5) for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)]
         free = next((c for c in candidates if 0 <= c[0] and c[0] + w <= width and 0 <= c[1] and c[1] + h <= height
-                     and not any(_overlap(c, box) for box in taken)), None)
+                     and not taken.overlaps(c)), None)
         if free is None and not anywhere:
             return None
         placed[index] = free or candidates[0]
-        taken.append(placed[index])
+        taken.add(placed[index])
     return [placed[index] for index in range(len(ends))]
+
+
+class _Grid:
+    """Boxes (x, y, width, height) filed under the cells of a grid they touch, so that whether a box overlaps one
+    of them is asked of the boxes near it alone: placing every label stays about linear in their number."""
+
+    CELL = 200.0
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list] = {}
+
+    def _cells(self, box) -> list[tuple[int, int]]:
+        x, y, width, height = box
+        columns = range(math.floor((x - GAP) / self.CELL), math.floor((x + width + GAP) / self.CELL) + 1)
+        rows = range(math.floor((y - GAP) / self.CELL), math.floor((y + height + GAP) / self.CELL) + 1)
+        return [(column, row) for column in columns for row in rows]
+
+    def add(self, box) -> None:
+        for cell in self._cells(box):
+            self.cells.setdefault(cell, []).append(box)
+
+    def overlaps(self, box) -> bool:
+        return any(_overlap(box, other) for cell in self._cells(box) for other in self.cells.get(cell, ()))
 
 
 def _balanced(words: str) -> list[str]:
