@@ -60,6 +60,15 @@ def _may_build() -> None:
         raise RuntimeError(f"{_running[0].nodeid} builds the site or runs make: mark it `pytest.mark.build`")
 
 
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """What `make check` reads: a copy of data/, docs/ and mkdocs.yml (its Markdown extensions)."""
+    for name in ("data", "docs"):
+        shutil.copytree(PROJECT / name, tmp_path / name)
+    shutil.copy2(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
 def copy_project(destination: Path) -> Path:
     """A copy of everything a build reads, for tests that change the data."""
     destination.mkdir(parents=True, exist_ok=True)

@@ -66,22 +66,28 @@ def expand(document: dict) -> Expansion:
     return Expansion(expanded, dropped)
 
 
-def node_iris(expanded) -> list[str]:
-    """Every `@id` and `@type` in an expanded document."""
-    found: list[str] = []
+def nodes(expanded) -> list[dict]:
+    """Every mapping in an expanded JSON-LD document: its nodes and its values, at any depth."""
+    found: list[dict] = []
     stack = [expanded]
     while stack:
         item = stack.pop()
         if isinstance(item, list):
             stack.extend(item)
         elif isinstance(item, dict):
-            for key, value in item.items():
-                if key == "@id":
-                    found.append(value)
-                elif key == "@type" and isinstance(value, list):
-                    found.extend(value)
-                else:
-                    stack.append(value)
+            found.append(item)
+            stack.extend(item.values())
+    return found
+
+
+def node_iris(expanded) -> list[str]:
+    """Every `@id` and `@type` in an expanded document."""
+    found: list[str] = []
+    for node in nodes(expanded):
+        if "@id" in node:
+            found.append(node["@id"])
+        if isinstance(node.get("@type"), list):
+            found.extend(node["@type"])
     return found
 
 
@@ -128,20 +134,12 @@ def used_terms(expanded) -> list[tuple[str, str]]:
     """Every property and every type (of a node or of a value) in an expanded JSON-LD document, as
     ("property", IRI) or ("type", IRI)."""
     found: list[tuple[str, str]] = []
-    stack = [expanded]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            for key, value in item.items():
-                if key == "@type":
-                    found += [("type", iri) for iri in (value if isinstance(value, list) else [value])]
-                elif not key.startswith("@"):
-                    found.append(("property", key))
-                    stack.append(value)
-                elif key in ("@list", "@set", "@graph", "@included", "@reverse"):
-                    stack.append(value)
+    for node in nodes(expanded):
+        for key, value in node.items():
+            if key == "@type":
+                found += [("type", iri) for iri in (value if isinstance(value, list) else [value])]
+            elif not key.startswith("@"):
+                found.append(("property", key))
     return found
 
 

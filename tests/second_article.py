@@ -13,14 +13,14 @@ from pathlib import Path
 SECOND_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "second-article"
 
 
-def add_second_article(project: Path) -> Path:
-    """The article of tests/fixtures/second-article added to `project` the way CONTRIBUTING.md tells an
-    editor to: its Markdown and its data file, and its actors, people and sources at the end of the
+def add_second_article(project: Path, fixture: Path = SECOND_ARTICLE) -> Path:
+    """The article of tests/fixtures/second-article (or of `fixture`) added to `project` the way CONTRIBUTING.md
+    tells an editor to: its Markdown and its data file, and its actors, people and sources at the end of the
     registries. Nothing else is edited."""
     for registry in ("actors.yml", "people.yml", "sources.yml"):
         with open(project / "data" / registry, "a", encoding="utf-8") as file:
-            file.write((SECOND_ARTICLE / "data" / registry).read_text(encoding="utf-8"))
+            file.write((fixture / "data" / registry).read_text(encoding="utf-8"))
     for folder in ("docs/articles", "data/articles"):
-        for path in (SECOND_ARTICLE / folder).iterdir():
+        for path in (fixture / folder).iterdir():
             shutil.copy2(path, project / folder / path.name)
     return project

@@ -20,15 +20,6 @@ from annotated_article.data.yaml_loading import load_yaml_bytes
 from conftest import PROJECT, copy_project, run_mkdocs_build, site_url, soup_of
 
 
-@pytest.fixture
-def data_copy(tmp_path):
-    """What `make check` reads: a copy of data/, docs/ and mkdocs.yml."""
-    for name in ("data", "docs"):
-        shutil.copytree(PROJECT / name, tmp_path / name)
-    shutil.copy2(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
-
-
 def document(entries: list[dict], article: str = "articles/a.md"):
     text = yaml.safe_dump({"article": article, "addresses": entries}, allow_unicode=True, sort_keys=False)
     return load_yaml_bytes(text.encode(), "data/addresses/a.yml")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 
 import pytest
 
@@ -27,13 +26,6 @@ def project(tmp_path):
     return copy_project_for_make(tmp_path / "project")
 
 
-@pytest.fixture
-def data_copy(tmp_path):
-    """What `make check` reads: a copy of data/, docs/ and mkdocs.yml (its Markdown extensions)."""
-    for name in ("data", "docs"):
-        shutil.copytree(PROJECT / name, tmp_path / name)
-    shutil.copy2(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
 
 
 def run_check(root, capsys, *options: str) -> tuple[int, str, str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import resource
-import shutil
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -46,12 +45,6 @@ def article_text(markdown: str) -> ArticleText:
     return read_text(*ArticleParser((MKDOCS_BUILTIN_EXTENSIONS, {})).parse(markdown))[0]
 
 
-@pytest.fixture
-def data_copy(tmp_path):
-    for name in ("data", "docs"):
-        shutil.copytree(PROJECT / name, tmp_path / name)
-    shutil.copy2(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
 
 
 @pytest.mark.parametrize("count", [1_500, 3_000])

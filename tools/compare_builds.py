@@ -4,7 +4,7 @@
 BASE=...`. BASE (default HEAD; a branch, tag or commit of the git repository PATH, default this project) is extracted
 with `git archive`, and the working tree copied as it is (without .git, .venv, site*, dist, caches), into a temporary
 folder: nothing in the project is written. Each is built in both editions (mkdocs.yml, mkdocs.offline.yml), as it is
-and with the tests' second article added (tests/second_article.py), with one environment: SOURCE_DATE_EPOCH = BASE's
+and with the tests' second article added (tests/second_article.py, each tree's own fixture), with one environment: SOURCE_DATE_EPOCH = BASE's
 commit time, a fixed SITE_URL, no OFFLINE_ZIP, PYTHONPATH = that tree's own hooks/ (no PYTHON* inherited).
 The builds must hold the same files. HTML is compared parsed (tags, sorted attributes, text, comments, entities
 resolved, JSON-LD as JSON): entity spelling and attribute order do not count. JSON as JSON, .xml.gz decompressed,
@@ -32,7 +32,7 @@ from typing import Any
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.append(str(PROJECT / "tests"))  # tests/second_article.py: plain code, no pytest
-from second_article import add_second_article  # type: ignore[import-not-found]  # noqa: E402
+from second_article import SECOND_ARTICLE, add_second_article  # type: ignore[import-not-found]  # noqa: E402
 
 SITE_URL = "https://example.org/annotated-articles/"
 EDITIONS = {"hosted": "mkdocs.yml", "offline": "mkdocs.offline.yml"}
@@ -234,8 +234,9 @@ def main(argv: list[str] | None = None) -> int:
                     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
                 else:
                     shutil.copytree(PROJECT, tree, ignore=_skipped, symlinks=True)
-                if project == "second article":
-                    add_second_article(tree)
+                if project == "second article":  # each tree's own fixture, written in its own data format
+                    own = tree / "tests" / "fixtures" / "second-article"
+                    add_second_article(tree, own if own.is_dir() else SECOND_ARTICLE)
                 jobs += [(project, edition, side, tree) for edition in EDITIONS]
         print(f"compare_builds: BASE {args.base} ({commit[:12]}) against the working tree {PROJECT}: "
               f"{len(jobs)} builds, 2 at a time", file=sys.stderr)
