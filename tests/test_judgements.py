@@ -15,6 +15,7 @@ import pytest
 from annotated_article.data.vocabulary import OVERSTATED
 from annotated_article.render.attribution import format_date
 from annotated_article.render.claims import JUDGEMENTS, Claim, site_claims
+from annotated_article.render.site_index import index_site
 from conftest import article_html, soup_of
 from linked_data import read_rows
 
@@ -197,13 +198,19 @@ def test_actor_and_source_pages_badge_each_claim_and_a_source_page_says_what_it_
             for entry in (e for e in claim.said if e.source.id == source.id):
                 shown = without_marks(words(item.get_text()))
                 assert (f"“{words(entry.said.words)}”" if entry.said.words else words(entry.said.not_seen)) in shown
+    index = index_site(site, site_claims(site))
     for actor in site.actors.values():
         page = soup_of(each_site.site / "actors" / actor.id / "index.html")
-        for item in page.select("article li"):
-            link = item.find("a", href=lambda href: href and "#" in href and "articles/" in href)
-            claim = next((c for c in claims if link and link["href"].endswith(f"#{c.id}")), None)
-            if claim and item.select(".judgement"):
+        checked = 0
+        for heading in page.select("article h2"):  # the lists of claims: said about the actor, or by its own
+            if not heading.get_text().startswith(("What was said about", f"What {actor.name}")):
+                continue
+            for item in heading.find_next("ul").find_all("li", recursive=False):
+                link = item.find("a", href=lambda href: href and "#" in href and "articles/" in href)
+                [claim] = [c for c in claims if link["href"].endswith(f"#{c.id}")]
                 assert_badges(item, claim)
+                checked += 1
+        assert checked == len(index.about_actor[actor.id]) + len(index.by_actor[actor.id]), actor.id
 
 
 def annotation_key(claim: Claim) -> str:
