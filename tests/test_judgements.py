@@ -202,15 +202,16 @@ def test_actor_and_source_pages_badge_each_claim_and_a_source_page_says_what_it_
     for actor in site.actors.values():
         page = soup_of(each_site.site / "actors" / actor.id / "index.html")
         checked = 0
-        for heading in page.select("article h2"):  # the lists of claims: said about the actor, or by its own
-            if not heading.get_text().startswith(("What was said about", f"What {actor.name}")):
+        for heading in page.select("article h2"):  # the lists of claims: said about the actor, by its own, figures
+            if not heading.get_text().startswith(("What was said about", f"What {actor.name}", "Figures")):
                 continue
             for item in heading.find_next("ul").find_all("li", recursive=False):
                 link = item.find("a", href=lambda href: href and "#" in href and "articles/" in href)
                 [claim] = [c for c in claims if link["href"].endswith(f"#{c.id}")]
                 assert_badges(item, claim)
                 checked += 1
-        assert checked == len(index.about_actor[actor.id]) + len(index.by_actor[actor.id]), actor.id
+        assert checked == (len(index.about_actor[actor.id]) + len(index.by_actor[actor.id])
+                           + len(index.figures[actor.id])), actor.id
 
 
 def annotation_key(claim: Claim) -> str:

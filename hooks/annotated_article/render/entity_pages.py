@@ -32,7 +32,7 @@ def actor_page(actor: Actor, site: SiteData, index: SiteIndex) -> str:
     page.section(f"What {actor.name}’s officials and bodies said", [page.entry(c) for c in index.by_actor[actor.id]])
     page.section("Figures", [
         f"- **{markdown_text(figure.value)}**: {markdown_text(figure.label)} "
-        f"({page.passage(claim, 'the passage')})"
+        f"({page.passage(claim, 'the passage')} · {' · '.join(page.judgements(claim))})"
         f"{page.footnote(claim.annotation.source)}"
         for figure, claim in index.figures[actor.id]
     ])
