@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from annotated_article.article.text import APPARATUS_CLASSES, BLOCK_TAGS, NOTES_CLASSES
 from annotated_article.open_data.annotation_table import COLUMNS, csv_text
 from annotated_article.open_data.published import DATA_LICENCE
 from annotated_article.open_data.web_annotations import VOCABULARY
@@ -47,12 +48,17 @@ def csv_rows(site_dir) -> list[dict[str, str]]:
 
 
 def published_text(site_dir, path: str) -> str:
-    """The article's text as a reader sees it: headline and paragraphs, without the footnote apparatus."""
+    """The article's text as a reader sees it: every block of the page's article (headings, paragraphs, list items,
+    quotations...), apart from one another as the build reads them (`BLOCK_TAGS`), without what the annotations add
+    around it (dateline, summary, markers, paragraph links, the footnotes) or the article's own footnotes."""
     body = soup_of(site_dir / article_html(path)).select_one("article.md-content__inner")
-    for apparatus in body.select("sup.annotation-marker, a.paragraph-link"):
+    added = ", ".join(f".{name}" for name in sorted(APPARATUS_CLASSES | NOTES_CLASSES))
+    for apparatus in body.select(f"{added}, .dateline, .printed-from, .claims-summary"):
         apparatus.decompose()
-    blocks = [element.get_text() for element in body.find_all(["h1", "p"], recursive=False)]
-    return re.sub(r"\s+", " ", " ".join(blocks)).strip()
+    for block in body.find_all(sorted(BLOCK_TAGS)):
+        block.insert_before(" ")
+        block.insert_after(" ")
+    return re.sub(r"\s+", " ", body.get_text()).strip()
 
 
 def describing(annotation: dict) -> dict:

@@ -131,10 +131,11 @@ def test_actors_link_once_per_article_at_their_first_mention(pages, each_site):
 def test_every_paragraph_and_passage_has_a_distinct_id(pages, each_site):
     for path in each_site.data.articles:
         article = pages[article_html(path)].select_one("article")
-        paragraphs = article.find_all("p", recursive=False)
-        assert all(p.get("id", "").startswith("p-") for p in paragraphs[:-1]), path
         ids = [element["id"] for element in article.find_all(id=True)]
         assert len(ids) == len(set(ids)), path
+        plan = each_site.data.articles[path].loaded_plan  # every block of running text the build read has its id
+        assert set(plan.paragraph_ids) <= set(ids) and all(id_.startswith("p-") for id_ in plan.paragraph_ids), path
+        assert set(plan.passages) <= set(ids), path
 
 
 def test_passage_highlight_on_target_needs_no_script(built_site):
