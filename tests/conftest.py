@@ -18,7 +18,12 @@ from bs4 import BeautifulSoup
 
 from annotated_article.article.loading import load_site
 from annotated_article.model import SiteData
-from second_article import SECOND_ARTICLE, add_second_article  # noqa: F401 (the tests import them from here)
+from second_article import (  # noqa: F401 (the tests import them from here)
+    SECOND_ARTICLE,
+    THIRD_ARTICLE,
+    add_second_article,
+    add_test_articles,
+)
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -109,12 +114,14 @@ def built_site(site_build) -> Path:
 
 @pytest.fixture(scope="session")
 def second_article_project(tmp_path_factory) -> Path:
-    return add_second_article(copy_project_for_make(tmp_path_factory.mktemp("second-article")))
+    """The project with the tests' second and third articles added (tests/second_article.py)."""
+    return add_test_articles(copy_project_for_make(tmp_path_factory.mktemp("second-article")))
 
 
 @pytest.fixture(scope="session")
 def second_article_make(second_article_project) -> dict[str, subprocess.CompletedProcess]:
-    """`make check`, then `make build`, run on the project with a second article, as an editor runs them."""
+    """`make check`, then `make build`, run on the project with a second and a third article, as an editor runs
+    them."""
     return {target: run_make(second_article_project, target) for target in ("check", "build")}
 
 
@@ -138,8 +145,8 @@ class BuiltSite:
 
 @pytest.fixture(scope="session", params=["seed", "second article"])
 def each_site(request) -> BuiltSite:
-    """The project as it is, then the project with a second article: what holds for the whole site holds
-    for both."""
+    """The project as it is, then the project with a second and a third article (one written in more than
+    paragraphs): what holds for the whole site holds for both."""
     if request.param == "seed":
         return BuiltSite(PROJECT, request.getfixturevalue("built_site"))
     return BuiltSite(request.getfixturevalue("second_article_project"),

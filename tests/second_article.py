@@ -1,7 +1,8 @@
-"""The tests' made-up second article (tests/fixtures/second-article), added to a copy of the project.
+"""The tests' made-up second and third articles (tests/fixtures/second-article, third-article), added to a copy of
+the project.
 
 Plain code, no pytest, nothing of the project's: tests/conftest.py uses it for the tests that build a project with
-two articles, and tools/compare_builds.py for the builds it compares.
+more articles than the seed, and tools/compare_builds.py for the builds it compares (the second article alone).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from pathlib import Path
 
 #: A made-up article with its own people, sources and actor, for the tests that add a second article.
 SECOND_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "second-article"
+#: A made-up article written in more than paragraphs (a subheading, a tight list, a quotation, each annotated).
+THIRD_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "third-article"
 
 
 def add_second_article(project: Path, fixture: Path = SECOND_ARTICLE) -> Path:
@@ -23,4 +26,11 @@ def add_second_article(project: Path, fixture: Path = SECOND_ARTICLE) -> Path:
     for folder in ("docs/articles", "data/articles"):
         for path in (fixture / folder).iterdir():
             shutil.copy2(path, project / folder / path.name)
+    return project
+
+
+def add_test_articles(project: Path) -> Path:
+    """The second and the third article added to `project`, one after the other, each as `add_second_article` does."""
+    for fixture in (SECOND_ARTICLE, THIRD_ARTICLE):
+        add_second_article(project, fixture)
     return project

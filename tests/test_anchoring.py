@@ -43,6 +43,11 @@ def test_anchor_finds_the_words_as_the_article_has_them(quote, expected):
     assert words(quote) == expected
 
 
+def test_words_of_a_list_item_are_running_text():
+    start, end = anchor_quote(TEXT, TextQuote("a list item"))
+    assert TEXT.paragraph_at(start, end) == len(TEXT.paragraphs) - 1
+
+
 def test_prefix_picks_the_right_occurrence():
     start, end = anchor_quote(TEXT, TextQuote("North Korea’s troop deployment", prefix="desperation.”"))
     assert TEXT.text[end:].startswith(" may also spur")
@@ -62,7 +67,7 @@ def test_suffix_picks_the_right_occurrence():
     (TextQuote("troop deployment", suffix="will end"), "never with this `suffix`"),
     (TextQuote("condemnation NATO Secretary-General", prefix="Russia met with"), "run across two paragraphs"),
     (TextQuote("met with condemnation North Korea’s", prefix="assist Russia"), "not within one paragraph"),
-    (TextQuote("a list item"), "not within one paragraph of running text"),
+    (TextQuote("Russia met with", suffix="condemnation North Korea’s"), "not within one paragraph of running text"),
     (TextQuote("   "), "empty"),
     (TextQuote("Nothing like this sentence appears anywhere at all, zebra quartz."), "these words are not in the article"),
 ])

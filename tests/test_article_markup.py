@@ -209,7 +209,8 @@ def test_footnotes_are_numbered_in_the_order_readers_meet_the_markers():
     ("See [the report](https://x.org/a) now.\n", "the report", "inside a link"),
     ("Words <b>in bold</b> here.\n", "Words in", "HTML tag"),
     ("# Heading words\n\nText.\n", "Heading words", "not within one paragraph"),
-    ("- item one\n- item two\n", "item one", "not within one paragraph"),
+    ("- item one\n- item two\n", "item one item two", "run across two paragraphs"),
+    ("- item *one*\n    - nested item\n", "one nested", "run across two paragraphs"),
     ("```\nfenced words\n```\n", "fenced words", "not within one paragraph"),
 ])
 def test_quotes_that_would_break_the_markup_are_refused(source, exact, problem):
@@ -241,3 +242,33 @@ def test_placing_on_a_tree_that_reads_differently_is_refused():
     result.build.begin_page("a.md", "alpha beta\n")  # what was planned; then something changes it anyway
     with pytest.raises(ValueError, match="reads differently"):
         md.convert("alpha gamma\n")
+
+
+def test_passages_markers_and_paragraph_links_go_in_any_block_of_running_text():
+    source = ("# Title\n\n## Sub *head* words\n\n- tight one words\n- two words\n    - nested words\n\n"
+              "> quoted words here\n\n| cell words |\n|---|\n| body words |\n")
+    result = render(source, annotation("a", "head words"), annotation("b", "one words"),
+                    annotation("c", "two words"), annotation("d", "quoted words"), annotation("e", "body words"))
+    assert result.text() == plain(source)
+    holders = {id_: result.soup.find(id=id_).find_parent(["h2", "li", "p", "td"]).name for id_ in "abcde"}
+    assert holders == {"a": "h2", "b": "li", "c": "li", "d": "p", "e": "td"}
+    assert result.soup.find(id="d").find_parent("blockquote") is not None
+    for id_ in "abcde":
+        assert result.soup.find(id=id_).select_one("sup.annotation-marker")
+    # A tight list's item holding a list: its link comes after its own words, before the list it holds.
+    item = result.soup.find(id="c").parent
+    assert [child.name for child in item.children if child.name] == ["span", "a", "ul"]
+    assert item["id"] == "p-two-words" and item.select_one(":scope > a.paragraph-link")["href"] == "#p-two-words"
+    assert [element.name for element in result.soup.select("[id^='p-']")] == ["h2", "li", "li", "li", "p", "th", "td"]
+
+
+def test_a_subheading_is_named_in_the_table_of_contents_by_its_words_alone():
+    source = "# Title\n\n## Sub *head* words\n\nText.\n"
+    site = make_site()
+    result = render(source, annotation("a", "head words"), site=site)
+    md = markdown.Markdown(extensions=[*EXTENSIONS, result.build.extension()])
+    result.build.begin_page("a.md", source)
+    md.convert(source)
+    result.build.end_page()
+    (title,) = md.toc_tokens
+    assert [(child["id"], child["name"]) for child in title["children"]] == [("p-sub-head-words", "Sub head words")]

@@ -32,7 +32,14 @@ CASES = [
      ["Entities: AT&T’s \"deal\" *not em*"]),
     ("Lines\n   run\n  across\nlines\n", "Lines run across lines", ["Lines run across lines"]),
     ("Line  \nbreak here\n", "Line break here", ["Line break here"]),
-    ("- a list\n- of items\n\n> Quoted words.\n", "a list of items Quoted words.", ["Quoted words."]),
+    ("- a list\n- of items\n\n> Quoted words.\n", "a list of items Quoted words.", ["a list", "of items", "Quoted words."]),
+    # Every block of running text is a paragraph: a heading (not the title), a tight list's item up to the list it
+    # holds, a loose list's paragraphs (not the item that holds them), a quotation's paragraphs, a table's cells.
+    ("# Title\n\n## Sub *head*\n\n- one\n- two\n    - nested\n- three\n",
+     "Title Sub head one two nested three", ["Sub head", "one", "two", "nested", "three"]),
+    ("1. loose\n\n2. items\n\n    with two paragraphs\n", None, ["loose", "items", "with two paragraphs"]),
+    ("> quoted\n> words\n>\n> > nested quote\n", None, ["quoted words", "nested quote"]),
+    ("| a | b *c* |\n|---|---|\n| d | |\n", "a b c d", ["a", "b c", "d"]),
     ("<div>\nA block of HTML.\n</div>\n\nAfter it.\n", "A block of HTML. After it.", ["After it."]),
     ("Code: `a &lt; b` ok\n", "Code: a &lt; b ok", ["Code: a &lt; b ok"]),
     ("Text[^1] with a note.\n\n[^1]: The note.\n", None, ["Text1 with a note."]),

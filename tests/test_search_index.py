@@ -43,17 +43,20 @@ def test_an_article_gives_an_entry_per_paragraph_as_published_and_per_claim_with
     ]
 
 
-def test_an_articles_entries_follow_its_own_whose_text_they_take_and_other_pages_are_left_alone():
+def test_an_articles_entries_follow_its_own_whose_text_they_take_its_headings_are_ours_and_other_pages_are_left_alone():
     index = {"config": {"lang": ["en"]}, "docs": [
         {"location": "a/", "title": "Title", "text": "<p>First words &amp; more.1 ¶</p>"},
         {"location": "a/#sources-and-attributions", "title": "Sources", "text": "likelyEditor"},
+        {"location": "a/#p-sub", "title": "Sub1¶", "text": "<p>Next.</p>"},
         {"location": "b/", "title": "Other", "text": "<p>Other page.</p>"},
     ]}
-    entries = {"a/": [("p-first", "Paragraph 1", "First words & <more>."), ("cite:q", "Footnote 1", "Who: Ann"),
+    entries = {"a/": [("p-first", "Paragraph 1", "First words & <more>."), ("p-sub", "Paragraph 2", "Sub"),
+                      ("cite:q", "Footnote 1", "Who: Ann"),
                       ("cite:r", "Footnote 2", Markup("<p>Who: <span>Bo</span></p>"))]}
     assert json.loads(with_entries(json.dumps(index), entries)) == {"config": {"lang": ["en"]}, "docs": [
         {"location": "a/", "title": "Title", "text": ""},
         {"location": "a/#p-first", "title": "Paragraph 1", "text": "First words &amp; &lt;more&gt;."},
+        {"location": "a/#p-sub", "title": "Paragraph 2", "text": "Sub"},
         {"location": "a/#cite:q", "title": "Footnote 1", "text": "Who: Ann"},
         {"location": "a/#cite:r", "title": "Footnote 2", "text": "<p>Who: <span>Bo</span></p>"},
         {"location": "a/#sources-and-attributions", "title": "Sources", "text": ""},

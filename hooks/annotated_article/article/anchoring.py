@@ -112,11 +112,12 @@ def anchor_quote(article: Text, quote: TextQuote, where: Where = lambda position
     if article.paragraph_at(start, end) is None:
         first, last = article.paragraph_at(start, start + 1), article.paragraph_at(end - 1, end)
         if first is not None and last is not None:
-            raise AnchorError("the quoted words run across two paragraphs" + at_place(where, start),
-                              "Split the annotation in two, one for each paragraph")
-        raise AnchorError("the quoted words are not within one paragraph of running text (a heading, list, "
-                          f"table, code block, or more than one paragraph){at_place(where, start)}",
-                          "Quote words of one paragraph of plain text")
+            raise AnchorError("the quoted words run across two paragraphs (or list items, headings or table cells)"
+                              + at_place(where, start), "Split the annotation in two, one for each paragraph")
+        raise AnchorError("the quoted words are not within one paragraph of running text (they are in the headline, "
+                          "a code block or a block of the article's own HTML, or run over more than one paragraph)"
+                          f"{at_place(where, start)}",
+                          "Quote words of one paragraph, list item, subheading or table cell of the article's text")
     return start, end
 
 

@@ -12,6 +12,7 @@ page unchanged.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_right
@@ -21,7 +22,7 @@ from itertools import groupby
 from os.path import commonprefix
 from typing import Callable
 
-from annotated_article.article.text import read_text
+from annotated_article.article.text import own_text_end, read_text
 from annotated_article.article.wrapping import wrap
 from annotated_article.model import ArticlePlan, ArticleText, Placement, reading_order
 
@@ -29,6 +30,7 @@ _SLUG_WORD = re.compile(r"[^\W_]+")
 #: Mentions of an actor tried for its link (one inside code or a link cannot take one): each try reads the
 #: paragraph again, so an actor named thousands of times where no link can go is not tried thousands of times.
 LINK_TRIES = 10
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def plan_article(text: ArticleText, paragraphs: list[etree.Element], stash: list,
@@ -98,11 +100,13 @@ def place(plan: ArticlePlan, root: etree.Element, stash: list, actor_href: Calla
         problem = wrap(paragraph, stash, placement.start, placement.end, element, is_link=not placement.annotation)
         if problem:
             raise ValueError(f"a placement no longer fits the article ({problem}); build again")
-    for paragraph, id_ in zip(paragraphs, plan.paragraph_ids):
+    for index, (paragraph, id_) in enumerate(zip(paragraphs, plan.paragraph_ids)):
         paragraph.set("id", id_)
-        link = etree.SubElement(paragraph, "a", {"class": "paragraph-link", "href": f"#{id_}",
-                                                 "aria-label": "Link to this paragraph"})
+        if paragraph.tag in HEADINGS:  # the table of contents names a heading by its words, not by its ¶ and markers
+            paragraph.set("data-toc-label", html.escape(text.paragraph_text(index), quote=False))
+        link = etree.Element("a", {"class": "paragraph-link", "href": f"#{id_}", "aria-label": "Link to this paragraph"})
         link.text = "¶"
+        paragraph.insert(own_text_end(paragraph), link)  # a tight list's item: before the list it holds
     if plan.aliases:  # last: an alias at the start of an element moves that element's text
         passages = {span.get("id", ""): span for paragraph in paragraphs for span in paragraph.iter("span")}
         for target in (*zip(plan.paragraph_ids, paragraphs), *passages.items()):

@@ -25,6 +25,14 @@ from annotated_article.model import ArticleText, Paragraph
 BLOCK_TAGS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
               "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
               "pre", "section", "summary", "table", "td", "th", "tr", "ul"}
+#: Elements that hold running text where Python-Markdown puts it, with the site's extensions or any other: paragraphs,
+#: list items (a tight list's hold their words, a loose list's hold paragraphs), headings, table cells, the terms and
+#: definitions of a definition list. A blockquote holds paragraphs. The first h1 is the article's title, not running
+#: text: MkDocs makes it the page's title.
+TEXT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "caption", "figcaption",
+               "summary"}
+#: Elements that end a block's own running text where they start (a list nested in a tight list's item).
+NESTED_BLOCKS = BLOCK_TAGS - {"br"}
 #: Classes of the elements the annotations add, which are not part of the article's text.
 APPARATUS_CLASSES = {"annotation-marker", "annotation-notes", "address-alias", "paragraph-link"}
 #: Classes of blocks whose paragraphs are not running text: the article's own footnotes.
@@ -65,7 +73,9 @@ class TextMap:
         self.stash = stash
         self.paragraphs: list[tuple[int, int, etree.Element]] = []
         self.title: tuple[int, int] | None = None
+        self._open: list[list] = []  # the blocks of running text being read: [element, start, end of own text]
         self._walk(element, False)
+        self.paragraphs.sort(key=lambda paragraph: paragraph[0])  # a block is recorded after those it holds
         if self.parts and self.parts[-1].endswith(" "):
             last = self.pieces.pop()
             self.parts.pop()
@@ -81,18 +91,32 @@ class TextMap:
         for index, child in enumerate(element):
             if not _is_apparatus(child):
                 block = child.tag in BLOCK_TAGS
+                if child.tag in NESTED_BLOCKS and self._open and self._open[-1][0] is element and \
+                        self._open[-1][2] is None:
+                    self._open[-1][2] = self._end(self._open[-1][1])
                 if block:
                     self._add(_Piece(self.length, " ", element, index, 0, 0, True))
                 start = self.length
+                title = child.tag == "h1" and self.title is None
+                running = _is_paragraph(child) and not notes and not title
+                if running:
+                    self._open.append([child, start, None])
                 self._walk(child, notes or bool(_classes(child) & NOTES_CLASSES))
-                end = self.length - (self.length > start and self.parts[-1].endswith(" "))
-                if _is_paragraph(child) and not notes:
-                    self.paragraphs.append((start, end, child))
-                if child.tag == "h1" and self.title is None:
+                end = self._end(start)
+                if running:
+                    own_end = self._open.pop()[2]
+                    end = end if own_end is None else own_end
+                    if end > start:
+                        self.paragraphs.append((start, end, child))
+                if title:
                     self.title = (start, end)
                 if block:
                     self._add(_Piece(self.length, " ", element, index, 0, 0, True))
             self._slot(element, index, child.tail)
+
+    def _end(self, start: int) -> int:
+        """Where the text read since `start` ends, without the space that follows it."""
+        return self.length - (self.length > start and self.parts[-1].endswith(" "))
 
     def _slot(self, container: etree.Element, slot: int, string: str | None) -> None:
         if not string:
@@ -173,9 +197,14 @@ def _is_apparatus(element: etree.Element) -> bool:
 
 
 def _is_paragraph(element: etree.Element) -> bool:
-    """A paragraph of running text: not a placeholder for a block of the article's own HTML, which Python-Markdown
+    """A block of running text: not a placeholder for a block of the article's own HTML, which Python-Markdown
     holds in a paragraph of its own."""
-    return element.tag == "p" and not (len(element) == 0 and _RAW_BLOCK.match((element.text or "").strip()))
+    return element.tag in TEXT_BLOCKS and not (len(element) == 0 and _RAW_BLOCK.match((element.text or "").strip()))
+
+
+def own_text_end(element: etree.Element) -> int:
+    """The index of the first block `element` holds (where its own running text ends), or its number of children."""
+    return next((index for index, child in enumerate(element) if child.tag in NESTED_BLOCKS), len(element))
 
 
 def read_text(root: etree.Element, stash: list) -> tuple[ArticleText, list[etree.Element]]:

@@ -1,5 +1,6 @@
 """The site's search index with each paragraph and each claim of an article as an entry of its own
-(`render.search_entries`), in place of the theme's entries for the article's headings. An entry's text is
+(`render.search_entries`), in place of the theme's entries for the article's headings (a subheading, being
+running text, has an entry of ours). An entry's text is
 escaped, but for a claim's, which is HTML already (its badges and marks, its text from the data escaped)."""
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ def with_entries(index_json: str, articles: dict[str, list[SearchEntry]]) -> str
     index = json.loads(index_json)
     docs = []
     for doc in index["docs"]:
-        page = doc["location"].partition("#")[0]
+        page, _, fragment = doc["location"].partition("#")
         entries = articles.get(page)
+        if entries is not None and fragment and any(id_ == fragment for id_, _, _ in entries):
+            continue  # a heading of the article: its entry is ours, without the ¶ and markers in its title
         docs.append(doc if entries is None else {**doc, "text": ""})
         if entries is not None and page == doc["location"]:
             docs += [{"location": f"{page}#{id_}", "title": title,
