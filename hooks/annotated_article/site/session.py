@@ -25,7 +25,7 @@ from annotated_article.render.claims import ArticleClaims, site_claims
 from annotated_article.render.footnotes import claims_summary_html, footnotes_html, marker_element
 from annotated_article.render.index_pages import generated_pages, with_article_list
 from annotated_article.render.navigation import with_generated_nav
-from annotated_article.render.provenance import date_value, dateline_html, lede, under_title
+from annotated_article.render.provenance import date_value, dateline_html, under_title
 from annotated_article.render.search_entries import SearchEntry, article_entries
 from annotated_article.render.site_index import index_site
 from annotated_article.render.text import html_text
