@@ -17,8 +17,9 @@ from mkdocs.utils import get_build_date
 from annotated_article.data.errors import DataErrors
 from annotated_article.open_data.feed import article_changes, build_time
 from annotated_article.open_data.published import OpenData
-from annotated_article.site import finished_pages, offline_download, search_index, serving
+from annotated_article.site import annotate_selection, finished_pages, offline_download, search_index, serving
 from annotated_article.site.session import BuildSession, HookState
+from annotated_article.site_urls import relative_url
 
 state = HookState()
 log = get_plugin_logger("annotated_article")
@@ -93,6 +94,10 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=markdown))
     if build.offline:
         files.append(File.generated(config, build.offline.path.name, abs_src_path=str(build.offline.path)))
+    if state.serving:  # what select-to-annotate reads of each article, under `make serve` only
+        schemas = Path(config.config_file_path).parent / "data" / "schemas"
+        for path, content in annotate_selection.served_files(build.site, schemas).items():
+            files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -129,6 +134,8 @@ def on_post_build(config):
 
 
 def on_post_page(output, page, config):
+    if state.serving and page.file.src_uri in state.current().site.articles:  # select to annotate
+        output = annotate_selection.with_tags(output, relative_url(page.url, ""), page.file.src_uri)
     return finished_pages.finished(state.current().open_data.with_structured_data(output, page.file.src_uri,
                                                                                   page.title or "", page.url),
                                    content=page.content or "",
