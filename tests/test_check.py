@@ -73,11 +73,14 @@ def test_a_mistake_fails_make_check_without_a_traceback(project):
     (mistake,) = [m for m in MISTAKES if m.name == "unknown-key"]
     mistake.make(project)
     result = run_make(project, "check")
-    assert result.returncode != 0
+    # The check exits with 1 for a data problem; make, with 2 for any recipe that fails, naming the recipe's status.
+    assert result.returncode == 2 and result.stderr.rstrip().endswith("Error 1"), result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     lines = problem_lines(result.stderr)
     assert any(line.startswith(f"{mistake.file}:{mistake.line(project)}:") and mistake.expected in line
                for line in lines), lines
+    missing = run_make(project, "check", variables={"BASE": "no-such-branch"})  # the check cannot say: 2, and 2
+    assert missing.returncode == 2 and missing.stderr.rstrip().endswith("Error 2"), missing.stderr
 
 
 @pytest.mark.build

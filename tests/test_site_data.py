@@ -342,3 +342,21 @@ def test_an_articles_front_matter_is_taken_off_as_mkdocs_takes_it_off(markdown):
     body, first_line = without_front_matter(markdown)
     assert body == get_data(markdown)[0]
     assert markdown.replace("\r\n", "\n").split("\n")[first_line - 1:][:1] == body.split("\n")[:1]
+
+
+@pytest.mark.parametrize("markdown", [
+    "# Title\n\nText.\n",
+    "---\ntitle: A\ndate: 2024-11-20\npublisher: |\n  Two\n  lines\n---\n# Title\n\nText.\n",
+    "---\njust a line\n---\n# Title\n",
+    "Note: captured\n    and continued\nAuthor: x\n\n\n# Title\n",
+    "Title: a\r\nDate: b\r\n\r\nText\r\n",
+])
+def test_the_front_matters_keys_are_those_mkdocs_reads_each_with_its_line(markdown):
+    from mkdocs.utils.meta import get_data
+
+    from annotated_article.data.article_files import front_matter_keys
+
+    keys = front_matter_keys(markdown)
+    assert {key.lower() for key, _ in keys} == set(get_data(markdown)[1])
+    lines = markdown.replace("\r\n", "\n").split("\n")
+    assert all(lines[line - 1].startswith(key + ":") for key, line in keys)

@@ -9,7 +9,9 @@ workflow gives its base), every address recorded at that revision must still be 
 the same words (see `data.addresses.kept_since`). With `GITHUB_ACTIONS=true` it also prints each
 problem as a workflow command (`::error file=...,line=...,col=...::...`), so that
 GitHub shows it on the pull request's diff. It only reads: no file is written. A failure of the
-check itself exits with 2, so that it is never taken for a problem in the data.
+check itself, or a BASE that is not a commit, exits with 2, so that it is never taken for a problem in the
+data. Through `make check`, make exits with 2 whenever this exits with other than 0 (its status for any
+recipe that fails), and names this one's on its last line (`make: *** [...] Error 1`).
 """
 
 from __future__ import annotations

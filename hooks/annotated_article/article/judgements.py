@@ -4,6 +4,7 @@ article file: combinations that cannot be true are refused, each with what is wr
 - `source_seen` says where the source was seen; an annotation whose source was seen names it (`source`), and
   one whose source was not found can have had no wording compared (`wording: not-checked`), while one whose
   source was seen has had it compared (any `wording` but `not-checked`).
+- `see_also` names further sources: never the annotation's `source`, nor one twice.
 - `said` holds, per source (and per speaker of a source), the words seen verbatim or why they were not seen:
   one of the two, never both; only for a source the annotation cites; the annotation's own `source` has an
   entry; words of a source that was not found cannot have been seen; where and in what language the words
@@ -60,6 +61,7 @@ class _Annotation:
                        "is `not-checked`",
                        "Compare the article's words with the source and set `wording` to `same-words` or "
                        f"{CHANGED_WORDING}; if the source was not found after all, set `source_seen: not-found`")
+        self.check_see_also()
         said = item.get("said", [])
         cited = [item["source"]] if "source" in item else []
         cited += item.get("see_also", [])
@@ -69,6 +71,20 @@ class _Annotation:
                        "or, in `not_seen`, why they were not seen")
         for number, entry in enumerate(said):
             self.check_entry(number, entry, cited)
+
+    def check_see_also(self) -> None:
+        """`see_also` lists further sources: not the annotation's `source` again, nor one twice (the page would list
+        it twice)."""
+        listed: set[str] = set()
+        for number, id_ in enumerate(self.item.get("see_also", [])):
+            if id_ == self.item.get("source"):
+                self.error(("see_also", number), f"{self.name}'s `see_also` repeats its `source`, `{id_}`",
+                           f"Delete `{id_}` from `see_also`: it lists further sources, and the page names "
+                           "`source` already")
+            elif id_ in listed:
+                self.error(("see_also", number), f"{self.name}'s `see_also` lists `{id_}` twice",
+                           f"Delete the second `{id_}`")
+            listed.add(id_)
 
     def check_entry(self, number: int, entry: dict[str, Any], cited: list[str]) -> None:
         place = ("said", number)

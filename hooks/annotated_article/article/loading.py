@@ -21,6 +21,7 @@ from annotated_article.data import project_files
 from annotated_article.data.addresses import address_files, aliases, check_address_files
 from annotated_article.data.article_files import (
     check_every_article_is_annotated,
+    check_front_matter,
     check_hidden_characters,
     check_passage_ids,
     without_front_matter,
@@ -131,6 +132,7 @@ class _Loader:
             return self.errors.extend(failure.errors)
         check_hidden_characters(raw, f"{self.docs_dir.name}/{path}", self.errors)
         source, first_line = without_front_matter(raw)
+        check_front_matter(raw, f"{self.docs_dir.name}/{path}", document.file, self.errors)
         check_passage_ids(document, self.errors)
         actor_names = {name: actor.id for actor in site.actors.values() for name in actor.names
                        if len(name) <= MAX_NAME_LENGTH}  # a longer one is an error of its own

@@ -8,13 +8,15 @@ read without its front matter, the way MkDocs removes it, so that quotes anchor 
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from pathlib import Path
 
 import yaml
 
 from annotated_article.data.errors import DataError, shown
-from annotated_article.data.schema_validation import HIDING, character_name
+from annotated_article.data.schema_validation import HIDING, character_name, nearest
 from annotated_article.data.yaml_loading import YamlDocument
+from annotated_article.model import Provenance
 
 #: What an article's data file must give, or say is not known in the field's `_note`.
 PROVENANCE_REQUIRED = {"publisher": "the outlet that published it", "date": "the date it was published (YYYY-MM-DD)",
@@ -26,6 +28,9 @@ RESERVED_PASSAGE_IDS = {"sources-and-attributions"}
 _YAML_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _META_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*.*")
 _META_MORE = re.compile(r"^([ ]{4}|\t)\s*.*")
+_TOP_KEY = re.compile(r"^([A-Za-z0-9_-]+)[ \t]*:")
+#: Front matter keys an article's page reads: MkDocs' `title`, and those of the theme's templates.
+PAGE_KEYS = {"title", "description", "template", "hide", "icon", "status", "subtitle", "search"}
 
 
 def check_provenance(document: YamlDocument, errors: list[DataError]) -> None:
@@ -41,6 +46,12 @@ def check_provenance(document: YamlDocument, errors: list[DataError]) -> None:
             ("publisher",), "the article's `publisher` has no `publisher_kind`",
             "Add `publisher_kind:` saying what kind of outlet it is: newspaper, magazine, news-site, news-agency "
             "or broadcaster"))
+    if "headline_note" in data and "headline" not in data:
+        errors.append(document.error(
+            ("headline_note",), "`headline_note` says something of the headline as published, but the article has "
+            "no `headline`, so the page would say the headline is not known",
+            "Add `headline:` with the headline as published (the article's first line, when it is the same), or "
+            "delete `headline_note`"))
     if "byline_kind" in data and "authors" not in data:
         errors.append(document.error(
             ("byline_kind",), "`byline_kind` says what kind of byline `authors` is, but the article has no `authors`",
@@ -92,6 +103,38 @@ def check_hidden_characters(markdown: str, display_name: str, errors: list[DataE
         f"after `{shown(markdown[max(line_start, found.start() - 30):found.start()])}`{more}",
         "Delete it and retype the words around it: it changes how the text shows (it often comes with text copied "
         "from other pages)"))
+
+
+def front_matter_keys(markdown: str) -> list[tuple[str, int]]:
+    """The keys of the Markdown's front matter, as MkDocs reads it (`without_front_matter`), each with its line."""
+    body, first_line = without_front_matter(markdown)
+    if first_line == 1:
+        return []
+    header = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")[:first_line - 1]
+    if _YAML_BLOCK.match(markdown):
+        return [(match.group(1), number) for number, line in enumerate(header, 1)
+                if (match := _TOP_KEY.match(line))]
+    return [(line.split(":", 1)[0].strip(), number) for number, line in enumerate(header, 1)
+            if _META_LINE.match(line)]
+
+
+def check_front_matter(markdown: str, display_name: str, data_file: str, errors: list[DataError]) -> None:
+    """An article's front matter holds only what the pages read (MkDocs' `title`, the theme's keys): where it was
+    published is the data file's, and any other key would be ignored without a word."""
+    provenance = {field_.name for field_ in fields(Provenance)}
+    for key, line in front_matter_keys(markdown):
+        if key.lower() in PAGE_KEYS:
+            continue
+        if key in provenance or nearest(key, provenance):
+            field_ = key if key in provenance else nearest(key, provenance).split("`")[1]
+            errors.append(DataError(
+                display_name, line, 1, f"the front matter's `{key}` is not read by the build: where and when the "
+                f"article was published goes in {data_file}",
+                f"Move it there as `{field_}:` (see CONTRIBUTING.md, “Add an article”), and delete it here"))
+        else:
+            errors.append(DataError(
+                display_name, line, 1, f"the front matter's `{key}` is not read by the build",
+                f"Delete it; where the article was published goes in {data_file}, its annotations too"))
 
 
 def without_front_matter(markdown: str) -> tuple[str, int]:
