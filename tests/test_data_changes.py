@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +12,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, copy_project_for_make, run_make
+from annotated_article.article.anchoring import fold
+from annotated_article.model import occurrences
+from conftest import ARTICLE, PROJECT, copy_project_for_make, run_make
 from mistakes import ARTICLE_DATA
+from project_data import project_site
 
 TOOL = PROJECT / "tools" / "data_changes.py"
 GIT = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"]
@@ -69,9 +73,50 @@ def test_an_added_annotation_shows_its_quote_speaker_judgements_and_what_was_sai
                                    "said": [{"source": quoted["source"], "words": "a sign of weakness"}]})
     save(repo, ARTICLE_DATA, article)
     found = summary(repo)
-    assert (f"- Added `a-second-look`: “sign of Putin’s” ({speaker_name(repo, quoted)}; source: report; "
-            f"wording: fair-paraphrase)\n  - what `{quoted['source']}` said: “a sign of weakness”\n") in found
+    assert (f"- Added `a-second-look`: “sign of Putin’s” ({speaker_name(repo, quoted)}; how: paraphrase; "
+            f"source: report; wording: fair-paraphrase)\n  - what `{quoted['source']}` said: “a sign of weakness”\n"
+            ) in found
     assert "Removed" not in found and "Renamed" not in found
+
+
+def test_words_that_occur_more_than_once_are_shown_with_the_fewest_words_around_them_that_occur_once(repo):
+    plan = project_site().articles[ARTICLE].loaded_plan
+    text, folded = plan.text.text, fold(plan.text.text)
+    # The shortest run of words of a paragraph that occurs elsewhere too: a quote a reviewer cannot place alone.
+    exact, start = min(((match.group(1), plan.text.paragraphs[index].start + match.start())
+                        for index, paragraph in enumerate(plan.text.paragraphs)
+                        for match in re.finditer(r"(?=\b([A-Z][a-z]+ [A-Za-z]+ [a-z]+)\b)",
+                                                 plan.text.paragraph_text(index))
+                        if len(occurrences(folded, fold(match.group(1)))) > 1
+                        and occurrences(folded, fold(match.group(1)))[0] != paragraph.start + match.start()),
+                       key=lambda found: len(found[0]))
+    prefix = text[:start].split()[-1]
+    article = load(repo, ARTICLE_DATA)
+    article["annotations"].append({"id": "told-apart", "exact": exact, "prefix": prefix,
+                                   "attributed_to": "an editor", "kind": "report", "source_seen": "not-found",
+                                   "wording": "not-checked", "note": "A note on words that occur twice."})
+    save(repo, ARTICLE_DATA, article)
+    line = next(line for line in summary(repo).splitlines() if line.startswith("- Added `told-apart`"))
+    shown = re.fullmatch(r"- Added `told-apart`: “(.+?)” \(in “…?(.+?)…?”\) \(attributed to an editor; how: report; "
+                         r"source: not-found; wording: not-checked\)", line)
+    assert shown and shown.group(1) == exact, line
+    context = shown.group(2)
+    assert exact in context and text.index(context) < start < text.index(context) + len(context)
+    assert len(occurrences(folded, fold(context))) == 1  # it tells the place apart...
+    words = context.split()
+    fewer = " ".join(words[1:-1])  # ...and one word fewer on each side does not
+    assert exact not in fewer or len(occurrences(folded, fold(fewer))) > 1
+    assert "  - `note`: “A note on words that occur twice.”" in summary(repo)
+
+
+def test_who_is_named_as_the_page_names_them_speaker_and_attributed_to(repo):
+    article = load(repo, ARTICLE_DATA)
+    both = next(a for a in article["annotations"] if "speaker" in a)
+    both["attributed_to"] = "Officials quoted by the article"
+    save(repo, ARTICLE_DATA, article)
+    found = summary(repo)
+    assert f"({speaker_name(repo, both)}, attributed to Officials quoted by the article; how: {both['kind']};" in found
+    assert "  - `attributed_to`: (none) → “Officials quoted by the article”" in found
 
 
 @pytest.mark.parametrize("judgement, label", [("source_seen", "source"), ("wording", "wording")])
@@ -90,7 +135,7 @@ def test_a_changed_judgement_shows_old_and_new_and_the_other_changed_fields(repo
     other = "wording" if judgement == "source_seen" else "source_seen"
     both = {judgement: f"{label}: {old} → **{new}**", other: f"{'source' if other == 'source_seen' else other}: "
             f"{first[other]}"}
-    assert heading + f"{both['source_seen']}; {both['wording']})" in found
+    assert heading + f"how: {first['kind']}; {both['source_seen']}; {both['wording']})" in found
     assert "  - `note`: “" in found and "” → “A new note.”" in found
     assert f"  - `{judgement}`" not in found  # said once, on the annotation's line
 
@@ -121,7 +166,7 @@ def test_a_removed_annotation_shows_what_it_said(repo):
     save(repo, ARTICLE_DATA, article)
     found = summary(repo)
     assert f"- Removed `{gone['id']}`: “{' '.join(gone['exact'].split())}” ({speaker_name(repo, gone)}; " \
-           f"source: {gone['source_seen']}; wording: {gone['wording']})" in found
+           f"how: {gone['kind']}; source: {gone['source_seen']}; wording: {gone['wording']})" in found
     assert "Added" not in found
 
 
@@ -139,17 +184,21 @@ def test_an_id_renamed_shows_as_a_rename_not_as_removed_and_added(repo):
     assert "Added" not in found and "Removed" not in found
 
 
-def test_an_added_article_lists_its_annotations(repo):
+def test_an_added_article_lists_where_it_was_published_and_its_annotations(repo):
     (repo / "docs" / "articles" / "second.md").write_text("# A second article\n\nThe minister said it twice.\n",
                                                           encoding="utf-8")
     speaker = load(repo, "people.yml")[0]
-    save(repo, "articles/second.yml", {"article": "articles/second.md", "annotations": [
+    save(repo, "articles/second.yml", {"article": "articles/second.md", "publisher": "The Example Gazette",
+                                       "publisher_kind": "newspaper", "date": "2024-11-22",
+                                       "rights": "© 2024 The Example Gazette", "annotations": [
         {"id": "minister-twice", "exact": "The minister said it twice.", "speaker": speaker["id"],
          "kind": "paraphrase", "source_seen": "not-found", "wording": "not-checked"}]})
     found = summary(repo)
     assert "### New article: A second article" in found
-    assert (f"- Added `minister-twice`: “The minister said it twice.” ({speaker['name']}; source: not-found; "
-            "wording: not-checked)") in found
+    assert ("- Where it was published:\n  - `publisher`: “The Example Gazette”\n  - `publisher_kind`: “newspaper”\n"
+            "  - `date`: “2024-11-22”\n  - `rights`: “© 2024 The Example Gazette”\n") in found
+    assert (f"- Added `minister-twice`: “The minister said it twice.” ({speaker['name']}; how: paraphrase; "
+            "source: not-found; wording: not-checked)") in found
     # Committed, then removed: the article and its annotations show as removed.
     git(repo, "add", "--all")
     git(repo, "commit", "--quiet", "-m", "A second article")
@@ -188,11 +237,13 @@ def test_a_change_to_where_the_article_was_published_is_said(repo):
     article = load(repo, ARTICLE_DATA)
     old_note = article.pop("publisher_note")
     article["publisher"] = "Indo-Pacific Defense Forum"
+    article["date"], article["rights"] = "2024-11-20", "Public domain"
     save(repo, ARTICLE_DATA, article)
     found = summary(repo)
     assert "- Where it was published:\n" in found
     assert f"  - `publisher_note`: “{old_note}” → (none)\n" in found
     assert "  - `publisher`: (none) → “Indo-Pacific Defense Forum”\n" in found
+    assert "  - `date`: (none) → “2024-11-20”\n" in found and "  - `rights`: (none) → “Public domain”\n" in found
 
 
 def test_a_file_that_cannot_be_read_is_named_and_the_rest_still_compared(repo):

@@ -70,20 +70,28 @@ def field_changes(old: dict, new: dict, skip: Iterable[str] = ()) -> list[str]:
     return lines
 
 
-#: An annotation's judgements, and what each is called here; `verification` is what data written before them had.
+def field_values(entry: dict) -> list[str]:
+    """One line per field of `entry`, with its value."""
+    return [f"  - {ident(key)}: {brief(value)}" for key, value in entry.items()]
+
+
+#: How the article attributes the words (`kind`), then the two judgements, and what each is called here;
+#: `verification` is what data written before the judgements had.
+HOW = {"kind": "how"}
 JUDGEMENTS = {"source_seen": "source", "wording": "wording"}
 OLD_JUDGEMENT = "verification"
 #: Fields of an annotation said on its own line, or in lines of their own, rather than as a changed field.
-SAID_APART = (*JUDGEMENTS, OLD_JUDGEMENT, "said")
+SAID_APART = (*HOW, *JUDGEMENTS, OLD_JUDGEMENT, "said")
 
 
 def judgements(annotation: dict, old: dict | None = None) -> str:
-    """`source: report; wording: same-words`, each changed one as old → **new** (data from before the two
-    judgements shows its `verification`)."""
+    """`how: direct-quote; source: report; wording: same-words`, each changed one as old → **new** (data from
+    before the two judgements shows its `verification`)."""
     def shown(entry: dict) -> list[str]:
+        how = [f"{label}: {text(entry.get(key, '(none)'))}" for key, label in HOW.items()]
         if OLD_JUDGEMENT in entry and not any(key in entry for key in JUDGEMENTS):
-            return [f"{OLD_JUDGEMENT}: {text(entry[OLD_JUDGEMENT])}"]
-        return [f"{label}: {text(entry.get(key, '(none)'))}" for key, label in JUDGEMENTS.items()]
+            return [*how, f"{OLD_JUDGEMENT}: {text(entry[OLD_JUDGEMENT])}"]
+        return how + [f"{label}: {text(entry.get(key, '(none)'))}" for key, label in JUDGEMENTS.items()]
 
     now = shown(annotation)
     if old is None:

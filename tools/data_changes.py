@@ -2,12 +2,15 @@
 
     python tools/data_changes.py [BASE]      (what `make changes BASE=...` runs; BASE defaults to main)
 
-Per article: the annotations added, changed, removed and renamed, each with its quote, who said it and
-its two judgements, where the source was seen and how the article's words compare with it (a changed
-judgement as old → new); below it, what each source said (the words, or why they were not seen) for an
-added annotation, and for a changed one each entry of `said` added, changed or removed and every other
-changed field; an added or removed article; the article's text when it changed. Then the actors, people and sources added,
-changed, removed and renamed. The files are read as YAML only, not checked (`make check` does that):
+Per article: the annotations added, changed, removed and renamed, each with its quote (and, when its words
+occur more than once in the article, the fewest words around them that tell the place apart), who said it
+(`speaker`, and `attributed_to`), how the article attributes it (`kind`) and its two judgements, where the
+source was seen and how the article's words compare with it (a changed value as old → new); below it, what
+each source said (the words, or why they were not seen) and the editor's note for an added annotation, and
+for a changed one each entry of `said` added, changed or removed and every other changed field (the note
+among them); an added or removed article, an added one with where it was published (publisher, date,
+rights...), a changed one with what changed of it; the article's text when it changed. Then the actors,
+people and sources added, changed, removed and renamed. The files are read as YAML only, not checked (`make check` does that):
 a file that cannot be read is named and left out. Every text from the data is escaped, so none of it
 becomes Markdown or HTML in a pull request's job summary, and its addresses, @mentions and #references
 are shown in code spans, so that none becomes a link or notifies anyone.
@@ -31,7 +34,18 @@ if str(PROJECT / "hooks") not in sys.path:
 from annotated_article.data import base_revision, project_files  # noqa: E402  (after the path to it)
 from annotated_article.data.errors import DataErrors  # noqa: E402
 from annotated_article.data.yaml_loading import load_yaml_bytes  # noqa: E402
-from change_lines import SAID_APART, brief, field_changes, ident, judgements, said_changes, text  # noqa: E402
+from annotated_article.model import ArticleText  # noqa: E402
+from change_lines import (  # noqa: E402
+    SAID_APART,
+    brief,
+    field_changes,
+    field_values,
+    ident,
+    judgements,
+    said_changes,
+    text,
+)
+from change_quotes import published_text, quote_shown  # noqa: E402
 
 REGISTRIES = {"actors": "Actors", "people": "People", "sources": "Sources"}
 #: Where the data and the articles are, relative to the repository.
@@ -51,6 +65,11 @@ class ArticleData:
     #: Where it was published: the data file's fields besides `article` and `annotations`.
     provenance: dict = field(default_factory=dict)
 
+    def published(self) -> ArticleText | None:
+        """The article's text as the build reads it (its Markdown parsed with mkdocs.yml's extensions), or None."""
+        return published_text(self.text, PROJECT / "mkdocs.yml") if self.text is not None else None
+
+
 
 @dataclass
 class Snapshot:
@@ -63,13 +82,12 @@ class Snapshot:
     unreadable: list[str] = field(default_factory=list)
 
     def speaker(self, annotation: dict) -> str:
+        """Who said it: the speaker's name, and whom the article credits (`attributed_to`), as the page names both."""
         speaker = annotation.get("speaker")
         person = self.registries.get("people", {}).get(speaker) if isinstance(speaker, str) else None
-        if person and isinstance(person.get("name"), str):
-            return person["name"]
-        if speaker:
-            return str(speaker)
-        return f"attributed to {annotation['attributed_to']}" if annotation.get("attributed_to") else "nobody named"
+        named = person["name"] if person and isinstance(person.get("name"), str) else str(speaker) if speaker else ""
+        credited = f"attributed to {annotation['attributed_to']}" if annotation.get("attributed_to") else ""
+        return ", ".join(part for part in (named, credited) if part) or "nobody named"
 
 
 def snapshot(files: dict[str, bytes]) -> Snapshot:
@@ -206,9 +224,17 @@ def _registry_identity(entry: dict) -> Any:
 # Writing (each line's words: change_lines)
 
 
-def annotation_line(what: str, key: str, annotation: dict, data: Snapshot, old: dict | None = None) -> str:
-    return (f"- {what} {key}: {brief(annotation.get('exact'))} ({text(data.speaker(annotation))}; "
+def annotation_line(what: str, key: str, annotation: dict, data: Snapshot, old: dict | None = None,
+                    article: ArticleData | None = None) -> str:
+    return (f"- {what} {key}: {quote_shown(annotation, article.published() if article else None)} "
+            f"({text(data.speaker(annotation))}; "
             f"{judgements(annotation, old)})")
+
+
+def added_lines(annotation: dict) -> list[str]:
+    """Under an added annotation: what each source said, and the editor's note."""
+    note = [f"  - {ident('note')}: {brief(annotation['note'])}"] if annotation.get("note") else []
+    return said_changes(None, annotation) + note
 
 
 def article_section(path: str, base: Snapshot, head: Snapshot) -> list[str]:
@@ -217,12 +243,15 @@ def article_section(path: str, base: Snapshot, head: Snapshot) -> list[str]:
         assert old is not None
         lines = [f"### Article removed: {text(old.title)}", "", f"`{text(path)}`, with its "
                  f"{len(old.annotations)} annotation(s):", ""]
-        return lines + [annotation_line("Removed", ident(k), a, base) for k, a in old.annotations.items()] + [""]
+        return lines + [annotation_line("Removed", ident(k), a, base, article=old)
+                        for k, a in old.annotations.items()] + [""]
     if old is None:
-        lines = [f"### New article: {text(new.title)}", "", f"`{text(path)}`, with {len(new.annotations)} "
-                 "annotation(s):", ""]
+        lines = [f"### New article: {text(new.title)}", ""]
+        if new.provenance:
+            lines += ["- Where it was published:", *field_values(new.provenance), ""]
+        lines += [f"`{text(path)}`, with {len(new.annotations)} annotation(s):", ""]
         for key, annotation in new.annotations.items():
-            lines += [annotation_line("Added", ident(key), annotation, head), *said_changes(None, annotation)]
+            lines += [annotation_line("Added", ident(key), annotation, head, article=new), *added_lines(annotation)]
         return lines + [""]
     found = compare(old.annotations, new.annotations, _quote_of)
     text_changed = old.text != new.text
@@ -235,18 +264,19 @@ def article_section(path: str, base: Snapshot, head: Snapshot) -> list[str]:
     if published:
         lines += ["- Where it was published:", *published, ""]
     for key in found.added:
-        lines += [annotation_line("Added", ident(key), new.annotations[key], head),
-                  *said_changes(None, new.annotations[key])]
+        lines += [annotation_line("Added", ident(key), new.annotations[key], head, article=new),
+                  *added_lines(new.annotations[key])]
     for key in found.changed:
         annotation, before = new.annotations[key], old.annotations[key]
-        lines.append(annotation_line("Changed", ident(key), annotation, head, before))
+        lines.append(annotation_line("Changed", ident(key), annotation, head, before, new))
         lines += said_changes(before, annotation) + field_changes(before, annotation, skip=SAID_APART)
     for before_key, key in found.renamed:
         annotation, before = new.annotations[key], old.annotations[before_key]
-        lines.append(annotation_line("Renamed", f"{ident(before_key)} → {ident(key)}", annotation, head, before))
+        lines.append(annotation_line("Renamed", f"{ident(before_key)} → {ident(key)}", annotation, head, before,
+                                     new))
         lines += said_changes(before, annotation) + field_changes(before, annotation, skip=("id", *SAID_APART))
     for key in found.removed:
-        lines.append(annotation_line("Removed", ident(key), old.annotations[key], base))
+        lines.append(annotation_line("Removed", ident(key), old.annotations[key], base, article=old))
     return lines + [""]
 
 
