@@ -17,11 +17,13 @@ import offline_edition
 import static_server
 from annotated_article.article.loading import load_site
 from browser_fixtures import Edition, reading
-from conftest import resources_from_other_hosts, site_url, soup_of
+from conftest import THIRD_ARTICLE, resources_from_other_hosts, site_url, soup_of
 from test_accessibility import auditing, violations_by_page
 from test_sharing_and_search import follow_result
 
 SECOND = "articles/rail-freight-monitors.md"
+#: The third article, added with the second: written with a subheading, a tight list and a quotation.
+THIRD = "articles/" + next((THIRD_ARTICLE / "docs" / "articles").glob("*.md")).name
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +100,9 @@ def test_the_pages_the_article_adds_have_no_accessibility_violation(browser, sec
     site, article = second
     with auditing(browser, second_hosted) as reader:
         assert violations_by_page(reader, [second_hosted.url(page) for page in pages_of(site, article)]) == {}
+
+
+def test_the_third_articles_page_has_no_accessibility_violation(browser, second_hosted):
+    """Its subheading, list items and quotation carry passages, markers and links to themselves."""
+    with auditing(browser, second_hosted) as reader:
+        assert violations_by_page(reader, [second_hosted.url(THIRD)]) == {}
