@@ -247,6 +247,26 @@ def test_a_selection_inside_emphasis_or_a_link_takes_the_whole_of_it_and_passes_
     make_check_with(checked_project, THIRD, *pasted)
 
 
+def test_a_selection_that_ends_inside_a_marker_ends_where_the_marker_stands(page, served, site):
+    plan = site.articles[ARTICLE].loaded_plan
+    annotation_id = plan.in_marker_order()[0]
+    open_article(page, served, ARTICLE)
+    page.evaluate("""(id) => {
+      const passage = document.getElementById(id);
+      const first = document.createTreeWalker(passage, NodeFilter.SHOW_TEXT).nextNode();
+      const number = passage.querySelector(":scope > .annotation-marker a").firstChild;
+      const range = document.createRange();
+      range.setStart(first, 0);
+      range.setEnd(number, 1);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    }""", annotation_id)
+    panel = page.locator(".annotate-selection")
+    expect(panel.get_by_role("button", name="Copy YAML")).to_be_visible()
+    (entry,) = yaml.safe_load("annotations:\n" + panel.locator("pre").inner_text())["annotations"]
+    assert entry["exact"] == plan.words(annotation_id)
+
+
 def test_words_of_two_paragraphs_are_refused_with_a_message(page, served, site):
     plan = site.articles[ARTICLE].loaded_plan
     open_article(page, served, ARTICLE)

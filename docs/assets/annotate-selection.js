@@ -159,13 +159,18 @@
     walk(block);
     var length = text.replace(/ $/, "").length;
 
-    /* Where a boundary point of a range falls in the block's text. */
+    /* Where a boundary point of a range falls in the block's text: inside the apparatus (a marker's number), where
+       the apparatus stands; past the block's own text (in a list it holds), at its end. */
     function position(container, offset) {
+      if (!starts.has(container)) {
+        var read = container;
+        while (read && read !== block && !starts.has(read)) {
+          read = read.parentNode;
+        }
+        return read && read !== block ? Math.min(ends.get(read), length) : length;
+      }
       if (container.nodeType === Node.TEXT_NODE) {
         var offsets = starts.get(container);
-        if (!offsets) {
-          return length;
-        }
         return Math.min(offset < offsets.length ? offsets[offset] : ends.get(container), length);
       }
       var child = container.childNodes[offset];
