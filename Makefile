@@ -30,7 +30,7 @@ build: export OFFLINE_ZIP := $(OFFLINE_EDITION)
 
 DEV_ADDR ?= 127.0.0.1:8000
 serve: $(INSTALLED)
-	$(PYTHON) -m mkdocs serve --strict --dev-addr $(DEV_ADDR)
+	$(PYTHON) -m mkdocs serve --dirty --strict --dev-addr $(DEV_ADDR)
 
 # BASE, a branch, tag or commit, reaches the tools through the environment as it was given: `$(value ...)`
 # keeps make from expanding it (nor is BASE itself exported, which would expand it), and the recipes read it
