@@ -75,7 +75,7 @@ offline: $(INSTALLED)
 	$(PYTHON) tools/offline_edition.py $(OFFLINE_EDITION)
 
 # What the site costs: Lighthouse's mobile scores of the article and an actor page (bench/results/, needs
-# Node.js and npm), then build cost at 1x, 10x and 100x the seed's size against MkDocs alone, all in
+# Node.js and npm), then build cost at 1x, 10x, 30x and 100x the seed's size against MkDocs alone, all in
 # benchmarks/REPORT.md (about 15 minutes). BENCH_ARGS passes options, e.g. BENCH_ARGS="--scales 1 10".
 BENCH_ARGS ?=
 bench: build bench/node_modules/.installed

@@ -105,7 +105,7 @@ def on_files(files, config):
         signature = incremental.stable_text((
             incremental.files_digest([Path(config.config_file_path), project / "hooks", project / "data" / "schemas",
                                       *(Path(d) for d in config.theme.dirs if d.startswith(str(project)))]),
-            incremental.files_digest([Path(d) for d in config.theme.dirs], by_content=False),
+            incremental.files_digest([Path(d) for d in config.theme.dirs], False, incremental.TEMPLATE_FILES),
             config.site_url, config.use_directory_urls, dict(config.extra), config.nav, build.built, build.offline,
             sorted(file.src_uri for file in files),
             [build.page_markdown(path, file.content_string) for path in incremental.untitled_nav_paths(config.nav)
@@ -125,6 +125,7 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     if state.pages is not None:  # what other pages and the checks read of a page not rendered again
+        env.bytecode_cache = state.pages.templates
         for file in files.documentation_pages():
             if (kept := state.pages.kept(file.src_uri)) is not None and file.page is not None:
                 file.page.markdown, file.page.title, file.page.meta = "", kept.title, dict(kept.meta)

@@ -21,6 +21,7 @@ does. Nothing here imports MkDocs: the hook file hands plain values in and out.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import shutil
@@ -28,6 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import jinja2
+
+#: The theme's files that pages are made from: its templates and its settings (not its icons and scripts, which
+#: are copied as they are, and thousands).
+TEMPLATE_FILES = (".html", ".xml", ".yml", ".yaml", ".json")
 #: The warning MkDocs logs on every dirty build; under `--strict` it would abort the build.
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
@@ -49,10 +55,11 @@ def stable_text(value: Any) -> str:
             return f"{type(item).__name__}:{item!r}"
         if isinstance(item, os.PathLike):
             return f"path:{os.fspath(item)!r}"
-        if dataclasses.is_dataclass(item) and not isinstance(item, type):
+        names = _field_names(item.__class__)
+        if names is not None:
             key = id(item)
             if key not in digests:  # an object shared by many (the article in each claim) is read once
-                inner = ",".join(f"{f.name}={text(getattr(item, f.name))}" for f in dataclasses.fields(item))
+                inner = ",".join([text(getattr(item, name)) for name in names])
                 digests[key] = _digest(f"{type(item).__qualname__}({inner})")
             return digests[key]
         if isinstance(item, dict):
@@ -66,16 +73,24 @@ def stable_text(value: Any) -> str:
     return text(value)
 
 
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass (None for any other type)."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+
+
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def files_digest(paths: Iterable[Path], by_content: bool = True) -> str:
-    """The digest of the files under `paths` (files or folders; those missing count as missing): by content, or
-    for large folders that only an upgrade changes (the theme's), by path, size and modification time."""
+def files_digest(paths: Iterable[Path], by_content: bool = True, suffixes: tuple[str, ...] = ()) -> str:
+    """The digest of the files under `paths` (files or folders; those missing count as missing): by content; or
+    for an installed theme, which only an upgrade changes, by path, size and modification time of the files
+    whose name ends in one of `suffixes`, outside hidden folders (its thousands of icons, which an upgrade
+    changes along with its templates)."""
     hashed = hashlib.sha256()
     for root in paths:
-        found = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+        found = sorted(_files_under(root, suffixes)) if root.is_dir() else [root]
         for path in found:
             hashed.update(str(path).encode("utf-8", "surrogatepass") + b"\0")
             if not path.is_file():
@@ -88,6 +103,15 @@ def files_digest(paths: Iterable[Path], by_content: bool = True) -> str:
     return hashed.hexdigest()
 
 
+def _files_under(root: Path, suffixes: tuple[str, ...]) -> Iterable[Path]:
+    if not suffixes:
+        yield from (path for path in root.rglob("*") if path.is_file())
+        return
+    for folder, folders, names in os.walk(root):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        yield from (Path(folder, name) for name in names if name.endswith(suffixes))
+
+
 def untitled_nav_paths(nav: Any) -> list[str]:
     """The pages a navigation (mkdocs.yml's `nav`, as a list) names without a title of its own: their title is
     read from their Markdown, and every page shows it."""
@@ -98,6 +122,25 @@ def untitled_nav_paths(nav: Any) -> list[str]:
     if isinstance(nav, dict):
         return [path for value in nav.values() if not isinstance(value, str) for path in untitled_nav_paths(value)]
     return []
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """The theme's templates as compiled by the first build, for the next ones (MkDocs makes a new Jinja
+    environment for every build, which compiles them all again); a template whose source changed is compiled
+    again (Jinja checks each one's checksum)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self.compiled.clear()
 
 
 @dataclass(frozen=True)
@@ -133,6 +176,9 @@ class PageRecords:
     writing: bool = False
     #: Whether no build has begun yet (the first writes into an empty folder).
     first: bool = True
+    #: The theme's compiled templates, kept while the signature (which holds the templates and the theme's
+    #: settings) stays the same.
+    templates: TemplateCache = field(default_factory=TemplateCache)
 
     def begin(self, signature: str, pages: list[tuple[str, str]]) -> bool:
         """A rebuild with this signature begins; whether it renders every page (and the site folder must be
@@ -146,6 +192,7 @@ class PageRecords:
         if everything:
             self.records.clear()
             self.search.clear()
+            self.templates.clear()
         return everything and not first
 
     def modified(self, path: str, inputs: Callable[[str | None], tuple]) -> bool:
