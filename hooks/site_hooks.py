@@ -102,14 +102,12 @@ def on_files(files, config):
     if state.pages is not None:
         pages = files.documentation_pages()
         project = Path(config.config_file_path).parent
-        signature = incremental.stable_text((
-            incremental.files_digest([Path(config.config_file_path), project / "hooks", project / "data" / "schemas",
-                                      *(Path(d) for d in config.theme.dirs if d.startswith(str(project)))]),
-            incremental.files_digest([Path(d) for d in config.theme.dirs], False, incremental.TEMPLATE_FILES),
+        signature = incremental.site_signature(
+            project, Path(config.config_file_path), config.theme.dirs,
             config.site_url, config.use_directory_urls, dict(config.extra), config.nav, build.built, build.offline,
             sorted(file.src_uri for file in files),
             [build.page_markdown(path, file.content_string) for path in incremental.untitled_nav_paths(config.nav)
-             if (file := files.get_file_from_path(path)) is not None]))
+             if (file := files.get_file_from_path(path)) is not None])
         if state.pages.begin(signature, [(file.src_uri, file.url) for file in pages]):
             incremental.clean_site_folder(config.site_dir)
         for file in pages:  # MkDocs asks before it reads a page, and again before it writes it

@@ -6,16 +6,18 @@ from __future__ import annotations
 import inspect
 import json
 from dataclasses import replace
+from pathlib import Path
 
+import material
 import mkdocs.commands.build
 import pytest
 from material.plugins.search.plugin import SearchIndex, SearchPlugin
 
 from annotated_article.article.loading import load_site
 from annotated_article.render.claims import site_claims
-from annotated_article.site.incremental import (DIRTY_WARNING, PageRecords, keep_log_message, stable_text,
-                                                untitled_nav_paths)
-from conftest import PROJECT
+from annotated_article.site import incremental
+from annotated_article.site.incremental import PageRecords, site_signature, stable_text
+from conftest import PROJECT, copy_project
 
 pytestmark = pytest.mark.unit
 
@@ -50,14 +52,14 @@ def test_sets_read_in_any_order_and_unknown_objects_never_match():
 def test_the_pages_the_navigation_names_without_a_title():
     nav = [{"Home": "index.md"}, {"Articles": [{"All articles": "articles.md"}, "articles/a.md", "articles/b.md"]},
            "data.md", {"Elsewhere": "https://example.org/"}, "https://example.org/x"]
-    assert untitled_nav_paths(nav) == ["articles/a.md", "articles/b.md", "data.md"]
+    assert incremental.untitled_nav_paths(nav) == ["articles/a.md", "articles/b.md", "data.md"]
 
 
 def test_mkdocs_dirty_warning_is_the_one_filtered():
     source = inspect.getsource(mkdocs.commands.build)
-    assert DIRTY_WARNING in source, "MkDocs changed its dirty-build warning: update incremental.DIRTY_WARNING"
-    assert not keep_log_message(DIRTY_WARNING + ", this will likely lead to inaccurate navigation")
-    assert keep_log_message("Documentation built in 1.00 seconds")
+    assert incremental.DIRTY_WARNING in source, "MkDocs changed its dirty-build warning: update incremental.incremental.DIRTY_WARNING"
+    assert not incremental.keep_log_message(incremental.DIRTY_WARNING + ", this will likely lead to inaccurate navigation")
+    assert incremental.keep_log_message("Documentation built in 1.00 seconds")
 
 
 def test_material_search_keeps_the_shape_the_serve_index_relies_on():
@@ -101,3 +103,28 @@ def test_the_search_entries_of_pages_not_rendered_again_are_kept_in_the_order_of
     assert all(records.modified(path, lambda title: ()) for path, _ in pages)
     records.failed()
     assert records.begin("two", pages) and records.modified("a.md", lambda title: ())
+
+
+def test_the_site_signature_changes_with_what_every_page_is_made_from_and_not_with_the_data(tmp_path):
+    project = copy_project(tmp_path / "project")
+    theme_dirs = [str(project / "overrides"), str(Path(material.__file__).parent / "templates")]
+
+    def signature(*values):
+        return site_signature(project, project / "mkdocs.yml", theme_dirs, *values)
+
+    first = signature("nav")
+    assert signature("nav") == first
+    assert signature("another nav") != first
+    for path in ("data/actors.yml", "data/people.yml", "docs/index.md"):  # the pages' own inputs, not the site's
+        edit(project / path)
+        assert signature("nav") == first, path
+    schema = sorted((project / "data" / "schemas").glob("*.json"))[0].relative_to(project).as_posix()
+    for path in ("mkdocs.yml", "overrides/404.html", "hooks/site_hooks.py", "hooks/annotated_article/render/footnotes.py",
+                 schema):
+        before = signature("nav")
+        edit(project / path)
+        assert signature("nav") != before, path
+
+
+def edit(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")

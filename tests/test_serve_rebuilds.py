@@ -22,7 +22,7 @@ import yaml
 
 from annotated_article.site import incremental
 from conftest import copy_project_for_make, run_mkdocs_build
-from test_serve import PATIENCE, Server, free_port
+from test_serve import Server, free_port
 
 pytestmark = pytest.mark.build
 
@@ -127,6 +127,8 @@ def test_data_edits_under_serve_rebuild_what_they_touch_and_give_the_full_build(
                 "Described again.")),
             ("a person's role", False, lambda: append_to_value(
                 data / "people.yml", re.compile(rf"id: {re.escape(person['id'])}\s*$"), "role", "and more")),
+            ("a template", True, lambda: save(project / "overrides" / "404.html", (
+                project / "overrides" / "404.html").read_text(encoding="utf-8") + "{# edited #}\n")),
             ("a featured actor's name", True, lambda: append_to_value(
                 data / "actors.yml", re.compile(rf"id: {re.escape(featured['id'])}\s*$"), "name", "Renamed")),
             ("a page added", True, lambda: save(project / "docs" / "added-page.md", "# An added page\n\nIts text.\n")),

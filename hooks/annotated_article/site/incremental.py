@@ -103,6 +103,18 @@ def files_digest(paths: Iterable[Path], by_content: bool = True, suffixes: tuple
     return hashed.hexdigest()
 
 
+def site_signature(project: Path, config_file: Path, theme_dirs: Iterable[str], *values: Any) -> str:
+    """What every page is made from: mkdocs.yml, the hook modules, the schemas and the theme's folders that are
+    the project's (`custom_dir`), by content; the installed theme's templates by their files' times; and
+    `values`, the configuration as resolved and what the build reads of the whole site (the navigation, every
+    file's path, the build date...)."""
+    folders = [Path(folder) for folder in theme_dirs]
+    own = [config_file, project / "hooks", project / "data" / "schemas",
+           *(folder for folder in folders if folder.is_relative_to(project))]
+    installed = [folder for folder in folders if not folder.is_relative_to(project)]
+    return stable_text((files_digest(own), files_digest(installed, False, TEMPLATE_FILES), values))
+
+
 def _files_under(root: Path, suffixes: tuple[str, ...]) -> Iterable[Path]:
     if not suffixes:
         yield from (path for path in root.rglob("*") if path.is_file())
