@@ -29,6 +29,7 @@ build: offline
 build: export OFFLINE_ZIP := $(OFFLINE_EDITION)
 
 DEV_ADDR ?= 127.0.0.1:8000
+# --dirty: a rebuild renders again only the pages an edit changes (hooks/annotated_article/site/incremental.py).
 serve: $(INSTALLED)
 	$(PYTHON) -m mkdocs serve --dirty --strict --dev-addr $(DEV_ADDR)
 
