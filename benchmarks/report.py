@@ -174,12 +174,6 @@ def render(results: dict, benchmarks: Path = BENCHMARKS) -> str:
                       _s(s["serve"]["cpu"]) if "cpu" in s["serve"] else "",
                       f"{_serve_share(s, 'wall'):.0%} / " + (f"{_serve_share(s, 'cpu'):.0%}" if "cpu" in s["serve"] else "-"),
                       f"{s['serve']['peak_mib']:.0f} MiB"] for s in scales])
-    dirty = [s for s in scales if "serve_dirty" in s]
-    if dirty:
-        lines += ["`mkdocs serve --dirty` (MkDocs renders again only the pages whose file changed; every generated "
-                  "page counts as changed), the same edit:", ""]
-        lines += _table(["scale", "serve --dirty: build", "serve: build"],
-                        [[f"{s['scale']}x", _s(s["serve_dirty"]["build"]), _s(s["serve"]["build"])] for s in dirty])
     if len(scales) >= 2:
         first, last = scales[0], scales[-1]
         lines += ["## Growth", "",
