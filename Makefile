@@ -29,8 +29,9 @@ build: offline
 build: export OFFLINE_ZIP := $(OFFLINE_EDITION)
 
 DEV_ADDR ?= 127.0.0.1:8000
+# --dirty: a rebuild renders again only the pages an edit changes (hooks/annotated_article/site/incremental.py).
 serve: $(INSTALLED)
-	$(PYTHON) -m mkdocs serve --strict --dev-addr $(DEV_ADDR)
+	$(PYTHON) -m mkdocs serve --dirty --strict --dev-addr $(DEV_ADDR)
 
 # BASE, a branch, tag or commit, reaches the tools through the environment as it was given: `$(value ...)`
 # keeps make from expanding it (nor is BASE itself exported, which would expand it), and the recipes read it
@@ -75,7 +76,7 @@ offline: $(INSTALLED)
 	$(PYTHON) tools/offline_edition.py $(OFFLINE_EDITION)
 
 # What the site costs: Lighthouse's mobile scores of the article and an actor page (bench/results/, needs
-# Node.js and npm), then build cost at 1x, 10x and 100x the seed's size against MkDocs alone, all in
+# Node.js and npm), then build cost at 1x, 10x, 30x and 100x the seed's size against MkDocs alone, all in
 # benchmarks/REPORT.md (about 15 minutes). BENCH_ARGS passes options, e.g. BENCH_ARGS="--scales 1 10".
 BENCH_ARGS ?=
 bench: build bench/node_modules/.installed

@@ -7,6 +7,7 @@ import gzip
 import http.server
 import os
 import queue
+import re
 import shutil
 import signal
 import socket
@@ -64,10 +65,20 @@ def free_port() -> int:
 
 @dataclass(frozen=True)
 class Rebuild:
-    """One data edit under `mkdocs serve`: from the file's save to the browsers' reload, and the build alone."""
+    """One data edit under `mkdocs serve`: from the file's save to the browsers' reload, and the build alone (wall
+    clock); the server's CPU time (user + system) from the save to the reload; and what the server said it
+    rendered ("4 of 996 pages"; empty where it does not say)."""
 
     save_to_reload: float
     build: float
+    cpu: float = 0.0
+    rendered: str = ""
+
+
+def process_cpu(pid: int) -> float:
+    """The CPU time (user + system, in seconds) a running process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class Server:
@@ -135,11 +146,14 @@ def serve_rebuilds(command: list[str], cwd: Path, env: dict[str, str], data_file
             time.sleep(1.0)  # let the watcher settle after the previous build
             changed = lines[:line_number] + [lines[line_number].rstrip("\n") + f" (edit {edit})\n"] \
                 + lines[line_number + 1:]
+            cpu = process_cpu(server.process.pid)
             saved = time.perf_counter()
             data_file.write_text("".join(changed), encoding="utf-8")
             building = server.wait_for("Building documentation", timeout, after=saved)
             reloaded = server.wait_for("Reloading browsers", timeout, after=building)
-            rebuilds.append(Rebuild(reloaded - saved, reloaded - building))
+            rendered = [m.group(1) for line in server.log if (m := re.search(r"Rendered (\d+ of \d+ pages)", line))]
+            rebuilds.append(Rebuild(reloaded - saved, reloaded - building, process_cpu(server.process.pid) - cpu,
+                                    rendered[-1] if rendered else ""))
     finally:
         peak = server.stop()
         data_file.write_text(original, encoding="utf-8")

@@ -7,6 +7,7 @@ What the events share is one `HookState` (`annotated_article.site.session`): the
 from __future__ import annotations
 
 import functools
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,7 +18,15 @@ from mkdocs.utils import get_build_date
 from annotated_article.data.errors import DataErrors
 from annotated_article.open_data.feed import article_changes, build_time
 from annotated_article.open_data.published import OpenData
-from annotated_article.site import annotate_selection, finished_pages, offline_download, search_index, serving
+from annotated_article.site import (
+    annotate_selection,
+    finished_pages,
+    incremental,
+    offline_download,
+    search_index,
+    serving,
+)
+from annotated_article.site.incremental import PageRecords
 from annotated_article.site.session import BuildSession, HookState
 from annotated_article.site_urls import relative_url
 
@@ -27,6 +36,10 @@ log = get_plugin_logger("annotated_article")
 
 def on_startup(command, dirty):
     state.serving = command == "serve"
+    if dirty:  # `make serve`: a rebuild renders again only the pages whose inputs changed (site/incremental.py)
+        state.pages = PageRecords()
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: incremental.keep_log_message(record.getMessage()))
 
 
 # First of all plugins: Material's offline plugin turns `use_directory_urls` off for the offline edition,
@@ -98,7 +111,44 @@ def on_files(files, config):
         schemas = Path(config.config_file_path).parent / "data" / "schemas"
         for path, content in annotate_selection.served_files(build.site, schemas).items():
             files.append(File.generated(config, path, content=content))
+    if state.pages is not None:
+        pages = files.documentation_pages()
+        project = Path(config.config_file_path).parent
+        signature = incremental.site_signature(
+            project, Path(config.config_file_path), config.theme.dirs,
+            config.site_url, config.use_directory_urls, dict(config.extra), config.nav, build.built, build.offline,
+            sorted(file.src_uri for file in files),
+            [build.page_markdown(path, file.content_string) for path in incremental.untitled_nav_paths(config.nav)
+             if (file := files.get_file_from_path(path)) is not None])
+        if state.pages.begin(signature, [(file.src_uri, file.url) for file in pages]):
+            incremental.clean_site_folder(config.site_dir)
+        for file in pages:  # MkDocs asks before it reads a page, and again before it writes it
+            file.is_modified = functools.partial(state.pages.modified, file.src_uri, lambda title, file=file: (
+                build.page_inputs(file.src_uri, file.content_string, title, file.url)))
+        search = config.plugins.get("material/search")
+        if search is not None:  # Material's merge assumes one page per rebuild: the index is ours (on_post_build)
+            if not hasattr(search, "search_index_prev"):
+                raise PluginError("Material's search plugin has no search_index_prev: see site/incremental.py")
+            search.search_index_prev = None
     return files
+
+
+def on_env(env, config, files):
+    if state.pages is not None:  # what other pages and the checks read of a page not rendered again
+        env.bytecode_cache = state.pages.templates
+        for file in files.documentation_pages():
+            if (kept := state.pages.kept(file.src_uri)) is not None and file.page is not None:
+                file.page.markdown, file.page.title, file.page.meta = "", kept.title, dict(kept.meta)
+                file.page.present_anchor_ids = None if kept.anchors is None else set(kept.anchors)
+                file.page.links_to_anchors = None if kept.links is None else {
+                    target: links for path, links in kept.links.items()
+                    if (target := files.get_file_from_path(path)) is not None}
+    return env
+
+
+def on_build_error(error):
+    if state.pages is not None:
+        state.pages.failed()
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -107,10 +157,7 @@ def on_page_markdown(markdown, page, config, files):
         build.begin_page(page.file.src_uri, markdown, build.open_data.urls.page(page.file.src_uri))
     except ValueError as problem:
         raise PluginError(str(problem)) from None
-    if page.file.src_uri in build.site.articles:
-        return markdown  # an article's Markdown is rendered as it was read: its text is what was annotated
-    markdown = offline_download.fill(markdown, page.file.src_uri, build.offline)
-    return build.with_article_list(page.file.src_uri, markdown)
+    return build.page_markdown(page.file.src_uri, markdown)  # an article's as it was read: it is what was annotated
 
 
 def on_page_content(html, page, config, files):
@@ -129,13 +176,20 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
-        text = search_index.with_entries(index.read_text(encoding="utf-8"), state.current().search_entries)
+        text = search_index.with_entries(index.read_text(encoding="utf-8"), state.current().article_search_entries(),
+                                         state.pages.search_docs if state.pages is not None else None)
         index.write_text(text, encoding="utf-8")
+    if state.pages is not None:
+        log.info(state.pages.finished())
 
 
 def on_post_page(output, page, config):
     if state.serving and page.file.src_uri in state.current().site.articles:  # select to annotate
         output = annotate_selection.with_tags(output, relative_url(page.url, ""), page.file.src_uri)
+    if state.pages is not None:
+        state.pages.written(page.file.src_uri, page.title, page.meta, page.present_anchor_ids,
+                            None if page.links_to_anchors is None else {
+                                target.src_uri: dict(links) for target, links in page.links_to_anchors.items()})
     return finished_pages.finished(state.current().open_data.with_structured_data(output, page.file.src_uri,
                                                                                   page.title or "", page.url),
                                    content=page.content or "",

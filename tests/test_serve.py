@@ -26,8 +26,9 @@ PATIENCE = 180
 class Server:
     """`make serve` in its own process group, its terminal output read line by line."""
 
-    def __init__(self, project, port: int):
+    def __init__(self, project, port: int, env: dict | None = None):
         environment = {key: value for key, value in os.environ.items() if key not in ("GITHUB_ACTIONS", "MAKEFLAGS")}
+        environment.update(env or {})
         self.process = subprocess.Popen(
             ["make", "--no-print-directory", "-o", f"{VENV}/.installed", "serve", f"VENV={VENV}",
              f"DEV_ADDR=127.0.0.1:{port}"],

@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import json
 from html import escape
+from typing import Callable
 
 from markupsafe import Markup
 
 from annotated_article.render.search_entries import SearchEntry
 
 
-def with_entries(index_json: str, articles: dict[str, list[SearchEntry]]) -> str:
+def with_entries(index_json: str, articles: dict[str, list[SearchEntry]],
+                 every_page: Callable[[list[dict]], list[dict]] | None = None) -> str:
     """`index_json` (MkDocs' search index) with the entries of each article (`articles`: its page's URL ->
-    its entries) kept for their titles, and the article's own entries after them."""
+    its entries) kept for their titles, and the article's own entries after them. `every_page` gives the
+    theme's entries of every page from those of the index (under `mkdocs serve --dirty`, whose index holds
+    only the pages rendered again)."""
     index = json.loads(index_json)
     docs = []
-    for doc in index["docs"]:
+    for doc in index["docs"] if every_page is None else every_page(index["docs"]):
         page, _, fragment = doc["location"].partition("#")
         entries = articles.get(page)
         if entries is not None and fragment and any(id_ == fragment for id_, _, _ in entries):

@@ -3,8 +3,8 @@
 `HookState` is what the hook file keeps: whether the site is being served, the `LoadCache` that one load
 leaves for the next under `mkdocs serve` (each entry keyed on all it was made from, schemas included), and
 the `BuildSession` of the build under way. A `BuildSession` holds the loaded data, the claims of every
-article (worked out once, at load), the open data, the offline zip, the build date, the page being
-rendered (while MkDocs renders it) and the search entries of the articles rendered so far.
+article (worked out once, at load), the open data, the offline zip, the build date and the page being
+rendered (while MkDocs renders it).
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from annotated_article.render.provenance import date_value, dateline_html, under
 from annotated_article.render.search_entries import SearchEntry, article_entries
 from annotated_article.render.site_index import index_site
 from annotated_article.render.text import html_text
-from annotated_article.site.offline_download import OfflineZip
+from annotated_article.site.incremental import PageRecords
+from annotated_article.site.offline_download import OfflineZip, fill
 from annotated_article.site_urls import UrlOf, page_path, relative_source_path, relative_url
 
 
@@ -45,8 +46,6 @@ class BuildSession:
     #: What the Markdown extension does to the page being rendered (None: not an article); set by `begin_page`,
     #: cleared by `end_page`.
     rendering: Placer | None = None
-    #: Each article's search entries, by its page's URL (filled as its footnotes are appended).
-    search_entries: dict[str, list[SearchEntry]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path, docs_dir: Path, url_of: UrlOf, open_data: Callable[[SiteData, dict[str, ArticleClaims]], OpenData],
@@ -87,6 +86,27 @@ class BuildSession:
         """The page has been rendered: no Markdown rendered after it is an article's."""
         self.rendering = None
 
+    def page_markdown(self, page_path_: str, markdown: str) -> str:
+        """The Markdown MkDocs renders for a page: an article's as it was read (its text is what was annotated);
+        any other page's with the offer of the offline zip and the list of every article where it asks for them."""
+        if page_path_ in self.site.articles:
+            return markdown
+        return self.with_article_list(page_path_, fill(markdown, page_path_, self.offline))
+
+    def page_inputs(self, page_path_: str, source: str, title: str | None, page_url: str) -> tuple:
+        """What the events make a page from besides the site's templates, navigation and configuration: its
+        Markdown as rendered (from `source`, the file's text), for an article the claims view and the plan
+        its rendering reads, its description and its head's tags and JSON-LD (for `title`, as MkDocs gave it)."""
+        article = self.site.articles.get(page_path_)
+        data = (self.claims.get(page_path_), article.plan) if article is not None else None
+        head = self.open_data.with_structured_data("<head></head>", page_path_, title or "", page_url)
+        return self.page_markdown(page_path_, source), data, self.description(page_path_), head
+
+    def article_search_entries(self) -> dict[str, list[SearchEntry]]:
+        """The search entries of every article that has claims, by its page's URL."""
+        return {self.url_of(path): article_entries(claims) for path, claims in self.claims.items()
+                if claims.footnotes}
+
     def with_article_list(self, page_path_: str, markdown: str) -> str:
         """A page's Markdown, with the list of every article where it has the line for it (articles aside:
         their Markdown is as published)."""
@@ -106,7 +126,6 @@ class BuildSession:
         def link(kind: str, id_: str) -> str:
             return relative_url(page_url, self.url_of(page_path(kind, id_)))
 
-        self.search_entries[page_url] = article_entries(claims)
         return html + "\n" + footnotes_html(claims, link)
 
 
@@ -140,6 +159,9 @@ class HookState:
     cache: LoadCache = field(default_factory=LoadCache)
     #: The build under way, from `on_config` on; None before the first and when a load has failed.
     build: BuildSession | None = None
+    #: Under `mkdocs serve --dirty`: what each page was made from when it was last written (None: every build
+    #: renders every page).
+    pages: PageRecords | None = None
 
     def current(self) -> BuildSession:
         if self.build is None:
