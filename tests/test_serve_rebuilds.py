@@ -4,7 +4,9 @@ A server runs on a copy of the project; each edit is saved as an editor saves, a
 rebuilt, every file it serves is compared, byte for byte, with a full `mkdocs build` of the same files
 (search index, open data, sitemap and 404 page included). The one difference allowed is the one the
 published edition has by design: its Content Security Policy `<meta>`, which a served page leaves out for the
-server's live-reload script; it is taken out of the full build's pages before comparing, and nothing else.
+server's live-reload script, is taken out of the full build's pages before comparing; and select-to-annotate,
+which only a served site has (its script, stylesheet and data files, and the two tags at the end of an
+article's head), is taken out of the served files. Nothing else.
 Byte-equal rather than parsed-equal: a rebuilt page that differs in any byte (an attribute's order, a
 whitespace, a search entry's place) is a page a reader of the served site would not see after a full build.
 """
@@ -20,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from annotated_article.site import incremental
+from annotated_article.site import annotate_selection, incremental
 from conftest import copy_project_for_make, run_mkdocs_build
 from test_serve import Server, free_port
 
@@ -28,6 +30,9 @@ pytestmark = pytest.mark.build
 
 EPOCH = "1733011200"  # 2024-12-01: the build date and the feed's time, the same in both builds
 _POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+_ANNOTATE_TAGS = re.compile(r'<link rel="stylesheet" href="[^"]*' + re.escape(annotate_selection.STYLE)
+                            + r'"><script src="[^"]*' + re.escape(annotate_selection.SCRIPT) + r'" [^>]*></script>')
+SERVED_ONLY = (annotate_selection.SCRIPT, annotate_selection.STYLE, annotate_selection.DATA_FOLDER)
 
 
 def served_folder(temporary: Path) -> Path:
@@ -64,14 +69,18 @@ def assert_same_as_full_build(project: Path, served: Path, site_url: str, tmp_pa
     reference = tmp_path / f"full-{step}"
     result = run_mkdocs_build(project, reference, env={"SITE_URL": site_url, "SOURCE_DATE_EPOCH": EPOCH})
     assert result.returncode == 0, result.stderr
-    full, rebuilt = files_of(reference), files_of(served)
+    full = files_of(reference)
+    rebuilt = {name: path for name, path in files_of(served).items() if not name.startswith(SERVED_ONLY)}
     assert sorted(rebuilt) == sorted(full), (step, set(rebuilt) ^ set(full))
     different = []
     for name, path in full.items():
         expected = path.read_bytes()
         if name.endswith(".html"):
             expected = _POLICY.sub("", expected.decode("utf-8"), count=1).encode("utf-8")
-        if rebuilt[name].read_bytes() != expected:
+        served_bytes = rebuilt[name].read_bytes()
+        if name.endswith(".html"):
+            served_bytes = _ANNOTATE_TAGS.sub("", served_bytes.decode("utf-8"), count=1).encode("utf-8")
+        if served_bytes != expected:
             different.append(name)
     assert not different, f"after {step}, served files differ from a full build: {different}"
 
