@@ -1,5 +1,6 @@
 """The site's search index with each paragraph and each claim of an article as an entry of its own
-(`render.search_entries`), in place of the theme's entries for the article's headings. An entry's text is
+(`render.search_entries`), in place of the theme's entries for the article's headings, each with its boost
+(the theme's search reads an entry's `boost`, as it does a page's `search.boost`). An entry's text is
 escaped, but for a claim's, which is HTML already (its badges and marks, its text from the data escaped)."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ def with_entries(index_json: str, articles: dict[str, list[SearchEntry]]) -> str
         docs.append(doc if entries is None else {**doc, "text": ""})
         if entries is not None and page == doc["location"]:
             docs += [{"location": f"{page}#{id_}", "title": title,
-                      "text": str(text) if isinstance(text, Markup) else escape(text, quote=False)}
-                     for id_, title, text in entries]
+                      "text": str(text) if isinstance(text, Markup) else escape(text, quote=False),
+                      **({"boost": boost} if boost != 1 else {})}
+                     for id_, title, text, boost in entries]
     return json.dumps({**index, "docs": docs}, separators=(",", ":"))
