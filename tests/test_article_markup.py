@@ -250,3 +250,17 @@ def test_placing_on_a_tree_that_reads_differently_is_refused():
     result.build.begin_page("a.md", "alpha beta\n")  # what was planned; then something changes it anyway
     with pytest.raises(ValueError, match="reads differently"):
         md.convert("alpha gamma\n")
+
+
+def test_an_article_with_headings_lists_them_at_its_top_and_one_without_has_no_list():
+    """The margin holds the claims where the theme's table of contents was: the article's own headings are listed
+    under its title, after the summary of claims, before its text."""
+    result = render("# Title\n\n## Part & *one*\n\nAlpha words.\n\n### Detail `x`\n\nBeta.\n", annotation("q", "Alpha"))
+    contents = result.soup.select_one("nav.article-contents")
+    assert contents["aria-label"] == "Contents"
+    headings = [(h["id"], h.get_text()) for h in result.soup.select("h2, h3")]
+    assert [(a["href"], a.get_text()) for a in contents.select("a")] == [
+        (f"#{headings[0][0]}", "Part & one"), (f"#{headings[1][0]}", "Detail x")]
+    assert contents.find_previous_sibling().get("class") == ["claims-summary"]
+    assert contents.find_next_sibling().name == "h2"
+    assert render("# Title\n\nAlpha words.\n", annotation("q", "Alpha")).soup.select("nav.article-contents") == []

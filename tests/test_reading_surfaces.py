@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 import reading_figures
 from browser_fixtures import DESKTOP, PHONE, reading
-from conftest import ARTICLE
+from conftest import ARTICLE, ARTICLE_HTML
 from test_claim_cards import card_of, marker
 from test_sharing_and_search import search, search_documents
 
@@ -236,26 +236,30 @@ def test_search_ranks_the_articles_words_above_notes_that_mention_them_and_lands
     page = reader.page
     location = reader.edition.url(ARTICLE).removeprefix(reader.edition.root)
     docs = [doc for doc in search_documents(reader.edition) if doc["location"].startswith(location + "#")]
-    words_first = {doc["location"] for doc in docs if doc.get("boost", 1) > 1}
+    words_first = [doc for doc in docs if doc.get("boost", 1) > 1]
     # A name that the article's words and some note or source both hold: the speaker of a claim.
     page.goto(reader.edition.url(ARTICLE))
     names = page.locator(".claim-notes .attribution-who .speaker").all_inner_texts()
     query = next(name.split()[-1] for name in names
-                 if any(name.split()[-1] in doc["text"] for doc in docs if doc["location"] in words_first)
-                 and any(name.split()[-1] in doc["text"] for doc in docs if doc["location"] not in words_first))
+                 if any(name.split()[-1] in doc["text"] for doc in words_first)
+                 and any(name.split()[-1] in doc["text"] for doc in docs if doc not in words_first))
     page.goto(reader.edition.url("index.md"))
     results = search(page, query)
     expect(results.first).to_be_visible()
     dialog = page.get_by_role("dialog", name="Search")
     for more in dialog.locator("details summary").all():
         more.click()
-    hrefs = [href.split("?")[0] for href in dialog.locator("a[href]").evaluate_all("links => links.map(l => l.href)")]
-    kinds = [any(href.endswith(location.split("#")[0] + "#" + loc.split("#")[1]) or href.endswith("#" + loc.split("#")[1])
-                 for loc in words_first) for href in hrefs if "#" in href]
-    assert True in kinds and False in kinds, (query, hrefs)
-    assert kinds.index(False) > max(i for i, kind in enumerate(kinds) if kind), (query, hrefs)
+    # Each result as [its page's path, its fragment], in the order shown.
+    shown = dialog.locator("a[href]").evaluate_all(
+        "links => links.map(link => { const url = new URL(link.href); return [url.pathname, url.hash.slice(1)]; })")
+    article_path = next(path for path, _ in shown if path.endswith("/" + location))
+    fragments = {doc["location"].partition("#")[2] for doc in words_first}
+    kinds = [fragment in fragments for path, fragment in shown if path == article_path and fragment]
+    assert True in kinds and False in kinds, (query, shown)
+    assert kinds.index(False) > max(i for i, kind in enumerate(kinds) if kind), (query, shown)
     # The article's own entry lands on the first place that holds the words, highlighted.
-    dialog.locator("a[href]").first.click()
+    own = [index for index, (path, fragment) in enumerate(shown) if path == article_path and not fragment][0]
+    dialog.locator("a[href]").nth(own).click()
     page.wait_for_selector(".search-landed")
     landed = page.locator(".search-landed")
     expect(landed).to_be_in_viewport()
@@ -286,9 +290,8 @@ def test_the_zip_and_every_page_of_both_editions_give_one_date(offline_zip, buil
         zipped = {datetime.date(*entry.date_time[:3]) for entry in archive.infolist()}
     assert len(zipped) == 1
     (date,) = zipped
-    for site in (built_site, offline_site):
-        article = next(site.glob("articles/**/*.html"))
+    for article in (built_site / ARTICLE_HTML, offline_site / ARTICLE.replace(".md", ".html")):
         built = re.findall(r'Site built <data value="([\d-]+)">', article.read_text(encoding="utf-8"))
-        assert built == [date.isoformat()], site
+        assert built == [date.isoformat()], article
     offer = (built_site / "index.html").read_text(encoding="utf-8")
     assert f"built {date.day} " in offer

@@ -27,12 +27,13 @@ def test_an_article_gives_an_entry_per_paragraph_claim_note_and_source_its_own_w
               'Source: <span class="judgement judgement--report">seen only in a report</span> · '
               'Wording: <span class="judgement judgement--stronger-than-source"><span class="visually-hidden">warning: '
               '</span>stronger than the source</span>')
-    cited = "Cited from: Outlet One, “First”, 1 November 2024"
+    cited = "Cited from: Outlet One, 1 November 2024"
     assert article_entries(result.build.claims["a.md"]) == [
+        ("", "", "First words & more. Second one.", 1.0),
         ("p-first-words-more", "Paragraph 1", "First words & more.", WORDS_BOOST),
         ("p-second-one", "Paragraph 2", "Second one.", WORDS_BOOST),
-        ("q", "Claim 1", f"<p>“words &amp; more” — {lead_q}</p>", WORDS_BOOST),
-        ("r", "Claim 2", f"<p>“Second” — {lead_r}</p>", WORDS_BOOST),
+        ("q", "Claim 1", f"<p>words &amp; more {lead_q}</p>", WORDS_BOOST),
+        ("r", "Claim 2", f"<p>Second {lead_r}</p>", WORDS_BOOST),
         ("cite:q", "Note 1",
          f'<p>{lead_q} '
          '<span class="said"><span class="said-heading"><span class="label">What was said:</span></span> '
@@ -55,13 +56,14 @@ def test_an_articles_entries_follow_its_own_whose_text_they_take_and_other_pages
         {"location": "a/#sources-and-attributions", "title": "Sources", "text": "likelyEditor"},
         {"location": "b/", "title": "Other", "text": "<p>Other page.</p>"},
     ]}
-    entries = {"a/": [("p-first", "Paragraph 1", "First words & <more>.", 4.0), ("cite:q", "Footnote 1", "Who: Ann", 1.0),
+    entries = {"a/": [("", "", "First & <more>.", 1.0), ("p-first", "Paragraph 1", "First words & <more>.", 4.0),
+                      ("cite:q", "Footnote 1", "Who: Ann", 1.0),
                       ("cite:r", "Footnote 2", Markup("<p>Who: <span>Bo</span></p>"), 1.0)]}
     assert json.loads(with_entries(json.dumps(index), entries)) == {"config": {"lang": ["en"]}, "docs": [
-        {"location": "a/", "title": "Title", "text": ""},
+        {"location": "a/", "title": "Title", "text": "First &amp; &lt;more&gt;."},
         {"location": "a/#p-first", "title": "Paragraph 1", "text": "First words &amp; &lt;more&gt;.", "boost": 4.0},
-        {"location": "a/#cite:q", "title": "Footnote 1", "text": "Who: Ann"},
-        {"location": "a/#cite:r", "title": "Footnote 2", "text": "<p>Who: <span>Bo</span></p>"},
+        {"location": "a/#cite:q", "title": "Footnote 1", "text": "Who: Ann", "boost": 1.0},
+        {"location": "a/#cite:r", "title": "Footnote 2", "text": "<p>Who: <span>Bo</span></p>", "boost": 1.0},
         {"location": "a/#sources-and-attributions", "title": "Sources", "text": ""},
         {"location": "b/", "title": "Other", "text": "<p>Other page.</p>"},
     ]}

@@ -132,6 +132,7 @@
 
   function disclosure(parts) {
     var details = element("details", "claim-card__details");
+    details.addEventListener("toggle", function () { if (isOpen()) place(); }); // a longer card: placed again
     var summary = element("summary", "", "Details: what was said, the note, the source");
     details.append(summary);
     parts.forEach(function (part) { details.append(part); });
@@ -155,7 +156,8 @@
 
   function focusables() {
     return Array.from(card.querySelectorAll(FOCUSABLE)).filter(function (node) {
-      return node.getClientRects().length > 0;
+      var closed = node.closest("details:not([open])"); // a closed disclosure: its summary alone
+      return (!closed || node.parentElement === closed && node.matches("summary")) && node.getClientRects().length > 0;
     });
   }
 
@@ -335,7 +337,9 @@
       } else {
         hide(false);
       }
-    } else if (isOpen() && !card.contains(event.target)) {
+    } else if (isOpen() && card.contains(event.target)) {
+      pinned = true; // a card the reader works in stays open until closed
+    } else if (isOpen()) {
       if (lastPointer === "touch") {
         event.preventDefault(); // the tap closes the card, and follows no link under it
         event.stopPropagation();
@@ -384,6 +388,11 @@
     found.classList.add("search-landed");
     found.scrollIntoView({ block: "center", behavior: "instant" });
   }
+
+  // Paper has no disclosure to open: what the editors know of the article's provenance prints whole.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.dateline-details").forEach(function (details) { details.open = true; });
+  });
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", landOnSearchedWords);
   else landOnSearchedWords();

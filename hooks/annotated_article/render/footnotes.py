@@ -57,7 +57,7 @@ def footnotes_html(claims: ArticleClaims, page_url: PageLinker) -> str:
         sources) if sources else Markup("")
     return str(Markup(
         '<div class="annotation-notes" role="doc-endnotes">\n<hr>\n'
-        '<h2 id="sources-and-attributions">Claims and sources</h2>\n'
+        '<h2 id="sources-and-attributions">Sources and attributions</h2>\n'
         '{}\n<ol class="claim-notes">\n{}\n</ol>{}\n</div>').format(keys, notes, bibliography))
 
 

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from annotated_article.render import attribution
 from annotated_article.render.claims import ArticleClaims, Claim
-from annotated_article.render.footnotes import badge_html
+from annotated_article.render.footnotes import badge_html, source_in_a_few_words
 from annotated_article.render.said import claim_said_text, said_html
 from annotated_article.render.text import link_shown
 
@@ -30,11 +30,15 @@ WORDS_BOOST = 4.0
 
 
 def article_entries(claims: ArticleClaims) -> list[SearchEntry]:
-    """An entry per paragraph of the article, in reading order; per claim, landing on its words in the text; per
-    claim's note, landing on the note; per source, landing on its entry in the list of sources."""
+    """The page's own entry (fragment ''), then an entry per paragraph of the article, in reading order; per claim,
+    landing on its words in the text; per claim's note, landing on the note; per source, landing on its entry in
+    the list of sources."""
     plan = claims.article.loaded_plan
-    entries: list[SearchEntry] = [(id_, f"Paragraph {number}", words, WORDS_BOOST)
-                                  for number, (id_, words) in enumerate(plan.paragraphs(), 1)]
+    paragraphs = list(plan.paragraphs())
+    # The page's own entry (no fragment) holds its words too: the theme's search then finds the words in it, and
+    # its link says which (`?h=`), so that the page lands on the first place that holds them (claim-cards.js).
+    entries: list[SearchEntry] = [("", "", " ".join(words for _, words in paragraphs), 1.0)]
+    entries += [(id_, f"Paragraph {number}", words, WORDS_BOOST) for number, (id_, words) in enumerate(paragraphs, 1)]
     shown = claims.in_marker_order()
     entries += [(claim.id, f"Claim {claim.number}", claim_words_html(claim), WORDS_BOOST) for claim in shown]
     entries += [(f"cite:{claim.id}", f"Note {claim.number}", claim_html(claim), 1.0) for claim in shown]
@@ -45,7 +49,7 @@ def article_entries(claims: ArticleClaims) -> list[SearchEntry]:
 
 def claim_words_html(claim: Claim) -> Markup:
     """The claim's words as the article has them, then who said them and both judgements, as one paragraph."""
-    return Markup("<p>“{}” — {}</p>").format(claim.words, _lead(claim))
+    return Markup("<p>{} {}</p>").format(claim.words, _lead(claim))
 
 
 def _lead(claim: Claim) -> Markup:
@@ -62,7 +66,7 @@ def claim_html(claim: Claim) -> Markup:
     if claim.said:
         parts.append(said_html(claim, lambda kind, id_: None, element="span"))
     parts += [escape(text) for text in _extras(claim)]
-    parts.append(escape(f"Cited from: {attribution.as_text(list(claim.citation))}" if claim.source else
+    parts.append(escape(f"Cited from: {source_in_a_few_words(claim)}" if claim.source else
                         "No source was found for this attribution."))
     return Markup("<p>{}</p>").format(Markup(" ").join(parts))
 

@@ -15,16 +15,20 @@ from annotated_article.render.search_entries import SearchEntry
 
 def with_entries(index_json: str, articles: dict[str, list[SearchEntry]]) -> str:
     """`index_json` (MkDocs' search index) with the entries of each article (`articles`: its page's URL ->
-    its entries) kept for their titles, and the article's own entries after them."""
+    its entries) kept for their titles, and the article's own entries after them; the page's own entry takes the
+    text of the article's entry without a fragment (none: no text)."""
     index = json.loads(index_json)
     docs = []
     for doc in index["docs"]:
         page = doc["location"].partition("#")[0]
         entries = articles.get(page)
-        docs.append(doc if entries is None else {**doc, "text": ""})
+        own = "".join(_text(text) for id_, _, text, _ in entries or () if not id_ and page == doc["location"])
+        docs.append(doc if entries is None else {**doc, "text": own})
         if entries is not None and page == doc["location"]:
-            docs += [{"location": f"{page}#{id_}", "title": title,
-                      "text": str(text) if isinstance(text, Markup) else escape(text, quote=False),
-                      **({"boost": boost} if boost != 1 else {})}
-                     for id_, title, text, boost in entries]
+            docs += [{"location": f"{page}#{id_}", "title": title, "text": _text(text), "boost": boost}
+                     for id_, title, text, boost in entries if id_]
     return json.dumps({**index, "docs": docs}, separators=(",", ":"))
+
+
+def _text(text: str) -> str:
+    return str(text) if isinstance(text, Markup) else escape(text, quote=False)
