@@ -338,7 +338,8 @@
         hide(false);
       }
     } else if (isOpen() && card.contains(event.target)) {
-      pinned = true; // a card the reader works in stays open until closed
+      pinned = true; // a card the reader works in has been entered: it stays open until closed
+      if (!entered) enter(true);
     } else if (isOpen()) {
       if (lastPointer === "touch") {
         event.preventDefault(); // the tap closes the card, and follows no link under it
