@@ -13,7 +13,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
-from mkdocs.utils import get_build_date
 
 from annotated_article.data.errors import DataErrors
 from annotated_article.open_data.feed import article_changes, build_time
@@ -63,15 +62,18 @@ def on_config(config):
     offline = config.plugins.get("material/offline")
     from_disk = offline is not None and offline.config.get("enabled", True)
 
+    # One date for the build everywhere (its pages, feed and open data, and the offline zip): the last commit's.
+    built = build_time(project)
+
     def open_data(site, claims) -> OpenData:
         return OpenData.for_site(site, claims, config.site_url, hosted_url_of, config.site_name,
                                  config.site_description, article_changes(project, Path(config.docs_dir), site),
-                                 build_time(), link_feed=not from_disk)
+                                 built, link_feed=not from_disk)
 
     try:
         build = BuildSession.load(project / "data", Path(config.docs_dir), url_of, open_data,
                                   (tuple(config.markdown_extensions), config.mdx_configs), state.cache,
-                                  get_build_date())  # SOURCE_DATE_EPOCH, if set, makes it the same on every build
+                                  built.date().isoformat())
     except DataErrors as failure:
         # Printed here, not as the error's message: MkDocs prints a build error's message only the
         # first time it is seen, and an editor under `make serve` may make the same mistake twice. Raised
@@ -153,10 +155,18 @@ def on_build_error(error):
 
 def on_page_markdown(markdown, page, config, files):
     build = state.current()
+    address = build.open_data.urls.page(page.file.src_uri)
+    # Both editions name the hosted page as the canonical one: the offline edition's own addresses end in .html,
+    # which the hosted site has not (its copied links give the canonical address).
+    page.canonical_url = address or page.canonical_url
     try:  # the Markdown extension places an article's annotations; printed, a page says its hosted address
-        build.begin_page(page.file.src_uri, markdown, build.open_data.urls.page(page.file.src_uri))
+        build.begin_page(page.file.src_uri, markdown, address)
     except ValueError as problem:
         raise PluginError(str(problem)) from None
+    if page.file.src_uri in build.site.articles:
+        # The margin holds the claims' notes (claim-cards.js): the theme's contents column gives way (an article's
+        # own headings are listed at its top instead).
+        page.meta.setdefault("hide", ["toc"])
     return build.page_markdown(page.file.src_uri, markdown)  # an article's as it was read: it is what was annotated
 
 

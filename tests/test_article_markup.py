@@ -17,7 +17,7 @@ from annotated_article.article.text import read_text
 from annotated_article.model import Actor, Annotation, Article, Link, Person, SiteData, Source
 from annotated_article.open_data.published import OpenData
 from annotated_article.render.attribution import format_date
-from annotated_article.render.claims import ArticleClaims, letters, site_claims
+from annotated_article.render.claims import ArticleClaims, site_claims
 from annotated_article.render.footnotes import footnotes_html
 from annotated_article.site.session import BuildSession
 
@@ -92,12 +92,18 @@ def test_markers_follow_the_words_and_text_is_unchanged():
                     annotation("c", "Zeta", source="two"))
     assert result.text() == plain(source)
     assert '<span class="annotated-passage" id="a">beta gamma<sup' in result.html
-    # Each marker leads to its own claim; its name tells apart the claims of one source.
-    assert [(a["href"], a["aria-label"]) for a in result.soup.select('[role="doc-noteref"]')] == [
-        ("#cite:a", "Footnote 1, claim a"), ("#cite:b", "Footnote 2"), ("#cite:c", "Footnote 1, claim b")]
-    # Numbered by first citation: "two" is cited first.
+    # Each marker leads to its own claim, numbered in reading order: one mark per claim.
+    assert [(a["href"], a["aria-label"], a.get_text()) for a in result.soup.select('[role="doc-noteref"]')] == [
+        ("#cite:a", "Claim 1", "1"), ("#cite:b", "Claim 2", "2"), ("#cite:c", "Claim 3", "3")]
+    # The sources are numbered by their first claim: "two" is cited first; each lists the claims it supports.
     assert [(f.number, f.source.id) for f in result.footnotes] == [(1, "two"), (2, "one")]
     assert [claim.id for claim in result.footnotes[0].claims] == ["a", "c"]
+    notes = BeautifulSoup(footnotes_html(result.claims, lambda kind, id_: None), "html.parser")
+    bibliography = notes.select("ol.bibliography > li")
+    assert [item["id"] for item in bibliography] == ["fn:two", "fn:one"]
+    assert [[a["href"] for a in item.select(".source-claims a")] for item in bibliography] == [
+        ["#cite:a", "#cite:c"], ["#cite:b"]]
+    assert [li["id"] for li in notes.select("ol.claim-notes > li")] == ["cite:a", "cite:b", "cite:c"]
 
 
 @pytest.mark.parametrize("outer, inner, expected", [
@@ -123,15 +129,22 @@ def test_footnotes_escape_every_text_from_the_data():
     assert "(address built from the site’s usual pattern, not checked)" in html
 
 
-def test_a_single_citation_has_a_plain_back_link_and_several_get_letters():
+def test_each_claim_has_its_own_note_and_back_link_and_each_source_is_listed_once():
     claims = render("alpha beta gamma\n", annotation("a", "alpha"), annotation("b", "beta"),
                     annotation("c", "gamma", source="two")).claims
     html = footnotes_html(claims, lambda kind, id_: None)
     assert re.findall(r'href="#(\w)" role="doc-backlink" aria-label="([^"]+)">([^<]+)<', html) == [
-        ("a", "Back to the passage of footnote 1, claim a", "^ a"),
-        ("b", "Back to the passage of footnote 1, claim b", "^ b"),
-        ("c", "Back to the passage of footnote 2", "^"),
+        ("a", "Back to the passage of claim 1", "^"),
+        ("b", "Back to the passage of claim 2", "^"),
+        ("c", "Back to the passage of claim 3", "^"),
     ]
+    assert html.count('class="source-citation"') == 2
+    # A note leads with who, how and both judgements; its details end with its source, linked to the list.
+    soup = BeautifulSoup(html, "html.parser")
+    note = soup.find(id="cite:c")
+    assert [child.get("class") for child in note.find_all(recursive=False)] == [
+        ["claim-backref"], ["claim-lead"], ["claim-details"]]
+    assert note.select_one(".claim-details > .claim-source a")["href"] == "#fn:two"
 
 
 def test_page_links_are_used_when_pages_exist():
@@ -189,16 +202,12 @@ def test_an_actor_first_named_where_no_link_can_go_is_linked_at_its_next_mention
     assert result.soup.select_one("code").get_text() == "Land said"
 
 
-@pytest.mark.parametrize("index, word", [(0, "a"), (25, "z"), (26, "aa"), (51, "az"), (701, "zz"), (702, "aaa")])
-def test_back_link_letters_never_run_out(index, word):
-    assert letters(index) == word
-
-
 def test_footnotes_are_numbered_in_the_order_readers_meet_the_markers():
     # The outer passage starts first, but the inner one's marker comes first.
     result = render("alpha beta gamma\n", annotation("outer", "alpha beta gamma"), annotation("inner", "beta", source="two"))
     assert [(f.number, f.source.id) for f in result.footnotes] == [(1, "two"), (2, "one")]
-    assert re.findall(r'aria-label="Footnote (\d+)"', result.html) == ["1", "2"]
+    assert re.findall(r'aria-label="Claim (\d+)"', result.html) == ["1", "2"]
+    assert [claim.id for claim in result.claims.in_marker_order()] == ["inner", "outer"]
 
 
 @pytest.mark.parametrize("source, exact, problem", [
@@ -272,3 +281,17 @@ def test_a_subheading_is_named_in_the_table_of_contents_by_its_words_alone():
     result.build.end_page()
     (title,) = md.toc_tokens
     assert [(child["id"], child["name"]) for child in title["children"]] == [("p-sub-head-words", "Sub head words")]
+
+
+def test_an_article_with_headings_lists_them_at_its_top_and_one_without_has_no_list():
+    """The margin holds the claims where the theme's table of contents was: the article's own headings are listed
+    under its title, after the summary of claims, before its text."""
+    result = render("# Title\n\n## Part & *one*\n\nAlpha words.\n\n### Detail `x`\n\nBeta.\n", annotation("q", "Alpha"))
+    contents = result.soup.select_one("nav.article-contents")
+    assert contents["aria-label"] == "Contents"
+    headings = [(h["id"], h.get_text()) for h in result.soup.select("h2, h3")]
+    assert [(a["href"], a.get_text()) for a in contents.select("a")] == [
+        (f"#{headings[0][0]}", "Part & one"), (f"#{headings[1][0]}", "Detail x")]
+    assert contents.find_previous_sibling().get("class") == ["claims-summary"]
+    assert contents.find_next_sibling().name == "h2"
+    assert render("# Title\n\nAlpha words.\n", annotation("q", "Alpha")).soup.select("nav.article-contents") == []

@@ -76,7 +76,7 @@ def test_on_paper_the_sources_start_with_their_first_footnote_and_every_glyph_pr
         page = reader.page
         page.goto(edition.url(ARTICLE))
         heading = page.locator('[role="doc-endnotes"] h2').inner_text()
-        first_footnote = " ".join(page.locator('[role="doc-endnotes"] > ol > li .source-citation').first
+        first_footnote = " ".join(page.locator('[role="doc-endnotes"] > ol.claim-notes > li .claim-lead').first
                                   .inner_text().split()[:4])
         sheets = printed_pages(page, paper)
         starts = [number for number, text in enumerate(sheets) if heading in text]

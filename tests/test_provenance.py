@@ -31,12 +31,22 @@ def text_of(html: str) -> str:
     return " ".join(BeautifulSoup(html, "html.parser").get_text().split())
 
 
-def test_a_known_provenance_reads_as_a_dateline_with_the_original_linked():
-    html = dateline_html(article(KNOWN))
-    assert text_of(html) == ("Published as “Trains, as published” · By Ann Lee and Bo Kim · The Example Gazette · "
-                             "22 November 2024 · Updated 23 November 2024 · Read the original · Net (reprint) "
-                             "© 2024 The Example Gazette")
+def line_and_details(html: str) -> tuple[str, list[str]]:
+    """The dateline's compact line, and what its disclosure holds, item by item."""
     soup = BeautifulSoup(html, "html.parser")
+    line = soup.select_one(".dateline-facts")
+    return (text_of(str(line)) if line else "",
+            [text_of(str(item)) for item in soup.select("details.dateline-details li")])
+
+
+def test_a_known_provenance_reads_as_one_compact_line_with_the_original_linked_and_the_rest_behind_it():
+    html = dateline_html(article(KNOWN))
+    assert line_and_details(html) == (
+        "The Example Gazette · 22 November 2024 · By Ann Lee and Bo Kim · Read the original",
+        ["Published as “Trains, as published”", "Updated 23 November 2024", "Net (reprint)",
+         "© 2024 The Example Gazette"])
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("details > summary").get_text() == "About this text"
     assert [a["href"] for a in soup.find_all("a")] == ["https://example.org/a", "https://example.net/b"]
     # The date of publication is its one <time>: reference managers read the first <time> as the article's date.
     assert [t["datetime"] for t in soup.find_all("time")] == ["2024-11-22"]
@@ -49,9 +59,10 @@ def test_an_update_is_no_time_of_the_page_when_the_date_of_publication_is_not_kn
 
 
 def test_what_is_not_known_is_said_with_the_editors_note_and_never_filled_in():
-    assert text_of(dateline_html(article(UNKNOWN))) == (
-        "Publisher not known (it reads like a forum piece) · Date not known (probably November 2024) · "
-        "Original not found (not found online) Rights not known (terms not seen)")
+    assert line_and_details(dateline_html(article(UNKNOWN))) == (
+        "Publisher not known · Date not known · Original not found",
+        ["Publisher not known (it reads like a forum piece)", "Date not known (probably November 2024)",
+         "Original not found (not found online)", "Rights not known (terms not seen)"])
 
 
 def test_a_headline_as_published_that_is_the_title_is_not_repeated():

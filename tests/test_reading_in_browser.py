@@ -83,6 +83,8 @@ def test_the_keyboard_alone_reaches_the_attribution_and_returns_to_the_exact_pas
     expect(card).to_be_visible()
     expect(card).to_contain_text("Who: Mark Rutte")
 
+    page.keyboard.press("Enter")  # into the card, whose last link leads to the claim's note
+    card.get_by_role("link", name=re.compile("^Full note")).focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(f"#cite:{RUTTE}$"))
     expect(page.locator(f'[id="cite:{RUTTE}"]')).to_be_in_viewport()

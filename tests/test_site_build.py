@@ -75,9 +75,10 @@ def test_each_attribution_has_its_marker_and_footnote(article, words, speaker, o
     assert len(markers) == 1, f"no single marker right after {words!r}"
     entry = article.find(id=markers[0].a["href"][1:])
     assert entry["id"] == "cite:" + markers[0]["id"].removeprefix("fnref:")  # the marker leads to its own claim
-    footnote = entry.find_parent("li")
+    source = article.find(id=entry.select_one(".claim-source a")["href"][1:])  # its source, in the list of sources
     assert speaker in entry.get_text(" ")
-    assert outlet in footnote.select_one(".source-citation").get_text(" ")
+    assert outlet in source.select_one(".source-citation").get_text(" ")
+    assert f"#{entry['id']}" in [a["href"] for a in source.select(".source-claims a")]
 
 
 def _text_before(marker) -> str:
@@ -103,7 +104,7 @@ def test_attributions_without_a_source_are_marked_and_say_so(article, words, ann
     assert _text_before(marker).endswith(words)
     entry = article.find(id=marker.a["href"][1:])
     assert entry["id"] == f"cite:{annotation_id}"
-    assert "No source was found for this attribution." in entry.find_parent("li").get_text()
+    assert "No source was found for this attribution." in entry.get_text()
     assert who in entry.get_text()
     assert "Source: not found" in entry.get_text() and "Wording: not checked" in entry.get_text()
 
@@ -120,16 +121,18 @@ def test_footnote_says_how_both_judgements_and_what_was_said_with_the_editors_no
     assert "casualties, killed and wounded, not deaths" in text
 
 
-def test_a_source_cited_from_several_places_is_one_footnote_with_a_back_link_to_each(article):
-    footnote = article.find(id="fn:isw-2024-11-01")
-    backlinks = footnote.select('a[role="doc-backlink"]')
-    assert [a.get_text() for a in backlinks] == ["^ a", "^ b", "^ c"]
-    targets = [a["href"] for a in backlinks]
-    assert targets == ["#isw-troops-pledged", "#isw-casualties-munitions", "#isw-south-korea-support"]
-    markers = [article.find(id=f"fnref:{target[1:]}").a for target in targets]
-    assert [m["href"] for m in markers] == [f"#cite:{target[1:]}" for target in targets]
-    assert len({m.get_text() for m in markers}) == 1
-    assert [m["aria-label"] for m in markers] == [f"Footnote {markers[0].get_text()}, claim {letter}" for letter in "abc"]
+def test_a_source_cited_from_several_places_is_listed_once_with_a_link_to_each_claim(article):
+    source = article.find(id="fn:isw-2024-11-01")
+    claims = [a["href"] for a in source.select(".source-claims a")]
+    assert claims == ["#cite:isw-troops-pledged", "#cite:isw-casualties-munitions", "#cite:isw-south-korea-support"]
+    assert len(article.select('[id="fn:isw-2024-11-01"]')) == 1
+    markers = [article.find(id=f"fnref:{claim[6:]}").a for claim in claims]
+    assert [m["href"] for m in markers] == claims
+    assert len({m.get_text() for m in markers}) == 3  # each claim its own mark
+    assert [m["aria-label"] for m in markers] == [f"Claim {m.get_text()}" for m in markers]
+    for claim in claims:
+        back = article.find(id=claim[1:]).select_one('a[role="doc-backlink"]')
+        assert back.get_text() == "^" and back["href"] == f"#{claim[6:]}"
 
 
 def test_each_marker_and_back_link_is_named_with_the_text_it_shows(each_site):
@@ -143,11 +146,12 @@ def test_each_marker_and_back_link_is_named_with_the_text_it_shows(each_site):
             assert all(re.search(rf"\b{word}\b", link["aria-label"]) for word in shown), link
 
 
-def test_footnotes_are_numbered_in_order_of_first_citation(article):
+def test_marks_are_numbered_in_reading_order_and_each_source_is_listed_once(article):
     numbers = [int(sup.get_text()) for sup in article.select("sup.annotation-marker")]
-    first_seen = list(dict.fromkeys(numbers))
-    assert first_seen == list(range(1, len(first_seen) + 1))
-    assert len(article.select("div.annotation-notes > ol > li")) == len(first_seen)
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len(article.select("div.annotation-notes > ol.claim-notes > li")) == len(numbers)
+    sources = {a.source for a in project_site().articles[ARTICLE].annotations if a.source}
+    assert len(article.select("div.annotation-notes > ol.bibliography > li")) == len(sources)
 
 
 def test_every_internal_link_of_the_article_lands_on_an_existing_id(article):

@@ -1,26 +1,36 @@
-// A card per claim. Hovering, focusing (keyboard) or tapping a footnote marker opens a card that
-// says what the footnote list says about that one claim: the quoted words, who, how, both
-// judgements (where the source was seen, how the article's words compare with it, each with what
-// it means), what was said beside the article's words, the editor's note, the source with its best
-// link, a link to copy and a link to the full footnote. Everything is read from the page's own
-// markup: the passage (its id is the claim's), the claim's entry in the list (`cite:` + that id) and
-// the keys to the judgements at the top of the list. Other footnotes (`a.footnote-ref`, as Markdown
-// writes them) get a card with their note.
+// A card per claim. Hovering, focusing (keyboard) or tapping a claim's marker opens a card that leads
+// with what the claim's note leads with (who, how the article attributes the words, both judgements
+// with what they mean), then, behind "Details", the rest of the note (what was said beside the
+// article's words, the editor's note, further reading, the source with its best link), a link to
+// copy and a link to the full note. Everything is read from the page's own markup: the passage (its
+// id is the claim's), the claim's note (`cite:` + that id, whose `.claim-lead` and `.claim-details`
+// the card shows), the source's entry in the list and the keys to the judgements above the list.
+// Other footnotes (`a.footnote-ref`, as Markdown writes them) get a card with their note.
 //
-// On a narrow screen the card is a sheet at the bottom, the passage is kept in view above it, and a
-// close button, Esc or a tap outside it (which then does nothing else) closes it. Esc closes any
-// card and returns the focus to its marker; the pointer can move from the marker onto the card.
-// A mouse click, Enter, or a second tap on the marker follows its link to the claim in the list,
-// which is what the marker does without this script.
+// While a card is open, its passage (exactly the quoted words) is highlighted. On a desktop the card
+// goes below or above the passage, never over it nor under the page's fixed header; on a narrow
+// screen it is a sheet at the bottom, the passage kept in view above it, and a close button, Esc or
+// a tap outside it (which then does nothing else) closes it.
+//
+// The keyboard: focusing a marker opens its card, whose links stay out of the Tab order until the
+// reader enters the card (Enter or an arrow key on the marker, as a disclosure); then Tab moves
+// within the card and Esc leaves it, the focus back on the marker. A mouse click or a second tap on
+// the marker follows its link to the claim's note, which is what the marker does without this script.
+//
+// Landing on the page from a search result that names no place in it (`?h=words`, the theme's search
+// highlighting), the first passage or paragraph of the text holding the words is brought into view
+// and highlighted.
 (function () {
   "use strict";
 
   var MARKERS = "a.claim-marker, a.footnote-ref";
+  var FOCUSABLE = "a[href], button, summary, input, [tabindex]";
   var OPEN_DELAY = 150, CLOSE_DELAY = 300; // milliseconds of hovering before a card opens or closes
+  var GAP = 8; // pixels between a card and its passage, and the edges of the window
   var SHEET = window.matchMedia("(max-width: 44.9375em)");
 
-  var card, title, body, marker = null, pinned = false, hovering = false, returning = false, timer = 0;
-  var lastPointer = "";
+  var card, title, body, marker = null, passage = null, pinned = false, hovering = false, returning = false;
+  var entered = false, timer = 0, lastPointer = "";
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -59,14 +69,6 @@
     return document.getElementById(decoded) || document.getElementById(id);
   }
 
-  // The passage's words without the markers inside it, shortened to about forty words.
-  function quotedWords(passage) {
-    var copy = passage.cloneNode(true);
-    copy.querySelectorAll(".annotation-marker, .claim-card, .paragraph-link").forEach(function (node) { node.remove(); });
-    var words = copy.textContent.trim().split(/\s+/);
-    return words.length > 40 ? words.slice(0, 36).join(" ") + " …" : words.join(" ");
-  }
-
   function line(className, children) {
     var node = element("div", className);
     node.append.apply(node, children);
@@ -78,11 +80,12 @@
     return found ? [found.cloneNode(true)] : [];
   }
 
-  // The source's citation with only its first (best) link.
+  // The source's citation, from the list of sources, with only its first (best) link.
   function source(entry) {
-    var citation = entry.parentElement.closest("li");
-    citation = citation && citation.querySelector(".source-citation");
-    if (!citation) return [];
+    var link = entry.querySelector(".claim-source a[href^='#']");
+    var item = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    var citation = item && item.querySelector(".source-citation");
+    if (!citation) return cloned(".claim-source", entry);
     var copy = citation.cloneNode(true);
     var links = copy.querySelector(".source-links");
     if (links) {
@@ -102,23 +105,38 @@
     return words ? found.concat([" ", element("span", "claim-card__meaning", "(" + words.textContent + ")")]) : found;
   }
 
+  // The card of a claim: its lead, then its details behind a disclosure, then the links to copy and to the note.
   function claimCard(link, entry) {
-    var id = entry.id.slice("cite:".length), passage = document.getElementById(id);
-    var parts = [
-      passage ? line("claim-card__quote", [quotedWords(passage)]) : null,
+    var id = entry.id.slice("cite:".length);
+    var lead = [
       line("", cloned(".attribution-who", entry)),
       line("", cloned(".attribution-how", entry)),
       line("", judgement(entry, ".attribution-source-seen")),
-      line("", judgement(entry, ".attribution-wording")),
-      line("", cloned(".said", entry)),
-      line("", cloned(".editor-note", entry))
-    ].concat(source(entry));
+      line("", judgement(entry, ".attribution-wording"))
+    ];
+    var details = entry.querySelector(".claim-details"), more = [];
+    if (details) {
+      Array.from(details.children).forEach(function (part) {
+        if (!part.matches(".claim-source")) more.push(part.cloneNode(true));
+      });
+      more = more.concat(source(entry));
+    }
+    var parts = lead.concat(more.length ? [disclosure(more)] : []);
     var copy = element("a", "copy-link", "Copy link to this quote");
     copy.href = "#" + id;
-    var full = element("a", "", "Full footnote " + link.getAttribute("aria-label").replace(/^Footnote /, ""));
+    var full = element("a", "", "Full note " + link.textContent.trim());
     full.href = "#" + entry.id;
     parts.push(line("claim-card__actions", [copy, " ", full]));
     return parts.filter(function (part) { return part && part.childNodes.length; });
+  }
+
+  function disclosure(parts) {
+    var details = element("details", "claim-card__details");
+    details.addEventListener("toggle", function () { if (isOpen()) place(); }); // a longer card: placed again
+    var summary = element("summary", "", "Details: what was said, the note, the source");
+    details.append(summary);
+    parts.forEach(function (part) { details.append(part); });
+    return details;
   }
 
   function noteCard(entry) {
@@ -128,12 +146,33 @@
     return [line("", Array.from(copy.childNodes))];
   }
 
+  // The card's controls join the Tab order only once the reader has entered the card.
+  function enter(isEntered) {
+    entered = isEntered;
+    card.querySelectorAll(FOCUSABLE).forEach(function (node) {
+      if (isEntered) node.removeAttribute("tabindex"); else node.setAttribute("tabindex", "-1");
+    });
+  }
+
+  function focusables() {
+    return Array.from(card.querySelectorAll(FOCUSABLE)).filter(function (node) {
+      var closed = node.closest("details:not([open])"); // a closed disclosure: its summary alone
+      return (!closed || node.parentElement === closed && node.matches("summary")) && node.getClientRects().length > 0;
+    });
+  }
+
+  function passageOf(link) {
+    var sup = link.parentElement;
+    return sup && sup.id && sup.id.indexOf("fnref:") === 0 ? document.getElementById(sup.id.slice(6)) : null;
+  }
+
   function show(link, isPinned) {
     var entry = target(link);
     if (!entry) return;
     clearTimeout(timer);
     if (!card) build();
     if (marker && marker !== link) marker.setAttribute("aria-expanded", "false");
+    if (passage) passage.classList.remove("annotated-passage--open");
     marker = link;
     pinned = isPinned;
     title.textContent = link.getAttribute("aria-label") || "Footnote " + link.textContent;
@@ -141,8 +180,12 @@
     link.parentElement.after(card);
     link.setAttribute("aria-controls", card.id);
     link.setAttribute("aria-expanded", "true");
+    passage = passageOf(link);
+    if (passage) passage.classList.add("annotated-passage--open");
+    enter(false);
     card.hidden = false;
     place();
+    document.dispatchEvent(new CustomEvent("claimcard", { detail: { open: true, passage: passage } }));
   }
 
   function hide(returnFocus) {
@@ -150,7 +193,11 @@
     if (!card || card.hidden) return;
     var focusWasInside = card.contains(document.activeElement);
     card.hidden = true;
+    enter(false);
     marker.setAttribute("aria-expanded", "false");
+    if (passage) passage.classList.remove("annotated-passage--open");
+    document.dispatchEvent(new CustomEvent("claimcard", { detail: { open: false, passage: passage } }));
+    passage = null;
     if (returnFocus || focusWasInside) {
       returning = true; // the focus comes back to the marker: that does not open its card again
       marker.focus({ preventScroll: true });
@@ -162,29 +209,48 @@
     return card && !card.hidden;
   }
 
-  // Below the marker (above it if there is no room), inside the window; or a sheet at the bottom.
+  // The bottom of whatever is fixed or sticky at the top of the window (the page's header), 0 if nothing is.
+  function headerBottom() {
+    var bottom = 0;
+    document.querySelectorAll("header").forEach(function (header) {
+      var position = getComputedStyle(header).position, box = header.getBoundingClientRect();
+      if ((position === "fixed" || position === "sticky") && box.top <= 0 && box.bottom > bottom) bottom = box.bottom;
+    });
+    return bottom;
+  }
+
+  // The box of the passage's words (or of the marker alone), in the window's coordinates.
+  function wordsBox() {
+    var rects = Array.from((passage || marker).getClientRects());
+    return rects.reduce(function (box, rect) {
+      return { top: Math.min(box.top, rect.top), bottom: Math.max(box.bottom, rect.bottom),
+               left: Math.min(box.left, rect.left), right: Math.max(box.right, rect.right) };
+    }, marker.getBoundingClientRect());
+  }
+
+  // Below the passage (above it if there is more room there), inside the window and below its header, never
+  // over the words; or a sheet at the bottom.
   function place() {
     var sheet = SHEET.matches;
     card.classList.toggle("claim-card--sheet", sheet);
     card.style.left = card.style.top = card.style.maxHeight = "";
     if (sheet) {
-      var passage = document.getElementById(marker.parentElement.id.replace(/^fnref:/, ""));
       marker.style.scrollMarginBottom = card.offsetHeight + 16 + "px";
       (passage || marker).scrollIntoView({ block: "nearest", behavior: "instant" });
       marker.scrollIntoView({ block: "nearest", behavior: "instant" });
       return;
     }
-    card.style.maxHeight = "";
-    var at = marker.getBoundingClientRect(), origin = card.offsetParent.getBoundingClientRect();
-    var below = window.innerHeight - at.bottom - 12, above = at.top - 12, height = card.offsetHeight;
-    var downwards = height <= below || below >= above;
+    var words = wordsBox(), origin = card.offsetParent.getBoundingClientRect(), top = headerBottom();
+    var below = window.innerHeight - words.bottom - 2 * GAP, above = words.top - top - 2 * GAP;
+    var height = card.offsetHeight, downwards = height <= below || below >= above;
     if (height > (downwards ? below : above)) { // the card's own content scrolls: it never leaves the window
-      card.style.maxHeight = (downwards ? below : above) + "px";
+      card.style.maxHeight = Math.max(downwards ? below : above, 0) + "px";
       height = card.offsetHeight;
     }
-    var left = Math.max(8, Math.min(at.left - 16, document.documentElement.clientWidth - card.offsetWidth - 8));
+    var at = marker.getBoundingClientRect();
+    var left = Math.max(GAP, Math.min(at.left - 16, document.documentElement.clientWidth - card.offsetWidth - GAP));
     card.style.left = left - origin.left + "px";
-    card.style.top = (downwards ? at.bottom + 4 : at.top - 4 - height) - origin.top + "px";
+    card.style.top = (downwards ? words.bottom + GAP : words.top - GAP - height) - origin.top + "px";
   }
 
   // A card stays open while the pointer is on its marker or on it, or the focus is in either;
@@ -235,17 +301,35 @@
     setTimeout(closeUnlessInUse, 0);
   });
 
+  var ENTER_KEYS = ["Enter", "ArrowDown", "ArrowRight"];
+
   document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    var link = event.target.closest && event.target.closest(MARKERS);
     if (event.key === "Escape" && isOpen()) {
       event.stopPropagation();
       hide(true);
+    } else if (link && ENTER_KEYS.indexOf(event.key) >= 0 && !event.shiftKey) {
+      // Into the card, as into a disclosure: open it if it is not, then focus its first control.
+      event.preventDefault();
+      if (!(link === marker && isOpen())) show(link, true);
+      enter(true);
+      var first = focusables()[1] || focusables()[0]; // the first control of its body, else Close
+      if (first) first.focus();
+    } else if (event.key === "Tab" && entered && isOpen() && card.contains(event.target)) {
+      var controls = focusables(), index = controls.indexOf(event.target);
+      var next = controls[(index + (event.shiftKey ? -1 : 1) + controls.length) % controls.length];
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
     }
   }, true);
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(MARKERS);
     if (link) {
-      // A click from the keyboard has no pointer (detail 0); a second tap follows the link.
+      // A click with no pointer (a screen reader's) or a mouse click follows the link; a first tap opens the card.
       if (event.detail !== 0 && lastPointer === "touch" && !(link === marker && isOpen())) {
         event.preventDefault();
         show(link, true);
@@ -253,7 +337,10 @@
       } else {
         hide(false);
       }
-    } else if (isOpen() && !card.contains(event.target)) {
+    } else if (isOpen() && card.contains(event.target)) {
+      pinned = true; // a card the reader works in has been entered: it stays open until closed
+      if (!entered) enter(true);
+    } else if (isOpen()) {
       if (lastPointer === "touch") {
         event.preventDefault(); // the tap closes the card, and follows no link under it
         event.stopPropagation();
@@ -261,6 +348,12 @@
       hide(false);
     }
   }, true);
+
+  // Another script (the margin notes) opens a claim's card, as a tap does.
+  document.addEventListener("claimcard:open", function (event) {
+    var link = event.detail && event.detail.marker;
+    if (link && link.matches(MARKERS)) show(link, true);
+  });
 
   window.addEventListener("scroll", function () {
     if (!isOpen()) return;
@@ -272,4 +365,36 @@
   window.addEventListener("resize", function () {
     if (isOpen()) place();
   });
+
+  // Landing from a search result on the page itself: onto the first passage or paragraph that holds the words.
+  function landOnSearchedWords() {
+    var words = (new URLSearchParams(window.location.search).get("h") || "").toLowerCase().split(/[\s\-]+/)
+      .filter(function (word) { return word.length > 1; });
+    if (!words.length || window.location.hash) return;
+    var notes = document.querySelector(".annotation-notes");
+    var content = notes && notes.parentElement;
+    if (!content) return;
+    var candidates = content.querySelectorAll(":scope > p[id], :scope > ul > li, :scope > ol > li, .annotated-passage");
+    var found = null;
+    for (var i = 0; i < candidates.length && !found; i++) {
+      var text = candidates[i].textContent.toLowerCase();
+      if (words.some(function (word) { return text.indexOf(word) >= 0; })) found = candidates[i];
+    }
+    if (!found) return;
+    var inner = found.querySelector && Array.from(found.querySelectorAll(".annotated-passage")).filter(function (node) {
+      var text = node.textContent.toLowerCase();
+      return words.some(function (word) { return text.indexOf(word) >= 0; });
+    })[0];
+    found = inner || found;
+    found.classList.add("search-landed");
+    found.scrollIntoView({ block: "center", behavior: "instant" });
+  }
+
+  // Paper has no disclosure to open: what the editors know of the article's provenance prints whole.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.dateline-details").forEach(function (details) { details.open = true; });
+  });
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", landOnSearchedWords);
+  else landOnSearchedWords();
 })();

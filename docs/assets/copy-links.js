@@ -1,5 +1,7 @@
 // Links to a paragraph (¶ at its end) or to a quote (in its card) copy their address instead of
-// going there, and say so for a moment. Without this script, or where the clipboard cannot be
+// going there, and say so for a moment. The address copied is the page's canonical one (where the
+// site is published) with the paragraph's or quote's fragment: read from disk, the offline edition's
+// own address (file:///…) would open for nobody else. Without this script, or where the clipboard cannot be
 // written, they are plain links: following one puts the address in the address bar, and the
 // paragraph or quote it leads to is highlighted.
 (function () {
@@ -22,11 +24,20 @@
     timer = setTimeout(function () { status.textContent = ""; }, 2500);
   }
 
+  // The canonical address of the page (a <link rel="canonical"> of the site's own), with the link's fragment.
+  function shared(link) {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    if (!canonical || !/^https?:/.test(canonical.href)) return link.href;
+    var address = new URL(canonical.href);
+    address.hash = link.hash;
+    return address.href;
+  }
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(LINKS);
     if (!link || !navigator.clipboard || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
-    navigator.clipboard.writeText(link.href).then(function () {
+    navigator.clipboard.writeText(shared(link)).then(function () {
       say("Link copied");
     }, function () {
       window.location.href = link.href;

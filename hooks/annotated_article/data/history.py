@@ -42,6 +42,16 @@ def last_commits(folder: Path, paths: Iterable[str]) -> dict[str, datetime.datet
     return {path: found[path] for path in wanted if path in found}
 
 
+def last_commit(folder: Path) -> datetime.datetime | None:
+    """The date of the last commit of the repository `folder` is in (None outside one): the date the offline
+    edition's zip carries, and the site's build date."""
+    try:
+        stamp = _git(folder, "log", "-1", "--format=%ct").strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc) if stamp.isdigit() else None
+
+
 def _git(folder: Path, *arguments: str) -> str:
     """What `git ARGUMENTS` prints, run in `folder` (raises CalledProcessError when git fails)."""
     return subprocess.run(["git", "--literal-pathspecs", "-c", "core.quotePath=false", *arguments], cwd=folder, capture_output=True,

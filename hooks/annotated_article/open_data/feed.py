@@ -22,7 +22,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from annotated_article.data.history import last_commits
+from annotated_article.data.history import last_commit, last_commits
 from annotated_article.model import Article, SiteData
 from annotated_article.render.claims import ArticleClaims
 from annotated_article.render.index_pages import newest_first
@@ -66,12 +66,14 @@ def article_changes(project: Path, docs_dir: Path, site: SiteData) -> dict[str, 
             if markdown in commits and data in commits}
 
 
-def build_time() -> datetime.datetime:
-    """The time of the build: SOURCE_DATE_EPOCH when set (as MkDocs dates a build), else now."""
+def build_time(project: Path | None = None) -> datetime.datetime:
+    """The time of the build: SOURCE_DATE_EPOCH when set (as MkDocs dates a build), else the date of the last
+    commit of `project` (the date the offline zip carries, so that the site and its zip say one date), else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
-    return datetime.datetime.now(datetime.timezone.utc)
+    committed = last_commit(project) if project is not None else None
+    return committed or datetime.datetime.now(datetime.timezone.utc)
 
 
 def _entry(article: Article, claims: ArticleClaims, urls: SiteUrls, updated: datetime.datetime) -> etree.Element:

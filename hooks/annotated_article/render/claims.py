@@ -1,7 +1,8 @@
 """One view of an article's claims, worked out once when the site is loaded, which every surface reads.
 
-A claim is an annotation as readers meet it: its footnote's number and its letter there (one footnote per
-source, numbered by first marker; a source cited from several places tells its claims apart by a, b, c),
+A claim is an annotation as readers meet it: its own number, in the order readers meet the markers (each claim
+has its mark; the sources are listed once, numbered by the first claim that cites them, each with the claims it
+supports),
 who the article credits (`attribution.who`), its source's citation, the editors' two judgements (where the
 source was seen, and how the article's words compare with it), its words as the article has them, and what
 was said as each source has it, compared word by word with the article's (`article.wording`). The card and footnotes, the claims summary, the search entries, the pages of actors,
@@ -10,7 +11,6 @@ people and sources, the open data all read claims from here, so that none of the
 
 from __future__ import annotations
 
-import string
 from collections import Counter
 from dataclasses import dataclass
 
@@ -61,9 +61,8 @@ class Claim:
 
     annotation: Annotation
     article: Article
-    #: The number of its footnote, and its letter there ('' when the footnote has one claim).
+    #: Its own number: where its marker comes in reading order (1 for the first marker).
     number: int
-    letter: str
     #: Who the article credits, as parts (a name, a role, the actor), and in a few words.
     who: tuple[Part, ...]
     who_named: str
@@ -116,9 +115,9 @@ class Claim:
 
     @property
     def name(self) -> str:
-        """How a marker and a back-link name the claim: "1, claim a" (a name holds the text it shows, which
-        is the number on a marker and the letter on a back-link, as WCAG's "label in name" asks), or "2"."""
-        return f"{self.number}, claim {self.letter}" if self.letter else str(self.number)
+        """How a marker and a back-link name the claim: its number (a name holds the text it shows, as WCAG's
+        "label in name" asks)."""
+        return str(self.number)
 
     @property
     def footnote_id(self) -> str:
@@ -127,8 +126,8 @@ class Claim:
 
 @dataclass(frozen=True)
 class Footnote:
-    """A source's footnote, with the claims it supports in reading order; or, for an attribution whose source
-    was not found (`source` None), the footnote of that one claim."""
+    """A source's entry in the list of sources, with the claims it supports in reading order (numbered by the
+    first of them); or, for an attribution whose source was not found (`source` None), that one claim."""
 
     number: int
     source: Source | None
@@ -172,7 +171,8 @@ class ArticleClaims:
 
 
 def article_claims(article: Article, site: SiteData) -> ArticleClaims:
-    """The claims of `article`, numbered in the order readers meet their markers."""
+    """The claims of `article`, each numbered in the order readers meet their markers; their sources numbered by
+    their first claim."""
     by_annotation = {annotation.id: annotation for annotation in article.annotations}
     marker_order = tuple(article.loaded_plan.in_marker_order())
     groups: dict[str, list[Annotation]] = {}
@@ -181,11 +181,12 @@ def article_claims(article: Article, site: SiteData) -> ArticleClaims:
         groups.setdefault(annotation.source or f" {annotation.id}", []).append(annotation)  # an unsourced one: its own
     claims: dict[str, Claim] = {}
     footnotes = []
+    numbers = {id_: number for number, id_ in enumerate(marker_order, 1)}
     for number, group in enumerate(groups.values(), 1):
         source = site.sources[group[0].source] if group[0].source else None
-        for position, annotation in enumerate(group):
+        for annotation in group:
             claims[annotation.id] = Claim(
-                annotation, article, number, letters(position) if len(group) > 1 else "",
+                annotation, article, numbers[annotation.id],
                 tuple(attribution.who(annotation, site)), _named(annotation, site), source,
                 tuple(attribution.source(source)) if source else (), article.words(annotation),
                 tuple(site.actors[id_] for id_ in annotation.actors),
@@ -223,12 +224,3 @@ def counted(number: int, noun: str) -> str:
     """`1 source`, `2 sources`."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
-
-def letters(index: int) -> str:
-    """0 -> a, 25 -> z, 26 -> aa, 701 -> zz, 702 -> aaa (bijective base 26)."""
-    word = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        word = string.ascii_lowercase[remainder] + word
-    return word

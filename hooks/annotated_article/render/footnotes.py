@@ -1,12 +1,15 @@
-"""An article's claims as HTML: the marker after each passage, the footnotes at the end, and the summary of claims.
+"""An article's claims as HTML: the marker after each passage, the notes at the end, and the summary of claims.
 
-One footnote per source, numbered by first marker (see `claims`); a source cited from several places gets a
-back-link per place (a, b, c...), each next to what was said there: who, how, the two judgements (where the
-source was seen, how the article's words compare with it), what the source said beside the article's words
-(`said`), the editor's note. Each judgement is a badge whose shape and colour say its value as well as its
-words; a wording that goes beyond the source (`OVERSTATED`) has a shape and colour of its own, and words for
-screen readers. HTML is made with markupsafe: every text from the data is escaped, and shows as the characters
-it is.
+One note per claim, numbered as its marker is, in reading order (see `claims`), with a back-link to its passage:
+first what a reader needs at once (who, how the article attributes the words, the two judgements: where the
+source was seen, how the article's words compare with it; `claim_lead_html`), then the details (what the source
+said beside the article's words, the editor's note, further reading, the source; `claim_details_html`). The
+cards and the margin notes of the page's script are read from these two parts, so a line added to either shows
+in all three. The sources follow, each listed once (a bibliography) with links to the claims it supports.
+
+Each judgement is a badge whose shape and colour say its value as well as its words; a wording that goes beyond
+the source (`OVERSTATED`) has a shape and colour of its own, and words for screen readers. HTML is made with
+markupsafe: every text from the data is escaped, and shows as the characters it is.
 """
 
 from __future__ import annotations
@@ -28,30 +31,34 @@ PageLinker = Callable[[str, str], "str | None"]
 
 
 def marker_element(claim: Claim) -> etree.Element:
-    """The superscript footnote marker placed right after the annotated words: a link to its own claim
-    in the list (the number is the source's; the letter, in the name, tells its claims apart)."""
+    """The superscript marker placed right after the annotated words: a link to the claim's note, showing the
+    claim's own number."""
     marker = etree.Element("sup", {"class": "annotation-marker", "id": f"fnref:{claim.id}"})
     link = etree.SubElement(marker, "a", {"class": "claim-marker", "href": f"#cite:{claim.id}", "role": "doc-noteref",
-                                          "aria-label": f"Footnote {claim.name}"})
+                                          "aria-label": f"Claim {claim.name}"})
     link.text = str(claim.number)
     return marker
 
 
 def footnotes_html(claims: ArticleClaims, page_url: PageLinker) -> str:
-    """The footnote list for the bottom of the article."""
+    """The notes for the bottom of the article: the keys to the judgements, a note per claim in reading order,
+    then the sources, each once."""
     if not claims.footnotes:
         return ""
-    items = Markup("\n").join(_footnote_item(footnote, page_url) for footnote in claims.footnotes)
+    notes = Markup("\n").join(claim_note_html(claim, page_url) for claim in claims.in_marker_order())
+    sources = Markup("\n").join(_source_item(footnote, page_url) for footnote in claims.footnotes if footnote.source)
     keys = Markup("\n").join(
         Markup('<p class="judgement-key judgement-key--{}"><span class="label">{}:</span> {}.</p>').format(
             judgement.replace("_", "-"), JUDGEMENT_LABELS[judgement], Markup("; ").join(
                 Markup('{} <span class="judgement-meaning">{}</span>').format(badge_html(judgement, value), meaning)
                 for value, meaning in JUDGEMENTS[judgement][1].items()))
         for judgement in JUDGEMENTS)
+    bibliography = Markup('\n<h3 id="sources-cited">Sources</h3>\n<ol class="bibliography">\n{}\n</ol>').format(
+        sources) if sources else Markup("")
     return str(Markup(
         '<div class="annotation-notes" role="doc-endnotes">\n<hr>\n'
         '<h2 id="sources-and-attributions">Sources and attributions</h2>\n'
-        "{}\n<ol>\n{}\n</ol>\n</div>").format(keys, items))
+        '{}\n<ol class="claim-notes">\n{}\n</ol>{}\n</div>').format(keys, notes, bibliography))
 
 
 def claims_summary_html(claims: ArticleClaims) -> str:
@@ -83,12 +90,16 @@ def badge_html(judgement: str, value: str, words: str = "") -> Markup:
         value, warning, words or JUDGEMENTS[judgement][0][value])
 
 
-def _footnote_item(footnote: Footnote, page_url: PageLinker) -> Markup:
-    entries = Markup("\n").join(_claim_entry(claim, page_url) for claim in footnote.claims)
-    citation = (source_citation_html(footnote.source, page_url) if footnote.source else
-                Markup('<span class="no-source">No source was found for this attribution.</span>'))
-    return Markup('<li id="{}">\n<p class="source-citation">{}</p>\n<ul class="attributions">\n{}\n</ul>\n</li>').format(
-        footnote.element_id, citation, entries)
+def _source_item(footnote: Footnote, page_url: PageLinker) -> Markup:
+    """A source, once, with links to the notes of the claims it supports."""
+    assert footnote.source is not None
+    supports = Markup(", ").join(
+        Markup('<a class="claim-link" href="#cite:{}" aria-label="Claim {}">{}</a>').format(
+            claim.id, claim.number, claim.number) for claim in footnote.claims)
+    return Markup('<li id="{}">\n<p class="source-citation">{}</p>\n<p class="source-claims">'
+                  '<span class="label">Claim{}:</span> {}</p>\n</li>').format(
+        footnote.element_id, source_citation_html(footnote.source, page_url), "s" * (len(footnote.claims) > 1),
+        supports)
 
 
 def source_citation_html(source: Source, page_url: PageLinker) -> Markup:
@@ -109,23 +120,47 @@ def links_html(source: Source) -> Markup:
     return Markup('<span class="source-links">Read: {}.</span>').format(Markup("; ").join(links))
 
 
-def _claim_entry(claim: Claim, page_url: PageLinker) -> Markup:
-    letter = claim.letter
+def claim_note_html(claim: Claim, page_url: PageLinker) -> Markup:
+    """A claim's note: its back-link, its lead, then its details."""
     backref = Markup('<a class="claim-backref" href="#{}" role="doc-backlink" aria-label="Back to the passage of '
-                     'footnote {}">^{}</a>').format(claim.id, claim.name, " " + letter if letter else "")
-    details = Markup(
-        '<span class="attribution-who"><span class="label">Who:</span> {}</span>'
+                     'claim {}">^</a>').format(claim.id, claim.name)
+    return Markup('<li id="cite:{}" value="{}">{} {}{}</li>').format(
+        claim.id, claim.number, backref, claim_lead_html(claim, page_url), claim_details_html(claim, page_url))
+
+
+def claim_lead_html(claim: Claim, page_url: PageLinker) -> Markup:
+    """What a reader needs first of a claim: who, how the article attributes the words, both judgements."""
+    return Markup(
+        '<span class="claim-lead"><span class="attribution-who"><span class="label">Who:</span> {}</span>'
         ' · <span class="attribution-how"><span class="label">How:</span> {}</span>'
         ' · <span class="attribution-source-seen"><span class="label">Source:</span> {}</span>'
-        ' · <span class="attribution-wording"><span class="label">Wording:</span> {}</span>').format(
+        ' · <span class="attribution-wording"><span class="label">Wording:</span> {}</span></span>').format(
         attribution.as_html(list(claim.who), page_url), claim.kind_words, badge_html("source_seen", claim.source_seen),
         badge_html("wording", claim.wording))
-    extra = said_html(claim, page_url)
+
+
+def claim_details_html(claim: Claim, page_url: PageLinker) -> Markup:
+    """The rest of a claim's note: what was said beside the article's words, the editor's note, further reading,
+    and its source in a few words, linked to the source's entry in the list."""
+    details = said_html(claim, page_url)
     annotation = claim.annotation
     if annotation.note:
-        extra += Markup('<div class="editor-note"><span class="label">Editor’s note:</span> {}</div>').format(
+        details += Markup('<div class="editor-note"><span class="label">Editor’s note:</span> {}</div>').format(
             annotation.note)
     if claim.see_also:
         others = Markup(" ").join(source_citation_html(source, page_url) for source in claim.see_also)
-        extra += Markup('<div class="see-also"><span class="label">See also:</span> {}</div>').format(others)
-    return Markup('<li id="cite:{}">{} {}{}</li>').format(claim.id, backref, details, extra)
+        details += Markup('<div class="see-also"><span class="label">See also:</span> {}</div>').format(others)
+    if claim.source:
+        details += Markup('<div class="claim-source"><span class="label">Cited from:</span> <a href="#{}">{}</a></div>'
+                          ).format(claim.footnote_id, source_in_a_few_words(claim))
+    else:
+        details += Markup('<div class="claim-source no-source">No source was found for this attribution.</div>')
+    return Markup('<div class="claim-details">{}</div>').format(details)
+
+
+def source_in_a_few_words(claim: Claim) -> str:
+    """The claim's source as its publisher and date ("NATO, 28 October 2024"), or its title without a publisher."""
+    source = claim.source
+    assert source is not None
+    name = attribution.words(source.publisher or source.title)
+    return f"{name}, {attribution.format_date(source.date)}" if source.date else name

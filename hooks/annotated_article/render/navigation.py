@@ -1,9 +1,15 @@
-"""The navigation: the Articles section filled from the data, then the actors, people and sources.
+"""The navigation: the Articles section filled from the data, then the actors, people and sources; and an
+article's own contents, listed at its top (its margin holds the claims, not the theme's table of contents).
 
 A navigation title is HTML to MkDocs and the theme, so every name from the data in it is escaped.
 """
 
 from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markupsafe import Markup
 
 from annotated_article.model import SiteData
 from annotated_article.render.index_pages import ARTICLES_INDEX, newest_first
@@ -14,6 +20,8 @@ from annotated_article.site_urls import index_path, page_path
 #: renders the whole navigation into every page, so a long list costs every page of the site (and
 #: a reader scrolls past it). The Articles page lists them all.
 NAV_ARTICLES = 10
+#: What Python-Markdown holds in place of raw HTML and code while it renders a page (its stash's placeholders).
+_STASHED = re.compile("\x02[^\x03]*\x03")
 
 
 def with_generated_nav(nav: list, site: SiteData) -> list:
@@ -64,3 +72,15 @@ def nav_entries(site: SiteData) -> list[dict]:
     return [{"Actors": [{"All actors": index_path("actors")}, *featured]},
             {"People": index_path("people")},
             {"Sources": index_path("sources")}]
+
+
+def article_contents_html(root: etree.Element) -> str:
+    """A compact list of the article's own headings (h2 and h3 with an id) for the top of its page, or '' when it
+    has none: on an article page the margin holds the claims' notes where the theme's table of contents was."""
+    headings = [(heading.get("id"), _STASHED.sub("", "".join(heading.itertext())).strip()) for heading in root.iter()
+                if heading.tag in ("h2", "h3") and heading.get("id")]
+    if not headings:
+        return ""
+    links = Markup(" · ").join(Markup('<a href="#{}">{}</a>').format(id_, text) for id_, text in headings)
+    return str(Markup('<nav class="article-contents" aria-label="Contents"><p><span class="label">Contents:</span> '
+                      "{}</p></nav>").format(links))

@@ -5,7 +5,7 @@ description, taken from its first paragraph.
 Every value is the editors' text: it is escaped here, for HTML and for attributes alike. What is not
 known is said to be not known, with the editors' note, and never filled in.
 
-The article's date of publication is the only `<time datetime>` of its page: a reference manager that finds
+The article's date of publication is the only `<time datetime>` of its page (in the dateline's compact line): a reference manager that finds
 no date in the meta tags takes the page's first one (Zotero does), so every other date of the page (the
 update, the sources', the build's) is a `<data value>`, which none reads as the article's.
 """
@@ -23,25 +23,49 @@ from annotated_article.render.text import excerpt, link_shown
 
 
 def dateline_html(article: Article) -> str:
-    """The dateline: headline as published (if it is not the title), byline, publisher, dates and the
-    addresses it was published at, each with the editors' note; then the rights."""
+    """The dateline: one compact line (publisher · date · byline · the original), then, behind a disclosure, what
+    the editors know of each (the headline as published, their notes, an update, every address the article was
+    published at, the rights). A value not known is named so in the line only when the editors say something of
+    it; the disclosure is left out when it would add nothing."""
     p = article.provenance
+    originals = [link for link in p.links if link.kind == "original"]
+    line = [
+        _known(escape(words(p.publisher)) if p.publisher else None, p.publisher_note, "Publisher not known"),
+        _known(_time(p.date) if p.date else None, p.date_note, "Date not known"),
+        _known(Markup("By {}").format(join_names(tuple(map(words, p.authors)))) if p.authors else None,
+               p.authors_note, "Byline not known"),
+        _known(Markup(" · ").join(map(_link, originals)) if originals else None, p.links_note if not p.links else "",
+               "Original not found"),
+    ]
     headline = None if not p.headline else "" if p.headline == article.title and not p.headline_note else \
         Markup("Published as “{}”").format(words(p.headline))
-    facts = [
-        _fact(Markup("By {}").format(join_names(tuple(map(words, p.authors)))) if p.authors else None, p.authors_note,
-              "Byline not known"),
-        _fact(escape(words(p.publisher)) if p.publisher else None, p.publisher_note, "Publisher not known"),
-        _fact(_time(p.date) if p.date else None, p.date_note, "Date not known"),
+    others = [link for link in p.links if link.kind != "original"]
+    details = [
+        _fact(headline, p.headline_note, "Headline as published not known"),
+        _fact(Markup("By {}").format(join_names(tuple(map(words, p.authors)))) if p.authors and p.authors_note
+              else "" if p.authors else None, p.authors_note, "Byline not known"),
+        _fact(escape(words(p.publisher)) if p.publisher and p.publisher_note else "" if p.publisher else None,
+              p.publisher_note, "Publisher not known"),
+        _fact(Markup("Published {}").format(date_value(p.date)) if p.date and p.date_note else "" if p.date else None,
+              p.date_note, "Date not known"),
         Markup("Updated {}").format(date_value(p.updated)) if p.updated else "",
-        _fact(Markup(" · ").join(map(_link, p.links)) if p.links else None, p.links_note, "Original not found"),
+        _fact(Markup(" · ").join(map(_link, others)) if others else "" if p.links else None, p.links_note,
+              "Original not found"),
+        _fact(escape(words(p.rights)) if p.rights else None, p.rights_note, "Rights not known"),
     ]
-    facts.insert(0, _fact(headline, p.headline_note, "Headline as published not known"))
-    rights = _fact(escape(words(p.rights)) if p.rights else None, p.rights_note, "Rights not known")
-    lines = [Markup('<p class="{}">{}</p>').format(kind, text) for kind, text in
-             (("dateline-facts", Markup(" · ").join(fact for fact in facts if fact)), ("dateline-rights", rights))
-             if text]
-    return str(Markup('<div class="dateline">\n{}\n</div>').format(Markup("\n").join(lines))) if lines else ""
+    shown = Markup(" · ").join(fact for fact in line if fact)
+    items = Markup("").join(Markup("<li>{}</li>").format(fact) for fact in details if fact)
+    parts = ([Markup('<p class="dateline-facts">{}</p>').format(shown)] if shown else []) + (
+        [Markup('<details class="dateline-details"><summary>About this text</summary><ul>{}</ul></details>')
+         .format(items)] if items else [])
+    return str(Markup('<div class="dateline">\n{}\n</div>').format(Markup("\n").join(parts))) if parts else ""
+
+
+def _known(shown: str | None, note: str, unknown: str) -> Markup:
+    """A fact of the compact line: its value, or that it is not known when the editors say something of it."""
+    if shown is None:
+        return Markup(unknown) if note else Markup("")
+    return Markup(shown)
 
 
 def _fact(shown: str | None, note: str, unknown: str) -> Markup:

@@ -24,7 +24,7 @@ from annotated_article.open_data.published import OpenData
 from annotated_article.render.claims import ArticleClaims, site_claims
 from annotated_article.render.footnotes import claims_summary_html, footnotes_html, marker_element
 from annotated_article.render.index_pages import generated_pages, with_article_list
-from annotated_article.render.navigation import with_generated_nav
+from annotated_article.render.navigation import article_contents_html, with_generated_nav
 from annotated_article.render.provenance import date_value, dateline_html, under_title
 from annotated_article.render.search_entries import SearchEntry, article_entries
 from annotated_article.render.site_index import index_site
@@ -141,7 +141,8 @@ class _ArticlePlacer:
 
     def finish(self, root: etree.Element) -> None:
         add_markers(root, lambda id_: marker_element(self.claims.by_id[id_]))
-        if self.claims.footnotes:  # each goes right under the title, so the last put is the first read
+        under_title(root, article_contents_html(root))  # each goes right under the title: the last put, first read
+        if self.claims.footnotes:
             under_title(root, claims_summary_html(self.claims))
         under_title(root, self.printed)
         under_title(root, dateline_html(self.claims.article))
