@@ -69,10 +69,10 @@ class Rendered:
 
     def text(self, id_: str | None = None) -> str:
         """The text of the page (or of the element with that id), without the footnote apparatus (markers,
-        links to paragraphs, the summary of claims)."""
+        links to paragraphs, the summary of claims, the list of contents)."""
         soup = BeautifulSoup(self.html, "html.parser")
-        for apparatus in soup.select("sup.annotation-marker, a.paragraph-link, details.claims-summary"):
-            if apparatus.name == "details" and apparatus.next_sibling == "\n":  # the line it is put on
+        for apparatus in soup.select("sup.annotation-marker, a.paragraph-link, details.claims-summary, nav.article-contents"):
+            if apparatus.name in ("details", "nav") and apparatus.next_sibling == "\n":  # the line it is put on
                 apparatus.next_sibling.extract()
             apparatus.decompose()
         return (soup.find(id=id_) if id_ else soup).get_text()
@@ -295,3 +295,6 @@ def test_an_article_with_headings_lists_them_at_its_top_and_one_without_has_no_l
     assert contents.find_previous_sibling().get("class") == ["claims-summary"]
     assert contents.find_next_sibling().name == "h2"
     assert render("# Title\n\nAlpha words.\n", annotation("q", "Alpha")).soup.select("nav.article-contents") == []
+    # An annotated heading carries a marker and a ¶ link: the list names it by its words alone.
+    annotated = render("# Title\n\n## Part *one* words\n\nBeta.\n", annotation("h", "one words"))
+    assert [a.get_text() for a in annotated.soup.select("nav.article-contents a")] == ["Part one words"]

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as etree
 
 from markupsafe import Markup
 
+from annotated_article.article.text import APPARATUS_CLASSES
 from annotated_article.model import SiteData
 from annotated_article.render.index_pages import ARTICLES_INDEX, newest_first
 from annotated_article.render.text import html_text
@@ -74,10 +75,20 @@ def nav_entries(site: SiteData) -> list[dict]:
             {"Sources": index_path("sources")}]
 
 
+def _words(element: etree.Element) -> str:
+    """An element's words without the apparatus inside it (a heading's markers and its ¶ link)."""
+    words = [element.text or ""]
+    for child in element:
+        if not APPARATUS_CLASSES & set((child.get("class") or "").split()):
+            words.append(_words(child))
+        words.append(child.tail or "")
+    return "".join(words)
+
+
 def article_contents_html(root: etree.Element) -> str:
     """A compact list of the article's own headings (h2 and h3 with an id) for the top of its page, or '' when it
     has none: on an article page the margin holds the claims' notes where the theme's table of contents was."""
-    headings = [(heading.get("id"), _STASHED.sub("", "".join(heading.itertext())).strip()) for heading in root.iter()
+    headings = [(heading.get("id"), _STASHED.sub("", _words(heading)).strip()) for heading in root.iter()
                 if heading.tag in ("h2", "h3") and heading.get("id")]
     if not headings:
         return ""
