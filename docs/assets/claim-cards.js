@@ -106,6 +106,7 @@
     var id = entry.id.slice("cite:".length), passage = document.getElementById(id);
     var parts = [
       passage ? line("claim-card__quote", [quotedWords(passage)]) : null,
+      line("", cloned(".claim-notices", entry)),
       line("", cloned(".attribution-who", entry)),
       line("", cloned(".attribution-how", entry)),
       line("", judgement(entry, ".attribution-source-seen")),

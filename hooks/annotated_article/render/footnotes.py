@@ -20,6 +20,7 @@ from annotated_article.data.vocabulary import OVERSTATED
 from annotated_article.model import Source
 from annotated_article.render import attribution
 from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS, ArticleClaims, Claim, Footnote
+from annotated_article.render.corrections import claim_notices_html
 from annotated_article.render.said import said_html
 from annotated_article.render.text import excerpt, link_shown
 
@@ -128,4 +129,4 @@ def _claim_entry(claim: Claim, page_url: PageLinker) -> Markup:
     if claim.see_also:
         others = Markup(" ").join(source_citation_html(source, page_url) for source in claim.see_also)
         extra += Markup('<div class="see-also"><span class="label">See also:</span> {}</div>').format(others)
-    return Markup('<li id="cite:{}">{} {}{}</li>').format(claim.id, backref, details, extra)
+    return Markup('<li id="cite:{}">{} {}{}</li>').format(claim.id, backref, details, claim_notices_html(claim) + extra)
