@@ -12,6 +12,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import feedparser
 import pytest
@@ -28,7 +29,16 @@ from annotated_article.render.attribution import format_date
 from annotated_article.render.claims import article_claims
 from annotated_article.render.corrections import SECTION_ID, notices
 from browser_fixtures import DESKTOP, Edition, reading
-from conftest import ARTICLE, PROJECT, copy_project, run_mkdocs_build, site_url, soup_of
+from conftest import (
+    ARTICLE,
+    PROJECT,
+    SECOND_ARTICLE,
+    add_second_article,
+    copy_project,
+    run_mkdocs_build,
+    site_url,
+    soup_of,
+)
 
 sys.path.insert(0, str(PROJECT / "tools"))
 import record_published  # noqa: E402
@@ -272,7 +282,6 @@ def test_the_json_ld_the_w3c_annotation_and_the_feed_carry_the_correction(correc
 
 def test_a_withdrawn_claim_still_lands_on_its_address_and_the_card_says_corrected(corrected, browser):
     root, downgraded, withdrawn, hosted, unzipped = corrected
-    from urllib.parse import urlsplit
     with static_server.serve(hosted, base_path=urlsplit(site_url()).path or "/") as hosted_root:
         for edition in (Edition("hosted", hosted_root, hosted, True),
                         Edition("offline", unzipped.as_uri() + "/", unzipped, False)):
@@ -291,3 +300,25 @@ def test_a_withdrawn_claim_still_lands_on_its_address_and_the_card_says_correcte
                     expect(card).to_contain_text(words)
                     page.mouse.move(0, 0)
                     expect(card).to_be_hidden()
+
+
+def test_a_correction_dated_before_its_article_was_published_is_refused(data_copy, capsys):
+    """The second article of the tests has a date of publication (the seed's is not known): published, then
+    corrected with a day before it."""
+    add_second_article(data_copy)
+    assert record_published.main(["--data", str(data_copy / "data"), "--docs", str(data_copy / "docs")]) == 0
+    capsys.readouterr()
+    path = next((SECOND_ARTICLE / "data" / "articles").glob("*.yml"))
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = content["annotations"][0]["id"]
+    data_file = data_copy / "data" / "articles" / path.name
+    text = data_file.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {first}\n")
+    text = text[:start] + f"  - id: {first}\n" + correction_lines("2020-01-01") + text[start + len(f"  - id: {first}\n"):]
+    data_file.write_text(text, encoding="utf-8")
+    status, lines = run_check(data_copy, capsys)
+    line = text.splitlines().index("      - date: 2020-01-01") + 1
+    assert status == 1
+    assert any(entry.startswith(f"data/articles/{path.name}:{line}:") and
+               f"`date` is 2020-01-01, before the article was published ({content['date']})" in entry
+               for entry in lines), lines
