@@ -167,13 +167,36 @@ def test_once_recorded_a_corrected_claim_needs_a_new_correction_for_its_next_cha
 GIT = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"]
 
 
-def test_against_the_base_an_edit_of_the_record_along_with_the_claim_is_caught(tmp_path, capsys):
+def repository(tmp_path: Path, without_record: bool = False) -> Path:
+    """What `make check` reads, committed on `main` of a git repository (without data/published/, if asked)."""
     root = tmp_path / "repo"
     for name in ("data", "docs"):
         shutil.copytree(PROJECT / name, root / name)
     shutil.copy2(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    kept = root / "record"
+    if without_record:
+        shutil.move(root / "data" / "published", kept)
     for arguments in (["init", "--quiet", "--initial-branch=main"], ["add", "--all"], ["commit", "--quiet", "-m", "x"]):
         subprocess.run([*GIT, "-C", str(root), *arguments], check=True, capture_output=True)
+    if without_record:
+        shutil.move(kept, root / "data" / "published")
+    return root
+
+
+def test_an_article_the_base_has_no_record_of_is_checked_against_its_own(tmp_path, capsys):
+    """Before the first deploy that records it (a new article, or the pull request that brings the record), the
+    claims are compared with the record of the working tree: its corrections are not refused, its changes not
+    let through."""
+    root = repository(tmp_path, without_record=True)
+    assert run_check(root, capsys, "--base=main")[0] == 0
+    claim = faithful_published_claim(root)
+    edit_annotation(root, claim["id"], "    wording: same-words\n", "    wording: fair-paraphrase\n")
+    status, lines = run_check(root, capsys, "--base=main")
+    assert status == 1 and any(f"annotation `{claim['id']}` was published as" in line for line in lines), lines
+
+
+def test_against_the_base_an_edit_of_the_record_along_with_the_claim_is_caught(tmp_path, capsys):
+    root = repository(tmp_path)
     claim = faithful_published_claim(root)
     edit_annotation(root, claim["id"], "    wording: same-words\n", "    wording: fair-paraphrase\n")
     # The record rewritten to say the claim was published so: the working tree agrees with itself...

@@ -62,7 +62,7 @@ def load_site(data_dir: Path, docs_dir: Path, markdown: MarkdownConfig | None = 
     """Read and check all of `data_dir` against the articles in `docs_dir`, parsed with the Markdown
     extensions `markdown` (by default those of the mkdocs.yml beside `data_dir`). Each published claim is
     checked against the record of `data_dir/published/`, or against `published` (where it was read, and the
-    record: a pull request's base)."""
+    record: a pull request's base) for each article that record has."""
     loader = _Loader(docs_dir, markdown or markdown_config(data_dir.parent / "mkdocs.yml"), cache or LoadCache())
     loader.published = published
     site = loader.load(data_dir)
@@ -98,10 +98,12 @@ class _Loader:
         check_references(files, self.article_documents, self.errors)
         for document in self.article_documents:
             check_judgements(document, site, self.errors)
-        when, record = self.published or ("", record_of(files.published))
-        for document in self.article_documents:
+        own = record_of(files.published)
+        where, base = self.published or ("", {})
+        for document in self.article_documents:  # an article with no record at the base yet: its own, if any
             path = document.data["article"]
-            check_corrections(document, site.articles[path], record.get(path, {}), when, self.errors)
+            check_corrections(document, site.articles[path], base[path] if path in base else own.get(path, {}),
+                              where if path in base else "", self.errors)
         return site
 
     def published_addresses(self, document: YamlDocument, site: SiteData) -> None:
