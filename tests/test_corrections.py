@@ -345,3 +345,24 @@ def test_a_correction_dated_before_its_article_was_published_is_refused(data_cop
     assert any(entry.startswith(f"data/articles/{path.name}:{line}:") and
                f"`date` is 2020-01-01, before the article was published ({content['date']})" in entry
                for entry in lines), lines
+
+
+def test_make_changes_lists_the_corrections_and_withdrawals_first(tmp_path):
+    root = repository(tmp_path)
+    claim = faithful_published_claim(root)
+    edit_annotation(root, claim["id"], "    wording: same-words\n", "    wording: fair-paraphrase\n"
+                    + correction_lines())
+    other = next(a for a in annotations(root) if a["id"] != claim["id"] and not a.get("corrections"))
+    edit_annotation(root, other["id"], f"    wording: {other['wording']}\n", f"    wording: {other['wording']}\n"
+                    f"    withdrawn:\n      date: {TODAY}\n      why: {WITHDRAWN_WHY}\n")
+    result = subprocess.run([sys.executable, str(PROJECT / "tools" / "data_changes.py"), "--repo", str(root), "main"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    headings = [line for line in result.stdout.splitlines() if line.startswith("### ")]
+    assert headings[0] == "### Corrections"
+    section = result.stdout.split("### Corrections", 1)[1].split("\n### ", 1)[0]
+    corrected = [line for line in section.splitlines() if f"`{claim['id']}`" in line]
+    assert len(corrected) == 1 and corrected[0].startswith(f"- Corrected {TODAY}:") and WHAT in corrected[0] \
+        and WHY in corrected[0]
+    withdrawn = [line for line in section.splitlines() if f"`{other['id']}`" in line]
+    assert len(withdrawn) == 1 and withdrawn[0].startswith(f"- **Withdrawn** {TODAY}:") and WITHDRAWN_WHY in withdrawn[0]
