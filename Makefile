@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test test-fast lint check changes compare addresses clean lock offline bench
+.PHONY: build serve test test-fast lint check changes compare addresses published clean lock offline bench
 
 # The pins installed: requirements.lock, or, in the workflows (LOCK=requirements-ci.lock), the same pins with the
 # hash of each file, which pip then checks: any other file is refused.
@@ -40,7 +40,8 @@ BASE ?= main
 unexport BASE
 
 # Validation of data/ alone (no build): every problem as data/FILE.yml:LINE:COLUMN, exit 1 if any. With BASE
-# given (a pull request's base), every address recorded there must still be recorded, with the same words.
+# given (a pull request's base), every address recorded there must still be recorded, with the same words, and each
+# claim published there (its record in data/published/ at BASE) is as published or carries a correction.
 check: export CHECK_BASE := $(if $(filter file,$(origin BASE)),,$(value BASE))
 check: $(INSTALLED)
 	@$(PYTHON) -m annotated_article.article.check $${CHECK_BASE:+"--base=$$CHECK_BASE"}
@@ -58,6 +59,11 @@ compare: $(INSTALLED)
 # Record every address the articles publish (data/addresses/), so that later edits keep them working.
 addresses: $(INSTALLED)
 	@$(PYTHON) tools/record_addresses.py
+
+# Record what the site publishes of each claim (data/published/), so that a later change to one needs a correction.
+# Only the deploy workflow runs it, beside `make addresses`, once the site is published.
+published: $(INSTALLED)
+	@$(PYTHON) tools/record_published.py
 
 test: $(INSTALLED)
 	$(PYTHON) -m pytest

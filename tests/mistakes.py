@@ -78,6 +78,49 @@ def fifo(path: str) -> Callable[[Path], None]:
 
 ARTICLE_MARKDOWN = "docs/articles/north-korea-troops-russia.md"
 ADDRESSES = "data/addresses/north-korea-troops-russia.yml"
+#: The record of what the site published of each claim (written when it is published, never by editors).
+PUBLISHED = "data/published/north-korea-troops-russia.yml"
+
+#: Published claims of the seed that carry no correction yet, as they are in the file.
+ANALYSTS = ("  - id: analysts-inexperienced-troops\n"
+            "    exact: and the North Korean troops are largely inexperienced, analysts say.\n"
+            "    attributed_to: Unnamed analysts\n")
+LEE_JUDGEMENTS = "    source_seen: original\n    wording: same-words\n"  # Lee Woong-gil's, the first of the two
+LEE_SPEAKER = "    speaker: lee-woong-gil\n"
+
+
+def correction(date: str = "2026-12-07", what: str = "the wording changed", why: str = "the source was read again",
+               indent: str = "    ") -> str:
+    """A `corrections:` list of one entry, as an annotation holds it (a field left out when None is given)."""
+    fields = [f"date: {date}" if date is not None else None, f"what: {what}" if what is not None else None,
+              f"why: {why}" if why is not None else None]
+    lines = [line for line in fields if line is not None]
+    return (f"{indent}corrections:\n{indent}  - " + f"\n{indent}    ".join(lines) + "\n")
+
+
+def without_block(path: str, first_line: str) -> Callable[[Path], None]:
+    """Delete the annotation that starts with `first_line`, up to the next one."""
+    def make(project: Path) -> None:
+        text = (project / path).read_text(encoding="utf-8")
+        start = text.index(first_line)
+        end = text.index("\n  - id: ", start + 1) + 1
+        (project / path).write_text(text[:start] + text[end:], encoding="utf-8")
+    return make
+
+
+def recorded_as(line: str, added: str) -> Callable[[Path], None]:
+    """The record of what was published, as if the claim whose entry holds `line` had been published with `added`."""
+    def make(project: Path) -> None:
+        path = project / PUBLISHED
+        text = path.read_text(encoding="utf-8")
+        assert line in text
+        path.write_text(text.replace(line, line + added, 1), encoding="utf-8")
+    return make
+
+
+#: A claim that was never published (no entry in the record), on words no other annotation quotes.
+NEW_CLAIM = ("  - id: new-claim\n    exact: Further stacking the odds\n    attributed_to: an editor\n    kind: report\n"
+             "    source_seen: not-found\n    wording: not-checked\n")
 
 
 def windows_1252_article(project: Path) -> None:
@@ -446,6 +489,59 @@ MISTAKES = [
     Mistake("lists-nested-too-deep", ARTICLE_MARKDOWN, "The United States and many",
             "".join("    " * level + "- a list\n" for level in range(60)) + "\nThe United States and many", 1,
             "the article nests quotes, lists or other blocks", "the article nests quotes, lists"),
+    # A published claim changed without a correction, removed, or its corrections undone; corrections misdated.
+    Mistake("judgement-changed-without-correction", "data/" + ARTICLE_DATA, LEE_JUDGEMENTS,
+            "    source_seen: original\n    wording: fair-paraphrase\n", "source_seen: original",
+            "annotation `lee-woong-gil-too-young` was published as `verification: confirmed`, and is `source_seen: "
+            "original` and `wording: fair-paraphrase` now, with no correction", "with no correction"),
+    Mistake("speaker-changed-without-correction", "data/" + ARTICLE_DATA, LEE_SPEAKER, "    speaker: ahn-chan-il\n",
+            "speaker: ahn-chan-il", "`speaker` was published as `lee-woong-gil`, and is `ahn-chan-il` now, with no "
+            "correction", "with no correction"),
+    Mistake("attribution-changed-without-correction", "data/" + ARTICLE_DATA, "    attributed_to: Unnamed analysts\n",
+            "    attributed_to: Military analysts\n", "attributed_to: Military analysts",
+            "`attributed_to` was published as `Unnamed analysts`, and is `Military analysts` now", "with no correction"),
+    Mistake("words-changed-without-correction", "data/" + ARTICLE_DATA,
+            "    exact: and the North Korean troops are largely inexperienced, analysts say.\n",
+            "    exact: the North Korean troops are largely inexperienced\n", "exact: the North Korean troops are",
+            "was published quoting “and the North Korean troops are largely inexperienced, analysts say.”, and quotes "
+            "other words now", "quotes other words now"),
+    Mistake("published-claim-removed", "data/" + ARTICLE_DATA, None, "", "annotations:",
+            "annotation `analysts-inexperienced-troops` (“and the North Korean troops are largely inexperienced, "
+            "analysts say.”) was published and is no longer here", "was published and is no longer here",
+            action=without_block("data/" + ARTICLE_DATA, ANALYSTS)),
+    Mistake("published-correction-removed", "data/" + ARTICLE_DATA, None, "", "id: analysts-inexperienced-troops",
+            "was published with 1 correction(s) and has 0 now", "correction(s) and has",
+            action=recorded_as("  attributed_to: Unnamed analysts\n", "  corrections: 1\n")),
+    Mistake("withdrawal-undone-without-correction", "data/" + ARTICLE_DATA, None, "", "id: analysts-inexperienced-troops",
+            "was published as withdrawn, and is not withdrawn now", "is not withdrawn now",
+            action=recorded_as("  attributed_to: Unnamed analysts\n", "  withdrawn: true\n")),
+    Mistake("correction-without-date", "data/" + ARTICLE_DATA, ANALYSTS, ANALYSTS + correction(date=None),
+            "- what: the wording changed", "has no `date`", "has no"),
+    Mistake("correction-without-why", "data/" + ARTICLE_DATA, ANALYSTS, ANALYSTS + correction("2026-12-06", why=None),
+            "- date: 2026-12-06", "has no `why`", "has no"),
+    Mistake("correction-with-empty-why", "data/" + ARTICLE_DATA, ANALYSTS, ANALYSTS + correction(why="''"),
+            "why: ''", "`why` is empty", "is empty"),
+    Mistake("correction-with-a-day-that-does-not-exist", "data/" + ARTICLE_DATA, ANALYSTS,
+            ANALYSTS + correction(date="2026-02-30"), "date: 2026-02-30", "which is not a valid date",
+            "which is not a valid date"),
+    Mistake("correction-dated-in-words", "data/" + ARTICLE_DATA, ANALYSTS,
+            ANALYSTS + correction(date="8 December 2026"), "date: 8 December 2026", "which is not a valid date",
+            "which is not a valid date"),
+    Mistake("correction-dated-in-the-future", "data/" + ARTICLE_DATA, ANALYSTS, ANALYSTS + correction(date="2999-01-01"),
+            "date: 2999-01-01", "`date` is 2999-01-01, a day still to come", "a day still to come"),
+    Mistake("withdrawal-dated-in-the-future", "data/" + ARTICLE_DATA, ANALYSTS,
+            ANALYSTS + "    withdrawn:\n      date: 2999-01-01\n      why: no analyst was found\n", "date: 2999-01-01",
+            "`date` is 2999-01-01, a day still to come", "a day still to come"),
+    Mistake("withdrawal-without-why", "data/" + ARTICLE_DATA, ANALYSTS, ANALYSTS + "    withdrawn:\n      date: 2026-12-07\n",
+            "      date: 2026-12-07", "has no `why`", "has no"),
+    Mistake("withdrawal-as-a-flag", "data/" + ARTICLE_DATA, ANALYSTS, ANALYSTS + "    withdrawn: true\n",
+            "withdrawn: true", "`withdrawn` must be a mapping", "must be a mapping"),
+    Mistake("correction-of-a-claim-never-published", "data/" + ARTICLE_DATA, "annotations:\n",
+            "annotations:\n" + NEW_CLAIM + correction(), "corrections:",
+            "annotation `new-claim` has `corrections`, but it was never published", "but it was never published"),
+    Mistake("withdrawal-of-a-claim-never-published", "data/" + ARTICLE_DATA, "annotations:\n",
+            "annotations:\n" + NEW_CLAIM + "    withdrawn:\n      date: 2026-12-07\n      why: a mistake\n", "withdrawn:",
+            "annotation `new-claim` has `withdrawn`, but it was never published", "but it was never published"),
     Mistake("id-too-long-for-a-file-name", "data/actors.yml", "- id: japan", "- id: japan" + "-x" * 150, "id: japan-x",
             "`id` is 305 characters long, longer than it may be (200 at most)", "characters long, longer than it may be"),
 ]

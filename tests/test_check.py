@@ -164,7 +164,7 @@ def test_a_costly_file_is_checked_within_200_mb_and_lists_at_most_50_problems(da
 
 
 def test_a_failure_of_the_check_itself_exits_with_2_not_as_a_data_problem(data_copy, capsys, monkeypatch):
-    def broken(data_dir, docs_dir):
+    def broken(data_dir, docs_dir, **options):
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(check, "load_site", broken)

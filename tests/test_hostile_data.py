@@ -71,6 +71,19 @@ def inject(value, fields: set[str], place: str, count: list[int]):
     return value
 
 
+def published_as_given(data: Path) -> None:
+    """The record of what was published (data/published/) says each claim was published as the articles' data now
+    attributes it, hostile text and all, as `make published` would write it: no correction is owed."""
+    given = {annotation["id"]: annotation for path in (data / "articles").glob("*.yml")
+             for annotation in yaml.safe_load(path.read_text(encoding="utf-8"))["annotations"]}
+    for path in (data / "published").glob("*.yml"):
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for claim in content["claims"]:
+            claim.update({key: given[claim["id"]][key] for key in ("speaker", "attributed_to", "source")
+                          if key in given[claim["id"]]})
+        path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> tuple[Path, int]:
     project = add_second_article(copy_project(tmp_path_factory.mktemp("hostile") / "project"))
@@ -79,6 +92,8 @@ def hostile_site(tmp_path_factory) -> tuple[Path, int]:
     fields = set().union(*(text_fields(schema) for schema in schemas.values()))
     injected = [0]
     for path in sorted(data.rglob("*.yml")):
+        if path.parent.name == "published":
+            continue  # written when the site is published, from the articles' data: see published_as_given
         text = path.read_text(encoding="utf-8")
         header = text.splitlines()[0]
         content = inject(yaml.safe_load(text), fields, path.relative_to(data).as_posix(), injected)
@@ -86,6 +101,7 @@ def hostile_site(tmp_path_factory) -> tuple[Path, int]:
             content = [{**actor, "featured": True} for actor in content]
         path.write_text(header + "\n" + yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=1000),
                         encoding="utf-8")
+    published_as_given(data)
     site = tmp_path_factory.mktemp("hostile-site")
     result = run_mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

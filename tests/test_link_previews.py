@@ -11,6 +11,8 @@ from bs4 import BeautifulSoup
 
 from annotated_article.model import Article, Provenance
 from annotated_article.open_data.page_head import open_graph_tags
+from annotated_article.render.claims import article_claims
+from annotated_article.render.corrections import last_modified
 from annotated_article.render.descriptions import page_descriptions
 from annotated_article.site_urls import page_kind
 from conftest import site_url, soup_of
@@ -138,7 +140,8 @@ def test_the_article_pages_tags_and_json_ld_give_what_is_known_to_an_extractor(e
                                          if p.publisher else None)
         person = "Organization" if p.corporate_byline else "Person"
         assert data.get("author", []) == [{"@type": person, "name": name} for name in p.authors]
-        assert (data.get("datePublished"), data.get("dateModified")) == (p.date or None, p.updated or None)
+        modified = max(p.updated, last_modified(article_claims(article_, each_site.data)))  # corrections too
+        assert (data.get("datePublished"), data.get("dateModified")) == (p.date or None, modified or None)
 
 
 def test_the_only_time_of_an_article_page_is_its_date_of_publication(each_site, pages):

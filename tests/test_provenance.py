@@ -12,6 +12,8 @@ from markdown.serializers import to_html_string
 
 from annotated_article.model import Article, ArticlePlan, ArticleText, Link, Paragraph, Provenance
 from annotated_article.render.attribution import format_date, join_names
+from annotated_article.render.claims import article_claims
+from annotated_article.render.corrections import last_modified
 from annotated_article.render.provenance import citation_tags, dateline_html, lede, under_title
 from conftest import article_html, soup_of
 
@@ -155,13 +157,14 @@ def test_every_article_has_its_dateline_right_under_its_title(articles):
         assert [a["href"] for a in dateline.find_all("a", string="Read the original")] == originals
 
 
-def test_every_article_carries_its_provenance_in_its_json_ld_and_citation_tags(articles):
+def test_every_article_carries_its_provenance_in_its_json_ld_and_citation_tags(articles, each_site):
     for article_, page in articles:
         p = article_.provenance
         [data] = [json.loads(s.string) for s in page.head.find_all("script", type="application/ld+json")]
         assert data.get("publisher", {}).get("name", "") == p.publisher
         assert [author["name"] for author in data.get("author", [])] == list(p.authors)
-        assert (data.get("datePublished", ""), data.get("dateModified", "")) == (p.date, p.updated)
+        modified = max(p.updated, last_modified(article_claims(article_, each_site.data)))  # its corrections too
+        assert (data.get("datePublished", ""), data.get("dateModified", "")) == (p.date, modified)
         assert data.get("copyrightNotice", "") == p.rights
         originals = [link.url for link in p.links if link.kind == "original"]
         assert data["url"] == (originals[0] if originals else data["mainEntityOfPage"])

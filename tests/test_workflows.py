@@ -150,6 +150,7 @@ def test_every_deploy_records_the_addresses_it_published_and_a_job_that_runs_git
     (checkout,) = [step for step in record["steps"] if step.get("uses", "").startswith("actions/checkout@")]
     assert checkout["with"]["persist-credentials"] == "false"
     assert "make addresses" in "\n".join(runs(record)) and "github.token" not in json.dumps(record)
+    assert "make published" in "\n".join(runs(record))
     assert not [step for step in commit["steps"] if step.get("uses", "").startswith("actions/checkout@")]
     (script,) = [step["run"] for step in commit["steps"] if "run" in step]
     assert not re.search(r"\b(make|pip|python3?)\b", script)
@@ -193,17 +194,18 @@ def commits_on_main(origin: Path) -> list[str]:
                           check=True).stdout.splitlines()
 
 
-def test_the_commit_job_pushes_one_commit_of_the_address_files_onto_main(tmp_path):
-    result, origin = commit_addresses(tmp_path, a_patch("data/addresses/x.yml"))
+@pytest.mark.parametrize("path", ["data/addresses/x.yml", "data/published/x.yml"])
+def test_the_commit_job_pushes_one_commit_of_the_recorded_files_onto_main(tmp_path, path):
+    result, origin = commit_addresses(tmp_path, a_patch(path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert commits_on_main(origin) == [f"Record the addresses published from {'0' * 40}", "main"]
+    assert commits_on_main(origin) == [f"Record the addresses and claims published from {'0' * 40}", "main"]
     changed = subprocess.run(["git", "-C", str(origin), "show", "--name-only", "--format=", "main"],
                              capture_output=True, text=True, check=True).stdout.split()
-    assert changed == ["data/addresses/x.yml"]
+    assert changed == [path]
 
 
 @pytest.mark.parametrize("path", ["Makefile", "data/addresses/../../Makefile", "data/addresses/x.yml.sh",
-                                  ".github/workflows/deploy.yml"])
+                                  "data/published/../../Makefile", "data/articles/x.yml", ".github/workflows/deploy.yml"])
 def test_the_commit_job_refuses_a_patch_that_touches_anything_else(tmp_path, path):
     result, origin = commit_addresses(tmp_path, a_patch(path))
     assert result.returncode != 0 and "changes files outside data/addresses/" in result.stdout

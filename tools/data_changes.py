@@ -2,7 +2,8 @@
 
     python tools/data_changes.py [BASE]      (what `make changes BASE=...` runs; BASE defaults to main)
 
-Per article: the annotations added, changed, removed and renamed, each with its quote (and, when its words
+First the corrections and withdrawals of claims it adds, as readers will be told them. Then, per article:
+the annotations added, changed, removed and renamed, each with its quote (and, when its words
 occur more than once in the article, the fewest words around them that tell the place apart), who said it
 (`speaker`, and `attributed_to`), how the article attributes it (`kind`) and its two judgements, where the
 source was seen and how the article's words compare with it (a changed value as old → new); below it, what
@@ -53,6 +54,8 @@ READ = ("data/actors.yml", "data/people.yml", "data/sources.yml", "data/articles
 
 
 RevisionNotFound = base_revision.RevisionNotFound
+#: Fields of an annotation said in lines of their own: corrections and a withdrawal are listed first.
+NOTICED_APART = (*SAID_APART, "corrections", "withdrawn")
 
 
 @dataclass
@@ -269,15 +272,40 @@ def article_section(path: str, base: Snapshot, head: Snapshot) -> list[str]:
     for key in found.changed:
         annotation, before = new.annotations[key], old.annotations[key]
         lines.append(annotation_line("Changed", ident(key), annotation, head, before, new))
-        lines += said_changes(before, annotation) + field_changes(before, annotation, skip=SAID_APART)
+        lines += said_changes(before, annotation) + field_changes(before, annotation, skip=NOTICED_APART)
     for before_key, key in found.renamed:
         annotation, before = new.annotations[key], old.annotations[before_key]
         lines.append(annotation_line("Renamed", f"{ident(before_key)} → {ident(key)}", annotation, head, before,
                                      new))
-        lines += said_changes(before, annotation) + field_changes(before, annotation, skip=("id", *SAID_APART))
+        lines += said_changes(before, annotation) + field_changes(before, annotation, skip=("id", *NOTICED_APART))
     for key in found.removed:
         lines.append(annotation_line("Removed", ident(key), old.annotations[key], base, article=old))
     return lines + [""]
+
+
+def corrections_section(base: Snapshot, head: Snapshot) -> list[str]:
+    """First, what readers will be told changed: each correction and each withdrawal the data adds to a claim, with
+    its date, what changed and why, as the claim's footnote and the article's "Corrections and updates" say it."""
+    lines = []
+    for path, new in head.articles.items():
+        old = base.articles.get(path)
+        for key, annotation in new.annotations.items():
+            before = old.annotations.get(key, {}) if old else {}
+            known = _listed(before.get("corrections"))
+            entries = _listed(annotation.get("corrections"))
+            claim = f"{ident(key)} ({brief(annotation.get('exact'))}) in *{text(new.title)}*"
+            for entry in (entry for entry in entries if isinstance(entry, dict) and entry not in known):
+                lines.append(f"- Corrected {text(entry.get('date', '(no date)'))}: {claim}. What changed: "
+                             f"{brief(entry.get('what'))} Why: {brief(entry.get('why'))}")
+            withdrawn = annotation.get("withdrawn")
+            if isinstance(withdrawn, dict) and withdrawn != before.get("withdrawn"):
+                lines.append(f"- **Withdrawn** {text(withdrawn.get('date', '(no date)'))}: {claim}. Why: "
+                             f"{brief(withdrawn.get('why'))}")
+    return ["### Corrections", "", *lines, ""] if lines else []
+
+
+def _listed(value: Any) -> list:
+    return value if isinstance(value, list) else []
 
 
 def entry_name(kind: str, entry: dict) -> str:
@@ -350,7 +378,7 @@ def summary(base: Snapshot, head: Snapshot, base_name: str, commit: str) -> str:
     if problems:
         lines += ["Some of the data could not be read, and is left out below (`make check` says why):", "",
                   *problems, ""]
-    body = []
+    body = corrections_section(base, head)
     for path in [*head.articles, *(path for path in base.articles if path not in head.articles)]:
         body += article_section(path, base, head)
     for kind in REGISTRIES:

@@ -109,6 +109,7 @@
   function claimCard(link, entry) {
     var id = entry.id.slice("cite:".length);
     var lead = [
+      line("", cloned(".claim-notices", entry)),
       line("", cloned(".attribution-who", entry)),
       line("", cloned(".attribution-how", entry)),
       line("", judgement(entry, ".attribution-source-seen")),

@@ -57,6 +57,8 @@
     how.append(said(entry, ".attribution-how"));
     if (source) how.append(" · ", element("span", "margin-note__source", source));
     note.append(head, judgements, how);
+    var notice = entry.querySelector(".claim-notice strong"); // "Corrected 7 December 2026", "Withdrawn …"
+    if (notice) note.append(element("p", "margin-note__notice", notice.textContent.trim()));
     note.addEventListener("click", function () {
       document.dispatchEvent(new CustomEvent("claimcard:open", { detail: { marker: link } }));
     });

@@ -197,6 +197,23 @@ class Said:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A change to a published claim, on the record: when it was made, what changed, and why."""
+
+    date: str
+    what: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """A published claim the editors no longer stand by: it stays on its page, marked, with when and why."""
+
+    date: str
+    why: str
+
+
+@dataclass(frozen=True)
 class Annotation:
     id: str
     exact: str
@@ -214,6 +231,9 @@ class Annotation:
     actors: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
     said: tuple[Said, ...] = ()
+    #: The changes made to it since it was published (`data/published/`), and its withdrawal, if it was withdrawn.
+    corrections: tuple[Correction, ...] = ()
+    withdrawn: Withdrawal | None = None
 
     @property
     def quote(self) -> TextQuote:

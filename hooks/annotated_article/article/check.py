@@ -6,7 +6,8 @@ Runs the same pass as the build (`article.loading.load_site`), prints every prob
 `data/FILE.yml:LINE:COLUMN: what is wrong. How to fix it.` and exits with 1 if
 there is any, 0 if there is none. With `--base` (`make check BASE=...`; a pull request's
 workflow gives its base), every address recorded at that revision must still be recorded, with
-the same words (see `data.addresses.kept_since`). With `GITHUB_ACTIONS=true` it also prints each
+the same words (see `data.addresses.kept_since`), and each claim published there is compared with
+what that revision's record says was published (`data.corrections`), not with the working tree's. With `GITHUB_ACTIONS=true` it also prints each
 problem as a workflow command (`::error file=...,line=...,col=...::...`), so that
 GitHub shows it on the pull request's diff. It only reads: no file is written. A failure of the
 check itself, or a BASE that is not a commit, exits with 2, so that it is never taken for a problem in the
@@ -26,6 +27,7 @@ from annotated_article.article.loading import load_site
 from annotated_article.data.addresses import kept_since
 from annotated_article.data.base_revision import RevisionNotFound, base_revision
 from annotated_article.data.errors import DataError, DataErrors, listed
+from annotated_article.data.published_record import record_at
 from annotated_article.model import SiteData
 
 
@@ -45,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     errors: list[DataError] = []
     try:
         try:
-            site = load_site(arguments.data, arguments.docs)
+            site = load_site(arguments.data, arguments.docs, published=None if base is None else (
+                f" at {base.name}", record_at(base, arguments.data)))
         except DataErrors as failure:
             errors += failure.errors
         if base is not None:
@@ -57,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     if errors:
         report(sorted(set(errors)), github=os.environ.get("GITHUB_ACTIONS") == "true")
         return 1
-    print(summary(site, arguments.data) + (f" Every address recorded at {base.name} ({base.commit[:12]}) is kept."
+    print(summary(site, arguments.data) + (f" Every address recorded at {base.name} ({base.commit[:12]}) is kept, "
+                                           "and every claim published there is as published or corrected."
                                            if base is not None else ""))
     return 0
 

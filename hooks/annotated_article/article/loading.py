@@ -26,8 +26,10 @@ from annotated_article.data.article_files import (
     check_passage_ids,
     without_front_matter,
 )
+from annotated_article.data.corrections import check_corrections
 from annotated_article.data.errors import DataError, DataErrors
 from annotated_article.data.loading import DocumentCache, check_references, read_data
+from annotated_article.data.published_record import Record, record_of
 from annotated_article.data.registries import MAX_NAME_LENGTH, make_entry, registry
 from annotated_article.data.schema_validation import nearest
 from annotated_article.data.yaml_loading import YamlDocument
@@ -57,10 +59,13 @@ class LoadCache:
 
 
 def load_site(data_dir: Path, docs_dir: Path, markdown: MarkdownConfig | None = None,
-              cache: LoadCache | None = None) -> SiteData:
+              cache: LoadCache | None = None, published: tuple[str, Record] | None = None) -> SiteData:
     """Read and check all of `data_dir` against the articles in `docs_dir`, parsed with the Markdown
-    extensions `markdown` (by default those of the mkdocs.yml beside `data_dir`)."""
+    extensions `markdown` (by default those of the mkdocs.yml beside `data_dir`). Each published claim is
+    checked against the record of `data_dir/published/`, or against `published` (where it was read, and the
+    record: a pull request's base) for each article that record has."""
     loader = _Loader(docs_dir, markdown or markdown_config(data_dir.parent / "mkdocs.yml"), cache or LoadCache())
+    loader.published = published
     site = loader.load(data_dir)
     if loader.errors:
         raise DataErrors(loader.errors)
@@ -77,6 +82,8 @@ class _Loader:
         self.article_documents: list[YamlDocument] = []
         #: Quotes not found whose closest passage was looked for, in all the articles (EXPLAINED_MISSES at most).
         self.explained = 0
+        #: The record of what was published to check the claims against, when not the data's own.
+        self.published: tuple[str, Record] | None = None
 
     def load(self, data_dir: Path) -> SiteData:
         files = read_data(data_dir, self.docs_dir, self.cache.documents, self.errors)
@@ -92,6 +99,12 @@ class _Loader:
         check_references(files, self.article_documents, self.errors)
         for document in self.article_documents:
             check_judgements(document, site, self.errors)
+        own = record_of(files.published)
+        where, base = self.published or ("", {})
+        for document in self.article_documents:  # an article with no record at the base yet: its own, if any
+            path = document.data["article"]
+            check_corrections(document, site.articles[path], base[path] if path in base else own.get(path, {}),
+                              where if path in base else "", self.errors)
         return site
 
     def published_addresses(self, document: YamlDocument, site: SiteData) -> None:

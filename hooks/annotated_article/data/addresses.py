@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from annotated_article.data.base_revision import BaseRevision, path_in_repository
+from annotated_article.data.base_revision import BaseRevision, recorded_at
 from annotated_article.data.errors import DataError, DataErrors, shown
 from annotated_article.data.project_files import read_bytes
 from annotated_article.data.yaml_loading import YamlDocument, load_yaml_bytes
@@ -127,7 +127,7 @@ def kept_since(base: BaseRevision, data_dir: Path, docs_dir: Path) -> list[DataE
     retired); an article's whole file may go only with the article. Problems point into the working tree's files."""
     folder = data_dir / "addresses"
     display = f"{data_dir.name}/addresses"
-    then = _recorded(base.files(path_in_repository(base, folder)))
+    then = {article: (name, _recorded(data)) for article, (name, data) in recorded_at(base, folder).items()}
     read: list[YamlDocument] = []
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         try:
@@ -164,23 +164,13 @@ def kept_since(base: BaseRevision, data_dir: Path, docs_dir: Path) -> list[DataE
     return errors
 
 
-def _recorded(files: dict[str, bytes]) -> dict[str, tuple[str, dict[str, str]]]:
-    """The addresses in `files` (path -> bytes): by article, the file's name and each id's words (spacing made
-    single), the first entry of an id and the first file of an article."""
-    result: dict[str, tuple[str, dict[str, str]]] = {}
-    for path, raw in sorted(files.items()):
-        try:
-            data = load_yaml_bytes(raw, path).data
-        except DataErrors:
-            continue
-        if not isinstance(data, dict) or not isinstance(data.get("article"), str) or data["article"] in result:
-            continue
-        words: dict[str, str] = {}
-        for entry in data.get("addresses") or []:
-            if isinstance(entry, dict) and isinstance(entry.get("id"), str) and isinstance(entry.get("words"), str):
-                words.setdefault(entry["id"], " ".join(entry["words"].split()))
-        result[data["article"]] = (path.rsplit("/", 1)[-1], words)
-    return result
+def _recorded(data: dict) -> dict[str, str]:
+    """The addresses of a recorded file's content: each id's words (spacing made single), the first entry of an id."""
+    words: dict[str, str] = {}
+    for entry in data.get("addresses") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and isinstance(entry.get("words"), str):
+            words.setdefault(entry["id"], " ".join(entry["words"].split()))
+    return words
 
 
 def _unique(candidate: str, taken: set[str]) -> str:

@@ -22,7 +22,7 @@ from annotated_article.model import Provenance
 PROVENANCE_REQUIRED = {"publisher": "the outlet that published it", "date": "the date it was published (YYYY-MM-DD)",
                        "rights": "who holds the rights to its text, and on what terms it is reproduced here"}
 #: Ids the article page gives elements of its own.
-RESERVED_PASSAGE_IDS = {"sources-and-attributions"}
+RESERVED_PASSAGE_IDS = {"sources-and-attributions", "corrections-and-updates"}
 # MkDocs' own rules for what is not rendered at the top of a page (mkdocs.utils.meta.get_data): a YAML block
 # that reads as a mapping, or else MultiMarkdown's `Key: value` lines up to the first blank line.
 _YAML_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)

@@ -7,8 +7,8 @@ of a branch can be read as an option or a command. Only regular files up to the 
 (`project_files.MAX_FILE_BYTES`) are read; links and larger files are left out, as the check leaves
 them out of the working tree.
 
-`make check BASE=...` compares what the data recorded at the base with the working tree (recorded
-addresses may only grow); `make changes` reads the data at the base to say what a pull request changes.
+`make check BASE=...` compares what the data recorded at the base with the working tree (`recorded_at`: recorded
+addresses may only grow, and a claim published there changes only with a correction); `make changes` reads the data at the base to say what a pull request changes.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotated_article.data.errors import DataErrors
 from annotated_article.data.project_files import MAX_FILE_BYTES
+from annotated_article.data.yaml_loading import load_yaml_bytes
 
 #: The modes git gives regular files (the second is executable).
 _REGULAR = ("100644", "100755")
@@ -75,6 +77,23 @@ def base_revision(folder: Path, revision: str) -> BaseRevision:
 def path_in_repository(base: BaseRevision, path: Path) -> str:
     """`path` (a file or folder of the work tree) as a path from the repository's top, as `files` takes it."""
     return path.resolve().relative_to(base.top.resolve()).as_posix()
+
+
+def recorded_at(base: BaseRevision, folder: Path) -> dict[str, tuple[str, dict]]:
+    """The record files of `folder` (`data/addresses/`, `data/published/`: one YAML mapping per article, written
+    when the site is published) at `base`: by the article each names (`article:`), the file's name and its content.
+    The first file of an article counts; a file that does not read as such a mapping is left out."""
+    result: dict[str, tuple[str, dict]] = {}
+    for path, raw in sorted(base.files(path_in_repository(base, folder)).items()):
+        if not path.endswith(".yml"):
+            continue
+        try:
+            data = load_yaml_bytes(raw, path).data
+        except DataErrors:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("article"), str):
+            result.setdefault(data["article"], (path.rsplit("/", 1)[-1], data))
+    return result
 
 
 def _git(where: Path, *arguments: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:

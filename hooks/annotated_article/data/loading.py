@@ -44,6 +44,8 @@ class DataFiles:
     articles: list[YamlDocument]
     #: The recorded addresses (`data/addresses/`) that read without problems.
     addresses: list[YamlDocument]
+    #: The record of what was published of each claim (`data/published/`) that reads without problems.
+    published: list[YamlDocument]
     #: Whether every article file read without problems.
     all_read: bool
     #: The registries (by file name) that could not be read.
@@ -129,7 +131,9 @@ def read_data(data_dir: Path, docs_dir: Path, cache: DocumentCache, errors: list
             articles.append(document)
     addresses = [document for path in sorted((data_dir / "addresses").glob("*.yml"))
                  if (document := reader.read(path, "addresses.schema.json")) is not None]
-    return DataFiles(site, documents, articles, addresses, len(articles) == len(article_files),
+    published = [document for path in sorted((data_dir / "published").glob("*.yml"))
+                 if (document := reader.read(path, "published.schema.json")) is not None]
+    return DataFiles(site, documents, articles, addresses, published, len(articles) == len(article_files),
                      {name for name, document in documents.items() if document is None})
 
 

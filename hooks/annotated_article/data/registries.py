@@ -9,10 +9,12 @@ from typing import Any
 from annotated_article.data.errors import DataError
 from annotated_article.data.schema_validation import misleading_address, mixed_scripts
 from annotated_article.data.yaml_loading import YamlDocument
-from annotated_article.model import Figure, Link, Relation, Said
+from annotated_article.model import Correction, Figure, Link, Relation, Said, Withdrawal
 
 #: The data class of each list of entries inside an entry, by its key.
-_NESTED = {"relations": Relation, "links": Link, "figures": Figure, "said": Said}
+_NESTED = {"relations": Relation, "links": Link, "figures": Figure, "said": Said, "corrections": Correction}
+#: The data class of each single entry inside an entry, by its key.
+_SINGLE = {"withdrawn": Withdrawal}
 
 
 def make_entry(cls: type, item: dict) -> Any:
@@ -21,6 +23,9 @@ def make_entry(cls: type, item: dict) -> Any:
     values = {}
     for name in (field_.name for field_ in fields(cls) if field_.name in item):
         value = item[name]
+        if name in _SINGLE:
+            values[name] = make_entry(_SINGLE[name], value)
+            continue
         values[name] = tuple(make_entry(_NESTED[name], v) if name in _NESTED else v for v in value) \
             if isinstance(value, list) else value
     return cls(**values)

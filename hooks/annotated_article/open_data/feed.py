@@ -9,7 +9,9 @@ day the article was published, where that is known; Atom wants a time of day as 
 it is written as noon UTC: that day in every time zone but the farthest. An entry whose date is not known has
 no `published`, and its content says "Date not known", with the editors' note, as the article's page does.
 The byline is each entry's `author`; where it is not known, the entry says that as its author's name, since
-Atom requires one and the site is not the article's author.
+Atom requires one and the site is not the article's author. Each correction of a claim, and each withdrawal, is an
+entry of its own (`render.corrections`), newest first, before the articles', in the category `correction`: its id
+and link are its place in the article's "Corrections and updates", its author the site, whose editors made it.
 """
 
 from __future__ import annotations
@@ -25,11 +27,15 @@ from markupsafe import Markup
 from annotated_article.data.history import last_commit, last_commits
 from annotated_article.model import Article, SiteData
 from annotated_article.render.claims import ArticleClaims
+from annotated_article.render.corrections import Notice, notices
 from annotated_article.render.index_pages import newest_first
 from annotated_article.render.provenance import dateline_html, lede
+from annotated_article.render.text import excerpt
 from annotated_article.site_urls import FEED, SiteUrls
 
 ATOM = "http://www.w3.org/2005/Atom"
+#: The category of an entry that is a correction (or a withdrawal) of a claim, not an article.
+CORRECTION = "correction"
 #: What XML 1.0 cannot carry (an article's Markdown could hold it): left out of the feed's text.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -46,7 +52,12 @@ def atom_feed(site: SiteData, claims: dict[str, ArticleClaims], urls: SiteUrls, 
         _text(feed, "subtitle", description)
     etree.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": urls.file(FEED)})
     etree.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": urls.site_url})
-    _text(feed, "updated", _rfc3339(max((when for _, when in entries), default=built)))
+    corrected = sorted(((article, notice) for article, _ in entries for notice in notices(claims[article.path])),
+                       key=lambda pair: pair[1].date, reverse=True)
+    latest = [when for _, when in entries] + [_noon(notice.date) for _, notice in corrected]
+    _text(feed, "updated", _rfc3339(max(latest, default=built)))
+    for article, notice in corrected:
+        feed.append(_correction_entry(article, notice, urls, name))
     for article, when in entries:
         feed.append(_entry(article, claims[article.path], urls, when))
     etree.indent(feed)
@@ -97,6 +108,29 @@ def _entry(article: Article, claims: ArticleClaims, urls: SiteUrls, updated: dat
         _text(entry, "summary", summary)
     _text(entry, "content", _content(article, claims, urls), type="html")
     return entry
+
+
+def _correction_entry(article: Article, notice: Notice, urls: SiteUrls, name: str) -> etree.Element:
+    """A correction of a claim of `article` (or its withdrawal), as an entry of its own: where it is listed on the
+    article's page, its day (at noon UTC: the time is not known), the editors' words, and a link to the claim."""
+    claim = notice.claim
+    entry = etree.Element("entry")
+    address = f"{urls.page(article.path)}#{notice.anchor}"
+    _text(entry, "id", address)
+    _text(entry, "title", f"{notice.kind}: {excerpt(claim.words, 10)} ({article.provenance.headline or article.title})")
+    etree.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": address})
+    _text(entry, "updated", _rfc3339(_noon(notice.date)))
+    _text(entry, "published", _rfc3339(_noon(notice.date)))
+    _text(etree.SubElement(entry, "author"), "name", name)
+    etree.SubElement(entry, "category", {"term": CORRECTION, "label": notice.kind})
+    _text(entry, "summary", notice.text)
+    _text(entry, "content", str(Markup('<p>{}</p>\n<p><a href="{}">The claim</a>: “{}”</p>').format(
+        notice.text, urls.passage(article.path, claim.id), excerpt(claim.words))), type="html")
+    return entry
+
+
+def _noon(day: str) -> datetime.datetime:
+    return datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time(12), datetime.timezone.utc)
 
 
 def _content(article: Article, claims: ArticleClaims, urls: SiteUrls) -> str:

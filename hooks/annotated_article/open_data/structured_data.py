@@ -20,6 +20,7 @@ from typing import Any
 from annotated_article.data.vocabulary import ACTOR_TYPES, SOURCE_TYPES
 from annotated_article.model import Actor, Link, Person, SiteData, Source
 from annotated_article.render.claims import ArticleClaims, Claim, SaidEntry
+from annotated_article.render.corrections import last_modified, notices
 from annotated_article.render.provenance import lede
 from annotated_article.site_urls import ANNOTATIONS_CSV, ANNOTATIONS_JSONLD, DATA_PAGE, SiteUrls, page_kind
 
@@ -79,7 +80,12 @@ def news_article(claims: ArticleClaims, title: str, site: SiteData, urls: SiteUr
         "citation": [source_work(site.sources[id_], urls) for id_ in cited],
         "hasPart": [quotation(claim, site, urls) for claim in claims.in_reading_order()],
     }
-    for key, value in (("dateModified", published.updated), ("copyrightNotice", published.rights),
+    corrected = notices(claims)
+    if corrected:
+        data["correction"] = [{"@type": "CorrectionComment", "text": notice.text, "datePublished": notice.date,
+                               "about": {"@id": urls.passage(article.path, notice.claim.id)}} for notice in corrected]
+    modified = max(published.updated, last_modified(claims))
+    for key, value in (("dateModified", modified), ("copyrightNotice", published.rights),
                        ("description", lede(article))):
         if value:
             data[key] = value

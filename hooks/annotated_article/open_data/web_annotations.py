@@ -18,6 +18,7 @@ from typing import Any
 from annotated_article.model import Actor, Person, SiteData, Source
 from annotated_article.render import attribution
 from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS, ArticleClaims, Claim, SaidEntry
+from annotated_article.render.corrections import claim_notices
 from annotated_article.render.said import claim_said_text
 from annotated_article.site_urls import SiteUrls
 
@@ -100,7 +101,7 @@ def web_annotation(site: SiteData, claim: Claim, urls: SiteUrls, rights: str) ->
         selector["prefix"] = quote.prefix
     if quote.suffix:
         selector["suffix"] = quote.suffix
-    return {
+    found = {
         "id": urls.annotation(article.path, annotation.id),
         "type": "Annotation",
         "motivation": "describing",
@@ -108,6 +109,9 @@ def web_annotation(site: SiteData, claim: Claim, urls: SiteUrls, rights: str) ->
         "body": [attribution_body(site, claim, urls), assessment_body(site, claim, urls)],
         "target": {"type": "SpecificResource", "source": urls.page(article.path), "selector": selector},
     }
+    if changed := claim_notices(claim):  # newest first: the day of its last correction or its withdrawal
+        found["modified"] = f"{changed[0].date}T12:00:00Z"  # the day is known, not the time: noon UTC
+    return found
 
 
 def attribution_body(site: SiteData, claim: Claim, urls: SiteUrls) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from annotated_article.data.vocabulary import OVERSTATED
 from annotated_article.model import Source
 from annotated_article.render import attribution
 from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS, ArticleClaims, Claim, Footnote
+from annotated_article.render.corrections import claim_notices_html
 from annotated_article.render.said import said_html
 from annotated_article.render.text import excerpt, link_shown
 
@@ -121,11 +122,12 @@ def links_html(source: Source) -> Markup:
 
 
 def claim_note_html(claim: Claim, page_url: PageLinker) -> Markup:
-    """A claim's note: its back-link, its lead, then its details."""
+    """A claim's note: its back-link, its lead, its corrections or withdrawal, then its details."""
     backref = Markup('<a class="claim-backref" href="#{}" role="doc-backlink" aria-label="Back to the passage of '
                      'claim {}">^</a>').format(claim.id, claim.name)
-    return Markup('<li id="cite:{}" value="{}">{} {}{}</li>').format(
-        claim.id, claim.number, backref, claim_lead_html(claim, page_url), claim_details_html(claim, page_url))
+    return Markup('<li id="cite:{}" value="{}">{} {}{}{}</li>').format(
+        claim.id, claim.number, backref, claim_lead_html(claim, page_url), claim_notices_html(claim),
+        claim_details_html(claim, page_url))
 
 
 def claim_lead_html(claim: Claim, page_url: PageLinker) -> Markup:

@@ -22,6 +22,7 @@ from annotated_article.article.placement import add_markers, place
 from annotated_article.model import SiteData
 from annotated_article.open_data.published import OpenData
 from annotated_article.render.claims import ArticleClaims, site_claims
+from annotated_article.render.corrections import POLICY_PAGE, corrections_section_html
 from annotated_article.render.footnotes import claims_summary_html, footnotes_html, marker_element
 from annotated_article.render.index_pages import generated_pages, with_article_list
 from annotated_article.render.navigation import article_contents_html, with_generated_nav
@@ -126,7 +127,8 @@ class BuildSession:
         def link(kind: str, id_: str) -> str:
             return relative_url(page_url, self.url_of(page_path(kind, id_)))
 
-        return html + "\n" + footnotes_html(claims, link)
+        policy = relative_url(page_url, self.url_of(POLICY_PAGE))
+        return html + "\n" + corrections_section_html(claims, policy) + footnotes_html(claims, link)
 
 
 @dataclass
