@@ -50,10 +50,11 @@ def csv_rows(site_dir) -> list[dict[str, str]]:
 def published_text(site_dir, path: str) -> str:
     """The article's text as a reader sees it: every block of the page's article (headings, paragraphs, list items,
     quotations...), apart from one another as the build reads them (`BLOCK_TAGS`), without what the annotations add
-    around it (dateline, summary, markers, paragraph links, the footnotes) or the article's own footnotes."""
+    around it (dateline, summary, markers, paragraph links, the footnotes, the corrections) or the article's own
+    footnotes."""
     body = soup_of(site_dir / article_html(path)).select_one("article.md-content__inner")
     added = ", ".join(f".{name}" for name in sorted(APPARATUS_CLASSES | NOTES_CLASSES))
-    for apparatus in body.select(f"{added}, .dateline, .printed-from, .claims-summary"):
+    for apparatus in body.select(f"{added}, .dateline, .printed-from, .claims-summary, .corrections-line, .corrections"):
         apparatus.decompose()
     for block in body.find_all(sorted(BLOCK_TAGS)):
         block.insert_before(" ")

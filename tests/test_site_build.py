@@ -58,7 +58,7 @@ def test_article_text_is_word_for_word(built_site):
     title, *paragraphs = [block.strip() for block in seed.split("\n\n")]
     article = soup_of(built_site / ARTICLE_HTML)
     body = article_body(article)
-    for apparatus in body.select("sup.annotation-marker, a.paragraph-link"):
+    for apparatus in body.select("sup.annotation-marker, a.paragraph-link, p.corrections-line"):
         apparatus.decompose()
     body.select_one("div.annotation-notes").decompose()
     assert body.select_one("h1").get_text() == title

@@ -105,17 +105,26 @@
     return words ? found.concat([" ", element("span", "claim-card__meaning", "(" + words.textContent + ")")]) : found;
   }
 
+  // "Corrected 7 December 2026" (or "Withdrawn …") for each of a claim's notices: the lead says that it changed, the
+  // details say what and why.
+  function noticeHeads(entry) {
+    var heads = Array.from(entry.querySelectorAll(".claim-notice > strong"), function (strong) {
+      return strong.textContent.trim();
+    });
+    return heads.length ? [heads.join("; ") + " (what and why: details)"] : [];
+  }
+
   // The card of a claim: its lead, then its details behind a disclosure, then the links to copy and to the note.
   function claimCard(link, entry) {
     var id = entry.id.slice("cite:".length);
     var lead = [
-      line("", cloned(".claim-notices", entry)),
       line("", cloned(".attribution-who", entry)),
       line("", cloned(".attribution-how", entry)),
       line("", judgement(entry, ".attribution-source-seen")),
-      line("", judgement(entry, ".attribution-wording"))
+      line("", judgement(entry, ".attribution-wording")),
+      line("claim-card__notice", noticeHeads(entry))
     ];
-    var details = entry.querySelector(".claim-details"), more = [];
+    var details = entry.querySelector(".claim-details"), more = cloned(".claim-notices", entry);
     if (details) {
       Array.from(details.children).forEach(function (part) {
         if (!part.matches(".claim-source")) more.push(part.cloneNode(true));

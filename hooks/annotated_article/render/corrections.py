@@ -89,6 +89,17 @@ def claim_notices_html(claim: Claim) -> Markup:
     return Markup('<div class="claim-notices">{}</div>').format(lines)
 
 
+def corrections_line_html(claims: ArticleClaims) -> str:
+    """One line under the title when any claim was corrected or withdrawn, linking the section at the end: how
+    many claims, and the latest date ('' when none)."""
+    found = notices(claims)
+    if not found:
+        return ""
+    count = len({notice.claim.id for notice in found})
+    return str(Markup('<p class="corrections-line"><a href="#{}">Corrections and updates: {} claim{}, latest {}</a>'
+                      '</p>').format(SECTION_ID, count, "s" * (count != 1), date_value(found[0].date)))
+
+
 def corrections_section_html(claims: ArticleClaims, policy_url: str) -> str:
     """The article's "Corrections and updates", newest first, each notice linking its claim's passage; and the
     corrections policy, which it links whether or not there is any notice."""

@@ -22,7 +22,7 @@ from annotated_article.article.placement import add_markers, place
 from annotated_article.model import SiteData
 from annotated_article.open_data.published import OpenData
 from annotated_article.render.claims import ArticleClaims, site_claims
-from annotated_article.render.corrections import POLICY_PAGE, corrections_section_html
+from annotated_article.render.corrections import POLICY_PAGE, corrections_line_html, corrections_section_html
 from annotated_article.render.footnotes import claims_summary_html, footnotes_html, marker_element
 from annotated_article.render.index_pages import generated_pages, with_article_list
 from annotated_article.render.navigation import article_contents_html, with_generated_nav
@@ -128,7 +128,8 @@ class BuildSession:
             return relative_url(page_url, self.url_of(page_path(kind, id_)))
 
         policy = relative_url(page_url, self.url_of(POLICY_PAGE))
-        return html + "\n" + corrections_section_html(claims, policy) + footnotes_html(claims, link)
+        # After the notes: the section is found from the line under the title, and the notes stay next to the text.
+        return html + "\n" + footnotes_html(claims, link) + "\n" + corrections_section_html(claims, policy)
 
 
 @dataclass
@@ -147,6 +148,7 @@ class _ArticlePlacer:
         if self.claims.footnotes:
             under_title(root, claims_summary_html(self.claims))
         under_title(root, self.printed)
+        under_title(root, corrections_line_html(self.claims))  # after the dateline, it points to the notices' section
         under_title(root, dateline_html(self.claims.article))
 
 
