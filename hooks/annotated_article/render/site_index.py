@@ -25,6 +25,8 @@ class SiteIndex:
     relations: list[ActorRelation] = field(default_factory=list)
     actor_relations: dict[str, list[ActorRelation]] = field(default_factory=lambda: defaultdict(list))
     members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: The ids of the sources each person is credited with (`by`).
+    sources_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
 def index_site(site: SiteData, claims: dict[str, ArticleClaims]) -> SiteIndex:
@@ -33,6 +35,9 @@ def index_site(site: SiteData, claims: dict[str, ArticleClaims]) -> SiteIndex:
     for person in site.people.values():
         if person.actor:
             index.members[person.actor].append(person.id)
+    for source in site.sources.values():
+        for person_id in source.by:
+            index.sources_by[person_id].append(source.id)
     for article in site.articles.values():
         for claim in claims[article.path].in_reading_order():
             annotation = claim.annotation
@@ -52,7 +57,7 @@ def index_site(site: SiteData, claims: dict[str, ArticleClaims]) -> SiteIndex:
                 index.recommending_source[source_id].append(claim)
             for figure in annotation.figures:
                 index.figures[figure.actor].append((figure, claim))
-    index.relations = all_relations(site)
+    index.relations = all_relations(site, claims)
     for link in index.relations:
         index.actor_relations[link.source].append(link)
         index.actor_relations[link.target].append(link)
