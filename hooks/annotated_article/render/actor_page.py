@@ -44,7 +44,7 @@ def actor_page(actor: Actor, site: SiteData, index: SiteIndex, page_url) -> str:
     else:
         page.lines += [f"No claim by or about {name} is annotated yet.", ""]
     page.lines += ["## Voices", "", *_voices(page, actor, index), ""]
-    grouped_section(page, f"Claims by and about {actor.name}", claims,
+    grouped_section(page, f"Claims by and about {actor.name}", claims, index.article_order,
                     lambda claim: "*By its own voice*" if (claim.article.path, claim.id) in own else "*About it*")
     page.section("Figures", [
         f"- **{markdown_text(figure.value)}**: {markdown_text(figure.label)} "
@@ -56,7 +56,8 @@ def actor_page(actor: Actor, site: SiteData, index: SiteIndex, page_url) -> str:
     if relations:
         own_url = page_url(page.path)
         page.lines += ["## Relations", "", relations_map_svg(
-            site, relations, own_url, {id_: page_url(page_path("actors", id_)) for id_ in site.actors},
+            site, relations, own_url, {id_: page_url(page_path("actors", id_))
+                                       for relation in relations for id_ in (relation.source, relation.target)},
             centre=actor.id, cited_urls=cited_urls(relations, page_url)), ""]
         page.lines += [relation_line(page, site, relation, actor.id) for relation in relations] + [""]
     members = [site.people[person_id] for person_id in index.members[actor.id]]

@@ -59,14 +59,20 @@ def tally_text(claims: list[Claim]) -> str:
     return f"{counted(len(claims), 'claim')} ({'; '.join(parts)})"
 
 
-def by_article(claims: list[Claim], site: SiteData) -> list[tuple[Article, list[Claim]]]:
-    """`claims` grouped by their article, newest article first, each group in reading order."""
+def by_article(claims: list[Claim], order: dict[str, int]) -> list[tuple[Article, list[Claim]]]:
+    """`claims` grouped by their article, in the `order` of the articles' paths (newest first), each group in
+    reading order."""
     groups: dict[str, list[Claim]] = {}
     for claim in claims:
         groups.setdefault(claim.article.path, []).append(claim)
-    return [(article, sorted(groups[article.path], key=lambda c: article.loaded_plan.passages.get(c.id, (0, 0))
-                             if article.plan else (0, 0)))
-            for article in newest_first(site) if article.path in groups]
+    return [(group[0].article, sorted(group, key=_place)) for _, group in
+            sorted(groups.items(), key=lambda item: order.get(item[0], len(order)))]
+
+
+def _place(claim: Claim) -> tuple[int, int]:
+    """Where the claim's words are in its article's text."""
+    plan = claim.article.plan
+    return plan.passages.get(claim.id, (0, 0)) if plan else (0, 0)
 
 
 def article_heading(page: PageMarkdown, article: Article) -> str:
@@ -90,11 +96,12 @@ def claim_item(page: PageMarkdown, claim: Claim, role: str = "", grouped: bool =
             f"{page.footnote(claim.annotation.source)}")
 
 
-def grouped_section(page: PageMarkdown, heading: str, claims: list[Claim], role_of=None) -> None:
-    """A section of `claims` grouped by article, newest first; `role_of(claim)` gives the words a claim starts with."""
+def grouped_section(page: PageMarkdown, heading: str, claims: list[Claim], order: dict[str, int], role_of=None) -> None:
+    """A section of `claims` grouped by article in `order` (newest first); `role_of(claim)` gives the words a claim
+    starts with."""
     if not claims:
         return
     page.lines += [f"## {markdown_text(heading)}", ""]
-    for article, group in by_article(claims, page.site):
+    for article, group in by_article(claims, order):
         page.lines += [article_heading(page, article), "",
                        *(claim_item(page, claim, role_of(claim) if role_of else "", grouped=True) for claim in group), ""]

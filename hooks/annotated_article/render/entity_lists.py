@@ -24,9 +24,9 @@ def claims_data(claims: list[Claim]) -> str:
     return " ".join(f"{article_key(c.article)}/{c.source_seen}/{c.wording}" for c in claims)
 
 
-def filter_form(site: SiteData, listed: str) -> Markup:
+def filter_form(site: SiteData, listed: str, what: str) -> Markup:
     """The form that filters and sorts the list after it, hidden until the script shows it; `listed` names the
-    order the list is in without it."""
+    order the list is in without it; `what`, what the list is of (each form of a page is named apart)."""
     articles = Markup("").join(Markup('<option value="{}">{}</option>').format(article_key(a), a.title or a.path)
                                for a in newest_first(site))
     selects = [Markup('<label>Article <select name="article"><option value="">Every article</option>{}</select>'
@@ -41,15 +41,15 @@ def filter_form(site: SiteData, listed: str) -> Markup:
         sorts.insert(1, ("name", "Name"))
     selects.append(Markup('<label>Sort by <select name="sort">{}</select></label>').format(
         Markup("").join(Markup('<option value="{}">{}</option>').format(value, words) for value, words in sorts)))
-    return Markup('<form class="entity-filter" hidden aria-label="Filter and sort the list">{}'
-                  '<p class="entity-filter-status" role="status"></p></form>').format(Markup("").join(selects))
+    return Markup('<form class="entity-filter" hidden aria-label="Filter and sort the list of {}">{}'
+                  '<p class="entity-filter-status" role="status"></p></form>').format(what, Markup("").join(selects))
 
 
 def entity_list(site: SiteData, entries: list[tuple[str, str, list[Claim], Markup]], from_url: str,
-                page_url: Callable[[str], str], listed: str = "Name") -> str:
+                page_url: Callable[[str], str], what: str, listed: str = "Name") -> str:
     """The form and the list, as one block of HTML for a Markdown page. Each entry: its name, the page it links to
     (a path inside docs/), its claims, and what follows its name (HTML). `listed` names the
-    order of `entries`."""
+    order of `entries`; `what`, what they are (“actors”)."""
     items = Markup("\n").join(
         Markup('<li data-name="{}" data-count="{}" data-claims="{}"><a href="{}">{}</a>{} '
                '<span class="entity-counts">{}</span></li>').format(
@@ -57,7 +57,7 @@ def entity_list(site: SiteData, entries: list[tuple[str, str, list[Claim], Marku
             details, _upper_first(tally_text(claims)))
         for name, path, claims, details in entries)
     return str(Markup('<div class="entity-list-block">\n{}\n<ul class="entity-list">\n{}\n</ul>\n</div>').format(
-        filter_form(site, listed), items))
+        filter_form(site, listed, what), items))
 
 
 def details(*parts: str) -> Markup:

@@ -92,7 +92,7 @@ def actors_index(site: SiteData, index: SiteIndex, page_url) -> str:
                         details(f"{len(own)} by its own voices" if claims else "", attribution.words(actor.description))))
     page.lines += ["## All actors", "", "Each actor with the claims by its own officials or outlets and about it, "
                    "counted by judgement.", "", entity_list(site, entries, page_url(page.path), page_url,
-                                                   "Featured, then by name"), ""]
+                                                   "actors", "Featured, then by name"), ""]
     return page.markdown()
 
 
@@ -107,7 +107,8 @@ def people_index(site: SiteData, index: SiteIndex, page_url) -> str:
         entries = [(person.name, page_path("people", person.id), person_claims(person.id, index),
                     details(person.role, counted(len(index.sources_by[person.id]), "source") + " by them"
                             if index.sources_by[person.id] else "")) for person in people]
-        page.lines += [f"## {heading}", "", entity_list(site, entries, page_url(page.path), page_url), ""]
+        page.lines += [f"## {heading}", "", entity_list(site, entries, page_url(page.path), page_url, heading.lower()),
+                       ""]
     return page.markdown()
 
 
@@ -127,5 +128,5 @@ def sources_index(site: SiteData, index: SiteIndex, page_url) -> str:
                 distinct([*index.citing_source[s.id], *index.recommending_source[s.id]]),
                 details(f"“{attribution.words(s.title)}”" if s.title else "", format_date(s.date) if s.date else "",
                         SOURCE_KIND_WORDS[s.kind])) for s in sources]
-    page.lines += ["## All sources", "", entity_list(site, entries, page_url(page.path), page_url, "Newest"), ""]
+    page.lines += ["## All sources", "", entity_list(site, entries, page_url(page.path), page_url, "sources", "Newest"), ""]
     return page.markdown()

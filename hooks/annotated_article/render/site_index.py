@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from annotated_article.model import Figure, SiteData
 from annotated_article.render.claims import ArticleClaims, Claim
+from annotated_article.render.entity_claims import newest_first
 from annotated_article.render.relations import ActorRelation, all_relations
 
 
@@ -25,6 +26,8 @@ class SiteIndex:
     relations: list[ActorRelation] = field(default_factory=list)
     actor_relations: dict[str, list[ActorRelation]] = field(default_factory=lambda: defaultdict(list))
     members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: Each article's place in the order of publication, newest first (`entity_claims.newest_first`).
+    article_order: dict[str, int] = field(default_factory=dict)
     #: The ids of the sources each person is credited with (`by`).
     sources_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
@@ -32,6 +35,7 @@ class SiteIndex:
 def index_site(site: SiteData, claims: dict[str, ArticleClaims]) -> SiteIndex:
     """Index every claim, figure and relation by the actor, person and source it concerns."""
     index = SiteIndex()
+    index.article_order = {article.path: place for place, article in enumerate(newest_first(site))}
     for person in site.people.values():
         if person.actor:
             index.members[person.actor].append(person.id)
