@@ -90,7 +90,7 @@ def claim_item(page: PageMarkdown, claim: Claim, role: str = "", grouped: bool =
     when = f"**{format_date(date)}**" if date else "**Date not known**"
     facts = [part for part in (role, when, page.speaker(claim), claim.kind_words, *page.judgements(claim)) if part]
     link = page.link(f"the passage (note {claim.number}{claim.letter})", claim.article.path, claim.id)
-    if not grouped and len(page.site.articles) > 1:
+    if len(page.site.articles) > 1:  # under its article's heading too: a link says where it leads
         link += f" in *{markdown_text(claim.article.title or claim.article.path)}*"
     return (f"- {' · '.join(facts)}  \n  “{markdown_text(claim.words)}” — {link}"
             f"{page.footnote(claim.annotation.source)}")
