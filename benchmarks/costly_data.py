@@ -49,12 +49,13 @@ def annotation(id_: str, exact: str, extra: str = "") -> str:
 
 
 def relations(count: int) -> Callable[[Path], None]:
-    """One actor with `count` relations to the others (about 57 bytes each)."""
+    """One actor with `count` relations to the others (about 80 bytes each)."""
     def edit(project: Path) -> None:
         path = project / "data" / "actors.yml"
         text = path.read_text(encoding="utf-8")
         ids = [line.split(": ", 1)[1] for line in text.splitlines() if line.startswith("- id: ")]
         extra = "".join(f"    - to: {ids[1 + n % (len(ids) - 1)]}\n      relation: relation {n} of the benchmark\n"
+                        "      background: true\n"
                         for n in range(count))
         path.write_text(text.replace("  relations:\n", "  relations:\n" + extra, 1), encoding="utf-8")
     return edit

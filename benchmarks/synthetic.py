@@ -155,7 +155,8 @@ def _block(number: int, shared: list[str], seed_names: dict[str, str], size: Siz
     targets = [a["id"] for a in actors] + shared
     for actor in actors[:-1]:  # all but one have a relation, as in the seed
         to = rng.choice([t for t in targets if t != actor["id"]])
-        actor["relations"] = [{"to": to, "relation": " ".join(rng.choice(_WORDS) for _ in range(rng.randint(3, 8)))}]
+        actor["relations"] = [{"to": to, "relation": " ".join(rng.choice(_WORDS) for _ in range(rng.randint(3, 8))),
+                               "background": True}]
     people = []
     for index in range(size.people):
         person: dict[str, Any] = {"id": f"{tag}-person-{index + 1}"}

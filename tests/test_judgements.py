@@ -13,6 +13,7 @@ import json
 import pytest
 
 from annotated_article.data.vocabulary import OVERSTATED
+from annotated_article.render.actor_page import actor_claims
 from annotated_article.render.attribution import format_date
 from annotated_article.render.claims import JUDGEMENTS, Claim, site_claims
 from annotated_article.render.site_index import index_site
@@ -202,16 +203,14 @@ def test_actor_and_source_pages_badge_each_claim_and_a_source_page_says_what_it_
     for actor in site.actors.values():
         page = soup_of(each_site.site / "actors" / actor.id / "index.html")
         checked = 0
-        for heading in page.select("article h2"):  # the lists of claims: said about the actor, by its own, figures
-            if not heading.get_text().startswith(("What was said about", f"What {actor.name}", "Figures")):
-                continue
-            for item in heading.find_next("ul").find_all("li", recursive=False):
-                link = item.find("a", href=lambda href: href and "#" in href and "articles/" in href)
-                [claim] = [c for c in claims if link["href"].endswith(f"#{c.id}")]
-                assert_badges(item, claim)
-                checked += 1
-        assert checked == (len(index.about_actor[actor.id]) + len(index.by_actor[actor.id])
-                           + len(index.figures[actor.id])), actor.id
+        lists = [heading.find_next("ul") for heading in page.select("article h2, article h3")
+                 if heading.get_text().startswith("Figures") or heading.name == "h3"]  # the claims by article, figures
+        for item in (item for list_ in lists for item in list_.find_all("li", recursive=False)):
+            link = item.find("a", href=lambda href: href and "#" in href and "articles/" in href)
+            [claim] = [c for c in claims if link["href"].endswith(f"#{c.id}")]
+            assert_badges(item, claim)
+            checked += 1
+        assert checked == len(actor_claims(actor, index)[0]) + len(index.figures[actor.id]), actor.id
 
 
 def annotation_key(claim: Claim) -> str:

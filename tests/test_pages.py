@@ -28,8 +28,9 @@ from annotated_article.model import (
     SiteData,
     Source,
 )
+from annotated_article.render.actor_page import actor_page
 from annotated_article.render.claims import site_claims
-from annotated_article.render.entity_pages import actor_page, person_page, source_page
+from annotated_article.render.entity_pages import person_page, source_page
 from annotated_article.render.index_pages import ARTICLE_LIST, articles_index, generated_pages, with_article_list
 from annotated_article.render.navigation import NAV_ARTICLES, nav_entries, with_generated_nav
 from annotated_article.render.relations import all_relations
@@ -84,28 +85,43 @@ def render(page_markdown: str) -> str:
     return markdown.markdown(page_markdown, extensions=["attr_list", "footnotes"])
 
 
-def test_actor_page_separates_what_was_said_about_it_from_what_its_officials_said():
+def page_url(path: str) -> str:
+    """A page's URL with directory URLs, as MkDocs gives it."""
+    return path.removesuffix(".md").removesuffix("index") + "/"
+
+
+def test_actor_page_marks_what_its_own_voices_said_and_what_was_said_about_it():
     site = small_site()
-    alpha = actor_page(site.actors["alpha"], site, index_of(site))
-    about = alpha.split("## What was said about Alpha <Land>")
-    assert len(about) == 1  # headings are escaped text
+    alpha = actor_page(site.actors["alpha"], site, index_of(site), page_url)
     html = render(alpha)
     assert "<h1>Alpha &lt;Land&gt;</h1>" in html
     assert "First *country*." in html.replace("\\*", "*") and "<em>country</em>" not in html
-    said_about = html.split("What was said about Alpha &lt;Land&gt;</h2>")[1].split("</ul>")[0]
-    assert 'href="../articles/story.md#about-alpha"' in said_about
-    assert "said-by-minister" not in said_about
-    own = html.split("officials and bodies said</h2>")[1].split("</ul>")[0]
-    assert 'href="../articles/story.md#said-by-minister"' in own
-    related = html.split("Related actors</h2>")[1].split("</ul>")[0]
-    assert "→ <a href=\"beta.md\">Beta</a>: trades with" in related
+    claims = html.split("Claims by and about Alpha &lt;Land&gt;</h2>")[1].split("</ul>")[0]
+    # Both are its minister's: the speaker of one, and whose words a source gives for the other.
+    own, also_own = claims.split("<li>")[1:]
+    assert "<em>By its own voice</em>" in own and 'href="../articles/story.md#said-by-minister"' in own
+    assert "<em>By its own voice</em>" in also_own and 'href="../articles/story.md#about-alpha"' in also_own
+    assert "“Experts doubt Alpha.”" in also_own and "<strong>2 November 2024</strong>" in also_own
+    beta = render(actor_page(site.actors["beta"], site, index_of(site), page_url))
+    about = beta.split("Claims by and about Beta</h2>")[1].split("</ul>")[0]
+    assert about.count("<li>") == 1 and "<em>About it</em>" in about and "#said-by-minister" in about
+    voices = html.split("Voices</h2>")[1].split("<h2")[0]
+    assert '<a href="../people/minister.md">Ann Minister</a>, Foreign Minister: 2 claims' in voices
+    related = html.split("Relations</h2>")[1]
+    assert "→ <a href=\"beta.md\">Beta</a>: trades with — <em>editors’ background, no source</em>" in related
     assert "<a href=\"gamma.md\">Gamma</a> → Alpha &lt;Land&gt;: watches" in related
     assert 'id="fn:paper"' in html and "A [story]" in html
 
 
+def test_an_actor_none_of_whose_own_voices_is_quoted_says_so():
+    site = small_site()
+    html = render(actor_page(site.actors["gamma"], site, index_of(site), page_url))
+    assert "No official or outlet of Gamma is quoted in these articles." in html
+
+
 def test_figures_show_on_the_actor_they_concern():
     site = small_site()
-    html = render(actor_page(site.actors["beta"], site, index_of(site)))
+    html = render(actor_page(site.actors["beta"], site, index_of(site), page_url))
     figures = html.split("Figures</h2>")[1].split("</ul>")[0]
     assert "<strong>1,000</strong>: troops" in figures and "#said-by-minister" in figures
 
@@ -132,8 +148,7 @@ def test_source_page_lists_every_citation_and_further_reading():
 def test_pages_come_from_the_data_alone():
     site = small_site()
     claims = site_claims(site)
-    pages = generated_pages(site, claims, index_site(site, claims),
-                            lambda path: path.removesuffix(".md").removesuffix("index") + "/")
+    pages = generated_pages(site, claims, index_site(site, claims), page_url)
     assert set(pages) == {
         "articles/index.md", "actors/index.md", "people/index.md", "sources/index.md", "actors/alpha.md", "actors/beta.md",
         "actors/gamma.md", "people/minister.md", "people/expert.md", "sources/paper.md", "sources/extra.md",
@@ -215,8 +230,8 @@ def test_relations_map_is_well_formed_svg_with_links_and_titles():
     links = root.findall(".//svg:a", namespace)
     assert sorted(link.get("href") for link in links) == ["alpha/", "beta/", "gamma/"]
     titles = [t.text for t in root.findall(".//svg:title", namespace)]
-    assert "Alpha <Land> → Beta: trades with" in titles
-    drawing = root.find("svg:svg", namespace)
+    assert "Alpha <Land> → Beta: trades with (editors’ background, no source)" in titles
+    drawing = root.find(".//svg:svg", namespace)
     width, height = float(drawing.get("width")), float(drawing.get("height"))
     assert drawing.get("viewBox") == f"0 0 {drawing.get('width')} {drawing.get('height')}"  # a unit is a CSS pixel
     for line in root.findall(".//svg:line", namespace):
@@ -284,11 +299,11 @@ def test_with_several_articles_every_statement_and_figure_names_its_article():
     other = dataclasses.replace(site.articles["articles/story.md"], path="articles/other.md", title="Another *story*")
     site.articles["articles/other.md"] = other
     index = index_of(site)
-    beta = render(actor_page(site.actors["beta"], site, index))
+    beta = render(actor_page(site.actors["beta"], site, index, page_url))
     figures = beta.split("Figures</h2>")[1].split("</ul>")[0]
     assert figures.count("the passage</a> in <em>The story</em>") == 1
     assert figures.count("the passage</a> in <em>Another *story*</em>") == 1
     minister = render(person_page(site.people["minister"], site, index))
     assert "Alpha will act.</a> in <em>The story</em>" in minister and "in <em>Another *story*</em>" in minister
     single = small_site()
-    assert " in <em>" not in render(actor_page(single.actors["beta"], single, index_of(single)))
+    assert " in <em>" not in render(actor_page(single.actors["beta"], single, index_of(single), page_url))

@@ -104,7 +104,8 @@ def test_an_actor_link_leads_to_the_actor_page_and_its_entry_back_to_the_exact_p
     expect(page).to_have_url(reader.edition.url("actors/nato.md"))
     expect(page.get_by_role("heading", level=1)).to_have_text("NATO")
 
-    page.get_by_role("article").get_by_role("link", name="growing desperation").click()
+    entry = page.get_by_role("article").get_by_role("listitem").filter(has_text="growing desperation").first
+    entry.get_by_role("link", name="the passage (note").first.click()  # the link after the claim's words
     expect(page).to_have_url(reader.edition.url(f"{ARTICLE}#{RUTTE}"))
     expect_landed_on_rutte_passage(page)
 
@@ -112,7 +113,7 @@ def test_an_actor_link_leads_to_the_actor_page_and_its_entry_back_to_the_exact_p
 def test_the_relations_map_is_reached_by_keyboard_and_its_nodes_lead_to_the_actors(reader):
     page = reader.page
     page.goto(reader.edition.url("actors/index.md"))
-    node = 'svg a[href*="north-korea"]'
+    node = 'svg a.relations-node[href*="north-korea"]'
     tab_to(page, node)
     assert focus_is_visible(page)
     page.keyboard.press("Enter")
@@ -122,14 +123,15 @@ def test_the_relations_map_is_reached_by_keyboard_and_its_nodes_lead_to_the_acto
 
 #: Every text of the relations map: its words, its size in CSS pixels as drawn, its box, and for a
 #: relation's label the relation's words as its title gives them ("A → B: words").
-MAP_TEXTS = """() => {
+MAP_TEXTS = r"""() => {
     const svg = document.querySelector("figure.relations-map svg");
     const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
     return [...svg.querySelectorAll("text")].map(text => {
         const box = text.getBoundingClientRect(), edge = text.closest(".relations-edge");
         return {words: text.textContent, size: parseFloat(getComputedStyle(text).fontSize) * scale,
                 box: [box.left, box.top, box.right, box.bottom],
-                relation: edge ? edge.querySelector("title").textContent.split(": ").slice(1).join(": ") : null};
+                relation: edge ? edge.querySelector("title").textContent.split(": ").slice(1).join(": ")
+                  .replace(/ \((source: |passage of |editors’ background)[\s\S]*\)$/, "") : null};
     });
 }"""
 

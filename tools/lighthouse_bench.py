@@ -29,7 +29,7 @@ CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-ba
                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 #: The pages measured: (name, path under the site's URL).
-PAGES = [("article", "articles/north-korea-troops-russia/"), ("actor page", "actors/nato/")]
+PAGES = [("article", "articles/north-korea-troops-russia/"), ("actor page", "actors/north-korea/")]
 
 
 def audit(url: str, report_path: Path) -> dict:

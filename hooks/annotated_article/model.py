@@ -125,8 +125,14 @@ class ArticlePlan:
 
 @dataclass(frozen=True)
 class Relation:
+    """How an actor relates to `to`, in words, and where that is said: a source's id, an annotation's id
+    (`ARTICLE#ID` where two articles have it), or the editors' `background` with no source."""
+
     to: str
     relation: str
+    source: str = ""
+    annotation: str = ""
+    background: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,8 @@ class Source:
     date_note: str = ""
     links: tuple[Link, ...] = ()
     note: str = ""
+    #: Ids of data/people.yml the source is by: the body that issued it, or who spoke at it.
+    by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

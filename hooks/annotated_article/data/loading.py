@@ -15,6 +15,7 @@ from annotated_article.data import project_files
 from annotated_article.data.article_files import check_provenance
 from annotated_article.data.errors import DataError, DataErrors, shown
 from annotated_article.data.registries import check_actor_names, check_link_hosts, check_sizes, registry
+from annotated_article.data.relation_citations import check_relation_citations
 from annotated_article.data.schema_validation import Schemas, nearest, validate_document
 from annotated_article.data.yaml_loading import YamlDocument, load_yaml_bytes
 from annotated_article.model import Actor, Person, SiteData, Source
@@ -158,6 +159,13 @@ def check_references(files: DataFiles, article_documents: list[YamlDocument], er
                 if relation["to"] == item["id"]:
                     errors.append(actors_doc.error(place, "an actor cannot have a relation to itself",
                                                    "Name another actor in `to`"))
+        if "sources.yml" not in files.unreadable:
+            check_relation_citations(actors_doc, site.sources, article_documents, files.all_read, errors)
+    sources_doc = files.registries["sources.yml"]
+    if sources_doc is not None:
+        for index, item in enumerate(sources_doc.data):
+            for number, person in enumerate(item.get("by", [])):
+                reference(sources_doc, (index, "by", number), person, site.people, "person", "data/people.yml")
     if people_doc is not None:
         for index, item in enumerate(people_doc.data):
             if "actor" in item:

@@ -8,47 +8,17 @@ it where it differs; a source's page, what it said for each claim that cites it.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from annotated_article.data.vocabulary import SOURCE_KIND_WORDS
-from annotated_article.model import Actor, Person, SiteData, Source
+from annotated_article.data.vocabulary import SOURCE_KIND_WORDS, SOURCE_SEEN_WORDS
+from annotated_article.model import Person, SiteData, Source
 from annotated_article.render import attribution
 from annotated_article.render.attribution import format_date
-from annotated_article.render.claims import Claim, SaidEntry
+from annotated_article.render.claims import Claim, SaidEntry, counted
+from annotated_article.render.entity_claims import claim_date, claim_item, distinct, tally
 from annotated_article.render.page_markdown import PageMarkdown
-from annotated_article.render.relations import ActorRelation, relation_parts
 from annotated_article.render.said import entry_markdown, not_seen, said_parts, words_markdown
 from annotated_article.render.site_index import SiteIndex
 from annotated_article.render.text import html_text, link_shown, markdown_text
 from annotated_article.site_urls import page_path
-
-
-def actor_page(actor: Actor, site: SiteData, index: SiteIndex) -> str:
-    page = PageMarkdown(page_path("actors", actor.id), site, actor.name)
-    if actor.full_name:
-        page.lines += [f"*{markdown_text(actor.full_name)}*", ""]
-    page.lines += [markdown_text(actor.description), ""]
-    page.section(f"What was said about {actor.name}", [page.entry(c) for c in index.about_actor[actor.id]])
-    page.section(f"What {actor.name}’s officials and bodies said", [page.entry(c) for c in index.by_actor[actor.id]])
-    page.section("Figures", [
-        f"- **{markdown_text(figure.value)}**: {markdown_text(figure.label)} "
-        f"({page.passage(claim, 'the passage')} · {' · '.join(page.judgements(claim))})"
-        f"{page.footnote(claim.annotation.source)}"
-        for figure, claim in index.figures[actor.id]
-    ])
-    page.section("Related actors", [_relation_line(page, site, actor, link) for link in index.actor_relations[actor.id]])
-    members = [site.people[person_id] for person_id in index.members[actor.id]]
-    page.section("Officials and bodies", [
-        f"- {page.link(person.name, page_path('people', person.id))}, {markdown_text(person.role)}" for person in members
-    ])
-    return page.markdown()
-
-
-def _relation_line(page: PageMarkdown, site: SiteData, actor: Actor, link: ActorRelation) -> str:
-    """The relation, linking the other actor's page (not the page's own actor)."""
-    parts = [part if part.page != ("actors", actor.id) else replace(part, page=None)
-             for part in relation_parts(link, site)]
-    return "- " + attribution.as_markdown(parts, page.link_to_page)
 
 
 def person_page(person: Person, site: SiteData, index: SiteIndex) -> str:
@@ -59,11 +29,34 @@ def person_page(person: Person, site: SiteData, index: SiteIndex) -> str:
     if person.affiliation:
         details.append(markdown_text(person.affiliation))
     page.lines += [" · ".join(details), ""]
-    said = [line for claim in index.by_speaker[person.id] for line in _own_words(page, person, claim)]
+    spoken = index.by_speaker[person.id]
+    dates = sorted(date for claim in spoken for date in _own_dates(person, claim) if date)
+    if dates:
+        span = format_date(dates[0]) + (f" to {format_date(dates[-1])}" if dates[-1] != dates[0] else "")
+        page.lines += [f"**Role:** {markdown_text(person.role)}, as the data gives it for their words of {span}.", ""]
+    said = [line for claim in spoken for line in _own_words(page, person, claim)]
     page.section("What it said" if person.type == "organization" else "What they said", said)
-    if not said:
-        page.lines += ["No statement of theirs is annotated yet.", ""]
+    sources = index.sources_by[person.id]
+    for source_id in sources:
+        source = site.sources[source_id]
+        cited = distinct([*index.citing_source[source_id], *index.recommending_source[source_id]])
+        heading = f"By {'it' if person.type == 'organization' else 'them'}: " + ", ".join(
+            filter(None, (source.publisher, f"“{source.title}”" if source.title else "",
+                          format_date(source.date) if source.date else "")))
+        page.lines += [f"## {markdown_text(heading)}", "",
+                       f"{page.link('The source’s page', page_path('sources', source_id))}: "
+                       + (f"{counted(len(cited), 'claim')} {'cites or suggests' if len(cited) == 1 else 'cite or suggest'} it."
+                          if cited else "no claim cites it yet."),
+                       "", *(claim_item(page, claim) for claim in cited), ""]
+    if not said and not sources:
+        page.lines += ["No statement of theirs is annotated yet, and no source is credited to them.", ""]
     return page.markdown()
+
+
+def _own_dates(person: Person, claim: Claim) -> list[str]:
+    """When `person`'s words for the claim were said: their entries' dates, else the claim's."""
+    own = [entry.date for entry in claim.said if entry.person is not None and entry.person.id == person.id]
+    return own or [claim_date(claim)]
 
 
 def _own_words(page: PageMarkdown, person: Person, claim: Claim) -> list[str]:
@@ -111,7 +104,11 @@ def source_page(source: Source, site: SiteData, index: SiteIndex) -> str:
         facts.append(f"- **Date:** {date}{note}")
     if source.authors:
         facts.append(f"- **Authors:** {markdown_text(', '.join(source.authors))}")
-    for link in source.links:
+    if source.by:
+        facts.append("- **By:** " + ", ".join(page.link(site.people[id_].name, page_path("people", id_))
+                                                for id_ in source.by))
+    facts.append(f"- **Seen:** {_seen(source, index.citing_source[source.id])}")
+    for link in sorted(source.links, key=lambda link: link.kind != "original"):
         label, kind = link_shown(link)
         # As escaped HTML, the way every page writes a link to an address of the data: Markdown would keep an
         # entity (`&#64;`) in the address for the browser to read as a character.
@@ -122,15 +119,13 @@ def source_page(source: Source, site: SiteData, index: SiteIndex) -> str:
         page.lines += [markdown_text(source.note), ""]
     page.section("Cited for", [_cited_entry(page, c, source) for c in index.citing_source[source.id]])
     page.section("Suggested as further reading for",
-                 [f"- {page.passage(c)} — {page.speaker(c)}{_what_it_said(page, c, source)}"
-                  for c in index.recommending_source[source.id]])
+                 [claim_item(page, c) + _what_it_said(page, c, source) for c in index.recommending_source[source.id]])
     return page.markdown()
 
 
 def _cited_entry(page: PageMarkdown, claim: Claim, source: Source) -> str:
     annotation = claim.annotation
-    line = f"- {page.passage(claim)} — {' · '.join([page.speaker(claim), claim.kind_words, *page.judgements(claim)])}"
-    line += _what_it_said(page, claim, source)
+    line = claim_item(page, claim) + _what_it_said(page, claim, source)
     if annotation.note:
         line += f"  \n  *Editor’s note:* {markdown_text(annotation.note)}"
     return line
@@ -140,3 +135,15 @@ def _what_it_said(page: PageMarkdown, claim: Claim, source: Source) -> str:
     """The claim's entries for `source` (what it said, or why that was not seen), each on a line of its own."""
     return "".join(f"  \n  *What it said:* {entry_markdown(entry, page.link_to_page)}"
                    for entry in claim.said if entry.source.id == source.id)
+
+
+def _seen(source: Source, claims: list[Claim]) -> str:
+    """Whether the source was seen, for the claims that cite it (the editors' `source_seen`), and where its words were
+    seen (the `said` entries' `seen_in`)."""
+    if not claims:
+        return "not judged: no claim cites it as its source"
+    counts = tally(claims, "source_seen")
+    where = list(dict.fromkeys(attribution.words(entry.said.seen_in) for claim in claims for entry in claim.said
+                               if entry.source.id == source.id and entry.said.words and entry.said.seen_in))
+    seen = "; ".join(f"{SOURCE_SEEN_WORDS[value]} for {counted(count, 'claim')}" for value, count in counts)
+    return markdown_text(seen[0].upper() + seen[1:] + (f" ({'; '.join(where)})" if where else ""))

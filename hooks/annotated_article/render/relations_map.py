@@ -18,11 +18,12 @@ from collections import Counter
 
 from annotated_article.model import SiteData
 from annotated_article.render.attribution import as_text
-from annotated_article.render.relations import ActorRelation, relation_parts
+from annotated_article.render.relations import ActorRelation, cited_text, neighbours, relation_parts
 from annotated_article.render.text import html_text
 from annotated_article.site_urls import relative_url
 
 WIDTH, HEIGHT = 680, 440  # the size the map starts from, in CSS pixels
+SMALL_WIDTH, SMALL_HEIGHT = 560, 360  # an actor's own map, of its neighbours
 NODE_HEIGHT = 34
 FORCE_LAYOUT_LIMIT = 60
 #: Most relations whose words a map writes on it: past them the words would cover the map (and placing each
@@ -35,12 +36,20 @@ GAP = 4
 
 
 def relations_map_svg(site: SiteData, relations: list[ActorRelation], page_url: str,
-                      actor_urls: dict[str, str]) -> str:
-    """The map as one line of SVG markup (so Markdown leaves it whole)."""
-    actors = list(site.actors.values())
-    unit = _layout([actor.id for actor in actors], relations)
+                      actor_urls: dict[str, str], centre: str = "", cited_urls: list[str | None] | None = None) -> str:
+    """The map as one line of SVG markup (so Markdown leaves it whole). With `centre`, the map of that actor's
+    relations alone: it in the middle and its neighbours around it. `cited_urls`: for each relation, the address of
+    what it cites (a source's page, a passage), which its arrow links to (None: it cites nothing to link)."""
+    if centre:
+        ids = [centre, *neighbours(centre, relations)]
+        actors = [site.actors[id_] for id_ in ids]
+        unit = _star(ids)
+    else:
+        actors = list(site.actors.values())
+        unit = _layout([actor.id for actor in actors], relations)
     lines = [_balanced(" ".join(r.relation.relation.split())) for r in relations]
-    width, height = WIDTH, HEIGHT
+    urls = cited_urls or [None] * len(relations)
+    width, height = (SMALL_WIDTH, SMALL_HEIGHT) if centre else (WIDTH, HEIGHT)
     overview = len(actors) > FORCE_LAYOUT_LIMIT or len(relations) > MAX_LABELLED_RELATIONS
     for attempt in range(12):
         centres = _scaled(unit, actors, width, height)
@@ -50,17 +59,19 @@ def relations_map_svg(site: SiteData, relations: list[ActorRelation], page_url: 
         if labels is not None:
             break
         width, height = round(width * (1.15 if attempt >= 5 else 1)), round(height * 1.2)  # taller, then wider
-    edges = [_edge(boxes[r.source], boxes[r.target], r, site, label, words)
-             for r, label, words in zip(relations, labels, lines)]
+    edges = [_edge(boxes[r.source], boxes[r.target], r, site, label, words,
+                   relative_url(page_url, url) if url else "") for r, label, words, url in zip(relations, labels, lines, urls)]
     nodes = [_node(actor, boxes[actor.id], relative_url(page_url, actor_urls[actor.id])) for actor in actors]
+    label = (f"Map of the relations of {html_text(site.actors[centre].name)}" if centre else
+             "Relations map of the actors") + "; the same relations are listed in words below, with what each cites"
     return (
-        f'<figure class="relations-map"><svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'<figure class="relations-map"><div class="relations-map-scroll"><svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" '
-        'aria-label="Relations map of the actors; the same relations are listed in words below">'
+        f'aria-label="{label}">'
         '<defs><marker id="relations-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="relations-arrow"/>'
         f'</marker></defs><g class="relations-edges">{"".join(edges)}</g>'
-        f'<g class="relations-nodes">{"".join(nodes)}</g></svg>'
+        f'<g class="relations-nodes">{"".join(nodes)}</g></svg></div>'
         f"<figcaption>{_caption(len(relations), overview)}</figcaption></figure>"
     )
 
@@ -69,7 +80,8 @@ def _caption(relations: int, overview: bool) -> str:
     if overview and relations:
         return (f"Each arrow goes from an actor to another it relates to; the words of the {relations:,} relations "
                 "are in the list below. Select an actor to open its page.")
-    return "Each arrow reads “actor → actor: relation”; select an actor to open its page."
+    return ("Each arrow reads “actor → actor: relation”; an arrow that cites a source or a passage links to it. "
+            "Select an actor to open its page.")
 
 
 def _layout(ids: list[str], relations: list[ActorRelation]) -> dict[str, tuple[float, float]]:
@@ -112,6 +124,14 @@ def _layout(ids: list[str], relations: list[ActorRelation]) -> dict[str, tuple[f
                 positions[actor_id][1] += my / length * step
             temperature = max(temperature * 0.985, 0.005)
     return {actor_id: (x, y) for actor_id, (x, y) in positions.items()}
+
+
+def _star(ids: list[str]) -> dict[str, tuple[float, float]]:
+    """The first actor in the middle, the others evenly around it, starting at the top."""
+    count = max(len(ids) - 1, 1)
+    return {ids[0]: (0.0, 0.0), **{actor_id: (math.cos(-math.pi / 2 + 2 * math.pi * i / count),
+                                             math.sin(-math.pi / 2 + 2 * math.pi * i / count))
+                                  for i, actor_id in enumerate(ids[1:])}}
 
 
 def _scaled(unit: dict[str, tuple[float, float]], actors, width: float, height: float) -> list[tuple[float, float]]:
@@ -203,19 +223,21 @@ def _border_point(box, towards: tuple[float, float]) -> tuple[float, float]:
     return cx + dx * scale, cy + dy * scale
 
 
-def _edge(source_box, target_box, relation: ActorRelation, site: SiteData, label, lines: list[str]) -> str:
+def _edge(source_box, target_box, relation: ActorRelation, site: SiteData, label, lines: list[str], url: str) -> str:
     start = _border_point(source_box, _centre(target_box))
     end = _border_point(target_box, _centre(source_box))
-    title = as_text(relation_parts(relation, site))
+    title = f"{as_text(relation_parts(relation, site))} ({cited_text(relation)})"
     words = ""
     if label:
         x, y = label[0] + label[2] / 2, label[1] + LABEL_LINE - 3.5
         words = (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle">' + "".join(
             f'<tspan x="{x:.1f}" dy="{LABEL_LINE if index else 0}">{html_text(line)}</tspan>'
             for index, line in enumerate(lines)) + "</text>")
-    return (f'<g class="relations-edge"><title>{html_text(title)}</title>'
-            f'<line x1="{start[0]:.1f}" y1="{start[1]:.1f}" x2="{end[0]:.1f}" y2="{end[1]:.1f}" '
-            f'marker-end="url(#relations-arrow)"/>{words}</g>')
+    body = (f'<title>{html_text(title)}</title><line x1="{start[0]:.1f}" y1="{start[1]:.1f}" x2="{end[0]:.1f}" '
+            f'y2="{end[1]:.1f}" marker-end="url(#relations-arrow)"/>{words}')
+    if url:
+        return f'<a class="relations-edge relations-edge--cited" href="{html_text(url)}">{body}</a>'
+    return f'<g class="relations-edge">{body}</g>'
 
 
 def _node(actor, box, url: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from annotated_article.model import Figure, SiteData
 from annotated_article.render.claims import ArticleClaims, Claim
+from annotated_article.render.entity_claims import newest_first
 from annotated_article.render.relations import ActorRelation, all_relations
 
 
@@ -25,14 +26,22 @@ class SiteIndex:
     relations: list[ActorRelation] = field(default_factory=list)
     actor_relations: dict[str, list[ActorRelation]] = field(default_factory=lambda: defaultdict(list))
     members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: Each article's place in the order of publication, newest first (`entity_claims.newest_first`).
+    article_order: dict[str, int] = field(default_factory=dict)
+    #: The ids of the sources each person is credited with (`by`).
+    sources_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
 def index_site(site: SiteData, claims: dict[str, ArticleClaims]) -> SiteIndex:
     """Index every claim, figure and relation by the actor, person and source it concerns."""
     index = SiteIndex()
+    index.article_order = {article.path: place for place, article in enumerate(newest_first(site))}
     for person in site.people.values():
         if person.actor:
             index.members[person.actor].append(person.id)
+    for source in site.sources.values():
+        for person_id in source.by:
+            index.sources_by[person_id].append(source.id)
     for article in site.articles.values():
         for claim in claims[article.path].in_reading_order():
             annotation = claim.annotation
@@ -52,7 +61,7 @@ def index_site(site: SiteData, claims: dict[str, ArticleClaims]) -> SiteIndex:
                 index.recommending_source[source_id].append(claim)
             for figure in annotation.figures:
                 index.figures[figure.actor].append((figure, claim))
-    index.relations = all_relations(site)
+    index.relations = all_relations(site, claims)
     for link in index.relations:
         index.actor_relations[link.source].append(link)
         index.actor_relations[link.target].append(link)

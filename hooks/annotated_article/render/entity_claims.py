@@ -1,0 +1,107 @@
+"""Claims as the pages of actors, people and sources list them: grouped by article (newest first), each with its
+date, who said it, both judgements, its words in full and a link to its passage; and counted by judgement."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from annotated_article.model import Article, SiteData
+from annotated_article.render.attribution import format_date
+from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS, Claim, counted
+from annotated_article.render.page_markdown import PageMarkdown
+from annotated_article.render.text import markdown_text
+
+
+def newest_first(site: SiteData) -> list[Article]:
+    """The articles by date of publication, newest first; those whose date is not known last, in the order
+    of their data files."""
+    dated = sorted((a for a in site.articles.values() if a.provenance.date), key=lambda a: a.provenance.date,
+                   reverse=True)
+    return dated + [a for a in site.articles.values() if not a.provenance.date]
+
+
+def article_key(article: Article) -> str:
+    """The article's short name, for filters and `ARTICLE#ID`: its data file's name without `.yml`."""
+    return article.data_file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def claim_date(claim: Claim) -> str:
+    """When the claim's words were said, as ISO: its first `said` entry's date, else its source's ('' if neither)."""
+    dated = [entry.date for entry in claim.said if entry.date]
+    return dated[0] if dated else (claim.source.date if claim.source and claim.source.date else "")
+
+
+def distinct(claims: Iterable[Claim]) -> list[Claim]:
+    """Each claim once, in the order first met."""
+    return list({(claim.article.path, claim.id): claim for claim in claims}.values())
+
+
+def tally(claims: list[Claim], judgement: str) -> list[tuple[str, int]]:
+    """How many of `claims` have each value of a judgement, in the order of the values, those with none left out."""
+    counts = Counter(claim.judgement(judgement) for claim in claims)
+    return [(value, counts[value]) for value in JUDGEMENTS[judgement][0] if counts[value]]
+
+
+def tally_lines(claims: list[Claim]) -> list[str]:
+    """`- **Source:** 2 seen at the original, 1 not found` and the same for the wording, as Markdown list items."""
+    return [f"- **{JUDGEMENT_LABELS[name]}:** " + ", ".join(f"{count} {JUDGEMENTS[name][0][value]}"
+                                                          for value, count in tally(claims, name))
+            for name in JUDGEMENTS if claims]
+
+
+def tally_text(claims: list[Claim]) -> str:
+    """`3 claims (source: 2 seen only in a report, 1 not found; wording: …)`, or `no claim`."""
+    if not claims:
+        return "no claim"
+    parts = ["{}: {}".format(JUDGEMENT_LABELS[name].lower(), ", ".join(
+        f"{count} {JUDGEMENTS[name][0][value]}" for value, count in tally(claims, name))) for name in JUDGEMENTS]
+    return f"{counted(len(claims), 'claim')} ({'; '.join(parts)})"
+
+
+def by_article(claims: list[Claim], order: dict[str, int]) -> list[tuple[Article, list[Claim]]]:
+    """`claims` grouped by their article, in the `order` of the articles' paths (newest first), each group in
+    reading order."""
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault(claim.article.path, []).append(claim)
+    return [(group[0].article, sorted(group, key=_place)) for _, group in
+            sorted(groups.items(), key=lambda item: order.get(item[0], len(order)))]
+
+
+def _place(claim: Claim) -> tuple[int, int]:
+    """Where the claim's words are in its article's text."""
+    plan = claim.article.plan
+    return plan.passages.get(claim.id, (0, 0)) if plan else (0, 0)
+
+
+def article_heading(page: PageMarkdown, article: Article) -> str:
+    """`### [Title](link) — Publisher, date`."""
+    published = article.provenance
+    facts = [markdown_text(published.publisher) if published.publisher else "publisher not known",
+             format_date(published.date) if published.date else "date not known"]
+    return f"### {page.link(article.title or article.path, article.path)} — {', '.join(facts)}"
+
+
+def claim_item(page: PageMarkdown, claim: Claim, role: str = "", grouped: bool = False) -> str:
+    """A claim as a list item: when, who, how it is attributed and both judgements; then its words in full, with a
+    link to its passage (and the footnote of its source); `role` (“by Russia's own voices”) first, if given."""
+    date = claim_date(claim)
+    when = f"**{format_date(date)}**" if date else "**Date not known**"
+    facts = [part for part in (role, when, page.speaker(claim), claim.kind_words, *page.judgements(claim)) if part]
+    link = page.link(f"the passage (note {claim.number}{claim.letter})", claim.article.path, claim.id)
+    if len(page.site.articles) > 1:  # under its article's heading too: a link says where it leads
+        link += f" in *{markdown_text(claim.article.title or claim.article.path)}*"
+    return (f"- {' · '.join(facts)}  \n  “{markdown_text(claim.words)}” — {link}"
+            f"{page.footnote(claim.annotation.source)}")
+
+
+def grouped_section(page: PageMarkdown, heading: str, claims: list[Claim], order: dict[str, int], role_of=None) -> None:
+    """A section of `claims` grouped by article in `order` (newest first); `role_of(claim)` gives the words a claim
+    starts with."""
+    if not claims:
+        return
+    page.lines += [f"## {markdown_text(heading)}", ""]
+    for article, group in by_article(claims, order):
+        page.lines += [article_heading(page, article), "",
+                       *(claim_item(page, claim, role_of(claim) if role_of else "", grouped=True) for claim in group), ""]
