@@ -28,6 +28,7 @@ from annotated_article.open_data.feed import CORRECTION
 from annotated_article.render.attribution import format_date
 from annotated_article.render.claims import article_claims
 from annotated_article.render.corrections import SECTION_ID, notices
+from annotated_article.site_urls import page_path
 from browser_fixtures import DESKTOP, Edition, reading
 from conftest import (
     ARTICLE,
@@ -285,6 +286,25 @@ def test_the_footnote_and_the_section_say_corrected_and_withdrawn_with_date_and_
     assert line.find_parent("p").find_previous_sibling("h1") is not None
     # After the text and its notes: the notes stay beside the text, the record follows them.
     assert section.find_previous_sibling("div", class_="annotation-notes") is not None
+
+
+@pytest.mark.build
+def test_the_speakers_and_actors_pages_say_a_claim_was_withdrawn_or_corrected_where_they_list_it(corrected):
+    root, downgraded, withdrawn, hosted, _ = corrected
+    site = load_site(root / "data", root / "docs")
+    claims = article_claims(site.articles[ARTICLE], site)
+    for id_, kind in ((withdrawn, "Withdrawn"), (downgraded, "Corrected")):
+        claim = claims.by_id[id_]
+        pages = [page_path("actors", actor.id) for actor in claim.actors]
+        if claim.annotation.speaker:
+            pages.append(page_path("people", claim.annotation.speaker))
+        assert pages, id_
+        for path in pages:
+            page = soup_of(hosted / path.removesuffix(".md") / "index.html")
+            items = [item for item in page.select("li") if item.select_one(f'a[href$="#{id_}"]')]
+            assert items, (path, id_)
+            for item in items:
+                assert f"{kind} {format_date(TODAY)}" in [s.get_text() for s in item.select("strong")], (path, str(item)[:600])
 
 
 @pytest.mark.build

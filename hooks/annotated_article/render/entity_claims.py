@@ -9,6 +9,7 @@ from typing import Iterable
 from annotated_article.model import Article, SiteData
 from annotated_article.render.attribution import format_date
 from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS, Claim, counted
+from annotated_article.render.corrections import claim_notices
 from annotated_article.render.page_markdown import PageMarkdown
 from annotated_article.render.text import markdown_text
 
@@ -83,13 +84,22 @@ def article_heading(page: PageMarkdown, article: Article) -> str:
     return f"### {page.link(article.title or article.path, article.path)} — {', '.join(facts)}"
 
 
+def notice_flag(claim: Claim) -> str:
+    """The claim's latest notice as a few bold words ("**Withdrawn 7 December 2026**"; a withdrawal comes before a
+    correction of the same day), or '' when it has none: where a page lists a claim, it says so first."""
+    notices = claim_notices(claim)
+    return f"**{notices[0].kind} {format_date(notices[0].date)}**" if notices else ""
+
+
 def claim_item(page: PageMarkdown, claim: Claim, role: str = "", grouped: bool = False) -> str:
     """A claim as a list item: when, who, how it is attributed and both judgements; then its words in full, with a
-    link to its passage (and the footnote of its source); `role` (“by Russia's own voices”) first, if given."""
+    link to its passage (and the footnote of its source); `role` (“by Russia's own voices”) first, if given, then
+    its latest correction or its withdrawal, dated."""
     date = claim_date(claim)
     when = f"**{format_date(date)}**" if date else "**Date not known**"
-    facts = [part for part in (role, when, page.speaker(claim), claim.kind_words, *page.judgements(claim)) if part]
-    link = page.link(f"the passage (note {claim.number}{claim.letter})", claim.article.path, claim.id)
+    facts = [part for part in (role, notice_flag(claim), when, page.speaker(claim), claim.kind_words,
+                               *page.judgements(claim)) if part]
+    link = page.link(f"the passage (note {claim.name})", claim.article.path, claim.id)
     if len(page.site.articles) > 1:  # under its article's heading too: a link says where it leads
         link += f" in *{markdown_text(claim.article.title or claim.article.path)}*"
     return (f"- {' · '.join(facts)}  \n  “{markdown_text(claim.words)}” — {link}"

@@ -13,7 +13,7 @@ from annotated_article.model import Person, SiteData, Source
 from annotated_article.render import attribution
 from annotated_article.render.attribution import format_date
 from annotated_article.render.claims import Claim, SaidEntry, counted
-from annotated_article.render.entity_claims import claim_date, claim_item, distinct, tally
+from annotated_article.render.entity_claims import claim_date, claim_item, distinct, notice_flag, tally
 from annotated_article.render.page_markdown import PageMarkdown
 from annotated_article.render.said import entry_markdown, not_seen, said_parts, words_markdown
 from annotated_article.render.site_index import SiteIndex
@@ -63,7 +63,7 @@ def _own_words(page: PageMarkdown, person: Person, claim: Claim) -> list[str]:
     """What `person` said for the claim in their own words, each source's entry on a line (or why the words were
     not seen), and under it the article's version where it differs, with the claim's judgements."""
     own = [entry for entry in claim.said if entry.person is not None and entry.person.id == person.id]
-    details = " · ".join([claim.kind_words, *page.judgements(claim)])
+    details = " · ".join(part for part in (notice_flag(claim), claim.kind_words, *page.judgements(claim)) if part)
     if not own:
         whose = "Its" if person.type == "organization" else "Their"
         why = "no source was found" if not claim.source else "what the source said is not recorded"

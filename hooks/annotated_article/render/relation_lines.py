@@ -25,7 +25,7 @@ def cited_markdown(page: PageMarkdown, relation: ActorRelation) -> str:
         return "source: " + source_markdown(page, relation.cited_source)
     if relation.claim is not None:
         claim = relation.claim
-        return (f"the passage {page.passage(claim)}, note {claim.number}{claim.letter} "
+        return (f"the passage {page.passage(claim)}, note {claim.name} "
                 f"({' · '.join(page.judgements(claim))}){page.footnote(claim.annotation.source)}")
     return f"*{BACKGROUND}*"
 

@@ -65,7 +65,7 @@ def cited_text(relation: ActorRelation) -> str:
     if relation.claim is not None:
         claim = relation.claim
         title = claim.article.title or claim.article.path
-        return f"passage of “{words(title)}”, note {claim.number}{claim.letter}: “{words(claim.words)}”"
+        return f"passage of “{words(title)}”, note {claim.name}: “{words(claim.words)}”"
     return BACKGROUND
 
 
