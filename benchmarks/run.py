@@ -77,7 +77,8 @@ _MARKER = re.compile(r'<sup class="annotation-marker" id="[^"]*"><a [^>]*>\d+</a
 _ACTOR_LINK = re.compile(r'<a class="actor-link" href="[^"]*">(.*?)</a>')
 _PASSAGE = re.compile(r'<span class="annotated-passage" id="[^"]*">')
 _DATELINE = re.compile(r'\n?<div class="dateline">.*?</div>', re.DOTALL)
-_UNDER_TITLE = re.compile(r'\n?<div class="printed-from">.*?</div>|\n?<details class="claims-summary">.*?</details>',
+_UNDER_TITLE = re.compile(r'\n?<div class="printed-from">.*?</div>|\n?<details class="claims-summary">.*?</details>'
+                          r'|\n?<p class="corrections-line">.*?</p>|\n?<nav class="article-contents">.*?</nav>',
                           re.DOTALL)
 _PARAGRAPH_LINK = re.compile(r'<a [^>]*class="paragraph-link"[^>]*>¶</a>')
 

@@ -129,7 +129,7 @@ class BuildSession:
 
         policy = relative_url(page_url, self.url_of(POLICY_PAGE))
         # After the notes: the section is found from the line under the title, and the notes stay next to the text.
-        return html + "\n" + footnotes_html(claims, link) + "\n" + corrections_section_html(claims, policy)
+        return html + "\n" + footnotes_html(claims, link) + "\n" + corrections_section_html(claims, policy).rstrip("\n")
 
 
 @dataclass
