@@ -19,6 +19,7 @@ from annotated_article.data.vocabulary import SOURCE_SEEN_WORDS, WORDING_WORDS
 from annotated_article.model import SiteData
 from annotated_article.render.attribution import format_date
 from annotated_article.render.claims import Claim, site_claims
+from annotated_article.render.corrections import claim_notices
 from conftest import soup_of
 
 pytestmark = pytest.mark.build
@@ -114,7 +115,11 @@ def test_an_actor_page_lists_each_claim_by_its_own_or_about_it_once_by_article_w
                            heading.find("a").get_text()]
                 item_text = words(item.get_text())
                 assert words(claim.words) in item_text  # in full, not cut
-                assert item_text.split(" · ")[1] == when(site, claim), claim.id
+                facts = item_text.split(" · ")
+                notices = claim_notices(claim)  # its latest correction or withdrawal, dated, before its date
+                if notices:
+                    assert facts.pop(1) == f"{notices[0].kind} {format_date(notices[0].date)}", claim.id
+                assert facts[1] == when(site, claim), claim.id
                 assert ("By its own voice" if claim in own else "About it") in item_text
                 assert [b["class"][1] for b in item.select(".judgement")] == [
                     f"judgement--{claim.source_seen}", f"judgement--{claim.wording}"]
