@@ -281,7 +281,7 @@ def test_the_footnote_and_the_section_say_corrected_and_withdrawn_with_date_and_
     line = page.select_one("article .corrections-line a")
     assert line["href"] == f"#{SECTION_ID}"
     count = len({n.claim.id for n in expected})
-    assert line.get_text() == (f"Corrections and updates: {count} claim{'s' * (count != 1)}, latest "
+    assert line.get_text() == (f"Corrections: {count} claim{'s' * (count != 1)}, latest "
                                f"{format_date(expected[0].date)}")
     assert line.find_parent("p").find_previous_sibling("h1") is not None
     # After the text and its notes: the notes stay beside the text, the record follows them.

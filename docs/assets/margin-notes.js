@@ -56,9 +56,10 @@
     var source = said(entry, ".claim-source"), how = element("p", "margin-note__how");
     how.append(said(entry, ".attribution-how"));
     if (source) how.append(" · ", element("span", "margin-note__source", source));
+    // A corrected or withdrawn claim says so beside its judgements, in a word ("Corrected 7 December 2026" on its card).
+    var notice = entry.querySelector(".claim-notice strong");
+    if (notice) judgements.append(" ", element("span", "margin-note__notice", notice.textContent.trim().split(" ")[0]));
     note.append(head, judgements, how);
-    var notice = entry.querySelector(".claim-notice strong"); // "Corrected 7 December 2026", "Withdrawn …"
-    if (notice) note.append(element("p", "margin-note__notice", notice.textContent.trim()));
     note.addEventListener("click", function () {
       document.dispatchEvent(new CustomEvent("claimcard:open", { detail: { marker: link } }));
     });

@@ -96,7 +96,7 @@ def corrections_line_html(claims: ArticleClaims) -> str:
     if not found:
         return ""
     count = len({notice.claim.id for notice in found})
-    return str(Markup('<p class="corrections-line"><a href="#{}">Corrections and updates: {} claim{}, latest {}</a>'
+    return str(Markup('<p class="corrections-line"><a href="#{}">Corrections: {} claim{}, latest {}</a>'
                       '</p>').format(SECTION_ID, count, "s" * (count != 1), date_value(found[0].date)))
 
 
