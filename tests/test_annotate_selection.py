@@ -291,6 +291,9 @@ def test_the_yaml_offers_every_field_of_the_schema_with_its_values():
     for name, spec in item["properties"].items():
         if name in annotate_selection.QUOTE_FIELDS:
             continue
+        if name in annotate_selection.PUBLISHED_ONLY:  # a new annotation was never published: no correction yet
+            assert not re.search(rf"^    (# )?{name}:", fields, re.MULTILINE), name
+            continue
         written = re.search(rf"^    {name}:", fields, re.MULTILINE)
         commented = re.search(rf"^    # {name}:", fields, re.MULTILINE)
         assert written if name in item["required"] else written or commented, name

@@ -25,6 +25,8 @@ STYLE = "assets/annotate-selection.css"
 DATA_FOLDER = "assets/annotate-selection/"
 #: The fields the script writes itself, from the words selected.
 QUOTE_FIELDS = ("id", "exact", "prefix", "suffix")
+#: What only a published claim may carry (`data/corrections.py` refuses them on a new one): left out of the YAML.
+PUBLISHED_ONLY = ("corrections", "withdrawn")
 #: The values a new annotation starts with: nothing was seen yet. `{speaker}`, `{source}` and `{kind}` are the
 #: script's to fill.
 STARTING_VALUES = {"speaker": "{speaker}", "source": "{source}", "kind": "{kind}", "source_seen": "not-found",
@@ -76,7 +78,7 @@ def template(schema: dict) -> str:
     lines: list[str] = []
     later: list[str] = []
     for name, spec in item["properties"].items():
-        if name in QUOTE_FIELDS:
+        if name in QUOTE_FIELDS or name in PUBLISHED_ONLY:
             continue
         if name in required or name in WRITTEN:
             lines += [f"{INDENT}# {line}" for line in _about(spec, MEANINGS.get(name, {}))]
