@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import yaml
@@ -26,8 +27,14 @@ _WATCH = re.compile(r"^watch:[ \t]*\n(?:[ \t]+-.*\n|[ \t]*#.*\n)*", re.MULTILINE
 _NAV = re.compile(r"^nav:[ \t]*\n(?:(?:[ \t-].*|[ \t]*)\n)*", re.MULTILINE)  # to the next top-level key
 
 
+#: One build time for every build of a run: a synthetic site is no git repository, and without a commit to take
+#: its date from, a build would date its feed by the clock, and no two builds would write the same feed.
+_EPOCH = os.environ.get("SOURCE_DATE_EPOCH") or str(int(time.time()))
+
+
 def mkdocs_environment(project: Path, **extra: str) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), **extra}
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), "SOURCE_DATE_EPOCH": _EPOCH,
+            **extra}
 
 
 def build_command(config_file: str, site_dir: Path, python: str = sys.executable) -> list[str]:

@@ -50,13 +50,13 @@ def on_config(config):
 
     hosted_directory_urls = config.use_directory_urls  # as the offline edition's plugin has not yet changed it
 
-    @functools.cache
     def url_of(path: str) -> str:  # every address of the site is the one MkDocs gives the page
-        return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+        return state.url(path, config.use_directory_urls, lambda: File(
+            path, config.docs_dir, config.site_dir, config.use_directory_urls).url)
 
-    @functools.cache
     def hosted_url_of(path: str) -> str:  # the published data names the hosted pages, in both editions
-        return File(path, config.docs_dir, config.site_dir, hosted_directory_urls).url
+        return state.url(path, hosted_directory_urls, lambda: File(
+            path, config.docs_dir, config.site_dir, hosted_directory_urls).url)
 
     # Read from disk, the offline edition's pages link no feed: the theme's script would load a sitemap beside it.
     offline = config.plugins.get("material/offline")
@@ -186,7 +186,8 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
-        text = search_index.with_entries(index.read_text(encoding="utf-8"), state.current().article_search_entries(),
+        entries = state.current().article_search_entries(state.pages)
+        text = search_index.with_entries(index.read_text(encoding="utf-8"), entries,
                                          state.pages.search_docs if state.pages is not None else None)
         index.write_text(text, encoding="utf-8")
     if state.pages is not None:

@@ -22,7 +22,8 @@ from annotated_article.article.loading import load_site
 from annotated_article.model import TextQuote, occurrences
 from annotated_article.site import annotate_selection, finished_pages
 from browser_fixtures import DESKTOP
-from conftest import ARTICLE, PROJECT, THIRD_ARTICLE, add_test_articles, article_html, copy_project_for_make, run_make
+from conftest import (ARTICLE, PROJECT, THIRD_ARTICLE, add_test_articles, article_html, copy_project,
+                      copy_project_for_make, run_make)
 from test_serve import Server, free_port
 
 THIRD = "articles/" + next((THIRD_ARTICLE / "docs" / "articles").glob("*.md")).name
@@ -300,6 +301,21 @@ def test_the_yaml_offers_every_field_of_the_schema_with_its_values():
         for value in spec.get("enum", ()):
             assert re.search(rf"^    #.*\b{value}\b", fields, re.MULTILINE), (name, value)
 
+
+def test_each_article_s_json_holds_its_own_data_then_what_every_article_shares(tmp_path):
+    project = copy_project(tmp_path / "project")
+    add_test_articles(project)
+    site = load_site(project / "data", project / "docs")
+    schemas = project / "data" / "schemas"
+    served = annotate_selection.served_files(site, schemas)
+    fields = annotate_selection.template(json.loads((schemas / "article.schema.json").read_text(encoding="utf-8")))
+    shared = annotate_selection.shared_data(site, fields)
+    assert len(served) == len(site.articles) > 1
+    for path, article in site.articles.items():
+        whole = {**annotate_selection.article_data(article), **shared}
+        assert served[annotate_selection.data_path(path)] == json.dumps(whole, ensure_ascii=False)
+        assert json.loads(served[annotate_selection.data_path(path)])["people"] == \
+            [[person.id, f"{person.name}, {person.role}"] for person in site.people.values()]
 
 @pytest.mark.build
 def test_neither_the_published_site_nor_the_offline_edition_has_it(built_site, offline_site):

@@ -128,3 +128,32 @@ def test_the_site_signature_changes_with_what_every_page_is_made_from_and_not_wi
 
 def edit(path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+
+def test_what_is_made_from_a_page_is_kept_only_while_the_page_is_not_rendered_again():
+    records = PageRecords()
+    pages = [("a.md", "a/"), ("b.md", "b/")]
+    made = []
+
+    def make(value):
+        made.append(value)
+        return value
+
+    records.begin("one", pages)
+    for path, _ in pages:
+        records.modified(path, lambda title, path=path: (path, ""))
+        records.written(path, path, {}, None, None)
+    assert [records.made_from(path, lambda path=path: make(f"{path} 1")) for path, _ in pages] == ["a.md 1", "b.md 1"]
+    records.finished()
+
+    records.begin("one", pages)  # b's inputs change: b's is made again, a's kept
+    for path, _ in pages:
+        records.modified(path, lambda title, path=path: (path, "new" if path == "b.md" else ""))
+    assert [records.made_from(path, lambda path=path: make(f"{path} 2")) for path, _ in pages] == ["a.md 1", "b.md 2"]
+    records.finished()
+
+    records.begin("two", pages)  # another signature: everything is made again
+    for path, _ in pages:
+        records.modified(path, lambda title, path=path: (path,))
+    assert [records.made_from(path, lambda path=path: make(f"{path} 3")) for path, _ in pages] == ["a.md 3", "b.md 3"]
+    assert made == ["a.md 1", "b.md 1", "b.md 2", "a.md 3", "b.md 3"]

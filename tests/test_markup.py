@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import markdown
 import pytest
+from markupsafe import Markup
 
-from annotated_article.render.text import excerpt, markdown_text
+from annotated_article.render.text import excerpt, html_format, markdown_text
 from annotated_article.site_urls import relative_source_path, relative_url
 
 NASTY = [
@@ -63,3 +64,15 @@ def test_relative_source_path(from_src, to_src, expected):
 def test_excerpt_cuts_long_text_at_a_word():
     assert excerpt("one two three", words=5) == "one two three"
     assert excerpt("one two three four", words=2) == "one two …"
+
+
+@pytest.mark.parametrize("template, args, kwargs", [
+    ('<a href="{}" title="{}">{}</a>', ('"/x?a=1&b=2"', "O'Brien <b>", Markup("<em>kept</em>")), {}),
+    ("{} claim{}: {}", (15, "s", None), {}),
+    ('<p id="{id}">{text}</p>', (), {"id": 'a"b', "text": Markup("&amp; <i>x</i>")}),
+    ("{{literal}} {} {}", (1.5, True), {}),
+    ("{0}{1}{0}", ("<", Markup(">")), {}),
+])
+def test_html_format_writes_what_markupsafe_writes(template, args, kwargs):
+    assert html_format(template, *args, **kwargs) == Markup(template).format(*args, **kwargs)
+    assert isinstance(html_format(template, *args, **kwargs), Markup)

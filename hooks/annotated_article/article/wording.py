@@ -13,6 +13,7 @@ what the check refuses.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -74,6 +75,8 @@ def _first_run(words: tuple[Word, ...]) -> str:
     return " ".join(run)
 
 
+# Keyed on its whole input, its result frozen: the check and the claims view ask it alike.
+@functools.lru_cache(maxsize=4096)
 def compare(article_words: str, source_words: str) -> Comparison:
     """The article's `article_words` (a claim's words as published) beside a source's `source_words`."""
     source = source_words.split()

@@ -30,7 +30,7 @@ from annotated_article.render.claims import ArticleClaims
 from annotated_article.render.corrections import Notice, notices
 from annotated_article.render.index_pages import newest_first
 from annotated_article.render.provenance import dateline_html, lede
-from annotated_article.render.text import excerpt
+from annotated_article.render.text import excerpt, html_format
 from annotated_article.site_urls import FEED, SiteUrls
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -124,7 +124,7 @@ def _correction_entry(article: Article, notice: Notice, urls: SiteUrls, name: st
     _text(etree.SubElement(entry, "author"), "name", name)
     etree.SubElement(entry, "category", {"term": CORRECTION, "label": notice.kind})
     _text(entry, "summary", notice.text)
-    _text(entry, "content", str(Markup('<p>{}</p>\n<p><a href="{}">The claim</a>: “{}”</p>').format(
+    _text(entry, "content", str(html_format('<p>{}</p>\n<p><a href="{}">The claim</a>: “{}”</p>',
         notice.text, urls.passage(article.path, claim.id), excerpt(claim.words))), type="html")
     return entry
 
@@ -137,7 +137,7 @@ def _content(article: Article, claims: ArticleClaims, urls: SiteUrls) -> str:
     """The entry's content, as HTML: the article's dateline as its page has it, its first paragraph, and what
     its annotations cover."""
     annotated = claims.described()
-    return str(Markup("{}\n<p>{}</p>\n<p><a href=\"{}\">Read it annotated</a>: {}.</p>").format(
+    return str(html_format("{}\n<p>{}</p>\n<p><a href=\"{}\">Read it annotated</a>: {}.</p>",
         Markup(dateline_html(article)), lede(article), urls.page(article.path), annotated))
 
 

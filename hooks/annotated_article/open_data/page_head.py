@@ -17,6 +17,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from annotated_article.model import Article
+from annotated_article.render.text import html_format
 from annotated_article.site_urls import SiteUrls
 
 
@@ -35,17 +36,17 @@ def open_graph_tags(src_uri: str, title: str, description: str, article: Article
         properties += [("article:published_time", p.date)] if p.date else []
         properties += [("article:modified_time", p.updated)] if p.updated else []
         properties += [("article:author", name) for name in p.authors]
-    tags = [Markup('<meta property="{}" content="{}">\n').format(key, " ".join(value.split()))
+    tags = [html_format('<meta property="{}" content="{}">\n', key, " ".join(value.split()))
             for key, value in properties]
     tags.append(Markup('<meta name="twitter:card" content="summary">\n'))
     return str(Markup("").join(tags))
 
 
 def site_name_tag(site_name: str) -> str:
-    return str(Markup('<meta property="og:site_name" content="{}">\n').format(site_name))
+    return str(html_format('<meta property="og:site_name" content="{}">\n', site_name))
 
 
 def feed_link(href: str, site_name: str) -> str:
     """The link that feed readers follow from a page to the feed of the articles, at `href` from that page."""
-    return str(Markup('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">\n').format(
+    return str(html_format('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">\n',
         site_name, href))

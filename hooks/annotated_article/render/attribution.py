@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from markupsafe import Markup, escape
 
 from annotated_article.model import Annotation, SiteData, Source
-from annotated_article.render.text import markdown_text
+from annotated_article.render.text import html_format, markdown_text
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -99,12 +99,12 @@ def as_html(parts: Iterable[Part], page_url: Callable[[str, str], str | None]) -
             text = _HTML_ROLES[part.role].format(text)
         elif part.role == "date":
             # Not a <time>: a reference manager takes the first <time> of an article's page as the article's date.
-            text = Markup('<data value="{}">{}</data>').format(part.value, text)
+            text = html_format('<data value="{}">{}</data>', part.value, text)
         url = page_url(*part.page) if part.page else None
         if url:
-            text = Markup('<a href="{}">{}</a>').format(url, text)
+            text = html_format('<a href="{}">{}</a>', url, text)
         if part.role == "speaker":
-            text = Markup('<span class="speaker">{}</span>').format(text)
+            text = html_format('<span class="speaker">{}</span>', text)
         html.append(text)
     return Markup("").join(html)
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from annotated_article.render.attribution import ended, format_date, words
 from annotated_article.render.claims import ArticleClaims, Claim
 from annotated_article.render.provenance import date_value
-from annotated_article.render.text import excerpt
+from annotated_article.render.text import excerpt, html_format
 
 #: The section's heading and its id (an annotation may not take it: `article_files.RESERVED_PASSAGE_IDS`).
 SECTION_HEADING = "Corrections and updates"
@@ -84,9 +84,9 @@ def claim_notices_html(claim: Claim) -> Markup:
     found = claim_notices(claim)
     if not found:
         return Markup("")
-    lines = Markup("").join(Markup('<p class="claim-notice claim-notice--{}"><strong>{} {}</strong>: {}</p>').format(
+    lines = Markup("").join(html_format('<p class="claim-notice claim-notice--{}"><strong>{} {}</strong>: {}</p>',
         notice.kind.lower(), notice.kind, date_value(notice.date), notice.explained) for notice in found)
-    return Markup('<div class="claim-notices">{}</div>').format(lines)
+    return html_format('<div class="claim-notices">{}</div>', lines)
 
 
 def corrections_line_html(claims: ArticleClaims) -> str:
@@ -96,22 +96,20 @@ def corrections_line_html(claims: ArticleClaims) -> str:
     if not found:
         return ""
     count = len({notice.claim.id for notice in found})
-    return str(Markup('<p class="corrections-line"><a href="#{}">Corrections: {} claim{}, latest {}</a>'
-                      '</p>').format(SECTION_ID, count, "s" * (count != 1), date_value(found[0].date)))
+    return str(html_format('<p class="corrections-line"><a href="#{}">Corrections: {} claim{}, latest {}</a>'
+                      '</p>', SECTION_ID, count, "s" * (count != 1), date_value(found[0].date)))
 
 
 def corrections_section_html(claims: ArticleClaims, policy_url: str) -> str:
     """The article's "Corrections and updates", newest first, each notice linking its claim's passage; and the
     corrections policy, which it links whether or not there is any notice."""
     found = notices(claims)
-    items = Markup("\n").join(Markup(
-        '<li id="{}"><strong>{} {}</strong>: <a href="#{}">{}</a> (claim {}). {}</li>').format(
+    items = Markup("\n").join(html_format('<li id="{}"><strong>{} {}</strong>: <a href="#{}">{}</a> (claim {}). {}</li>',
         notice.anchor, notice.kind, date_value(notice.date), notice.claim.id, excerpt(notice.claim.words, 12), notice.claim.name,
         notice.explained) for notice in found)
-    listed = Markup('<ul class="corrections-list">\n{}\n</ul>').format(items) if found else Markup(
+    listed = html_format('<ul class="corrections-list">\n{}\n</ul>', items) if found else Markup(
         "<p>No claim of this article has been corrected or withdrawn since it was published.</p>")
-    return str(Markup(
-        '<section class="corrections" aria-labelledby="{id}">\n<h2 id="{id}">{heading}</h2>\n{listed}\n'
+    return str(html_format('<section class="corrections" aria-labelledby="{id}">\n<h2 id="{id}">{heading}</h2>\n{listed}\n'
         '<p class="corrections-policy">Every change to a published claim is dated and explained here and in its '
-        'note: <a href="{url}">how the editors correct claims</a>.</p>\n</section>\n').format(
+        'note: <a href="{url}">how the editors correct claims</a>.</p>\n</section>\n',
         id=SECTION_ID, heading=SECTION_HEADING, listed=listed, url=policy_url))

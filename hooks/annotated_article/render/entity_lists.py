@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from annotated_article.model import SiteData
 from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS, Claim
 from annotated_article.render.entity_claims import article_key, newest_first, tally_text
+from annotated_article.render.text import html_format
 from annotated_article.site_urls import relative_url
 
 
@@ -27,22 +28,22 @@ def claims_data(claims: list[Claim]) -> str:
 def filter_form(site: SiteData, listed: str, what: str) -> Markup:
     """The form that filters and sorts the list after it, hidden until the script shows it; `listed` names the
     order the list is in without it; `what`, what the list is of (each form of a page is named apart)."""
-    articles = Markup("").join(Markup('<option value="{}">{}</option>').format(article_key(a), a.title or a.path)
+    articles = Markup("").join(html_format('<option value="{}">{}</option>', article_key(a), a.title or a.path)
                                for a in newest_first(site))
-    selects = [Markup('<label>Article <select name="article"><option value="">Every article</option>{}</select>'
-                      "</label>").format(articles)]
+    selects = [html_format('<label>Article <select name="article"><option value="">Every article</option>{}</select>'
+                      "</label>", articles)]
     for name in JUDGEMENTS:
-        options = Markup("").join(Markup('<option value="{}">{}</option>').format(value, words)
+        options = Markup("").join(html_format('<option value="{}">{}</option>', value, words)
                                   for value, words in JUDGEMENTS[name][0].items())
-        selects.append(Markup('<label>{} <select name="{}"><option value="">Any</option>{}</select></label>')
-                       .format(JUDGEMENT_LABELS[name], name, options))
+        selects.append(html_format('<label>{} <select name="{}"><option value="">Any</option>{}</select></label>',
+            JUDGEMENT_LABELS[name], name, options))
     sorts = [("listed", listed), ("count", "Most claims"), ("matching", "Most claims that match the filter")]
     if listed != "Name":
         sorts.insert(1, ("name", "Name"))
-    selects.append(Markup('<label>Sort by <select name="sort">{}</select></label>').format(
-        Markup("").join(Markup('<option value="{}">{}</option>').format(value, words) for value, words in sorts)))
-    return Markup('<form class="entity-filter" hidden aria-label="Filter and sort the list of {}">{}'
-                  '<p class="entity-filter-status" role="status"></p></form>').format(what, Markup("").join(selects))
+    selects.append(html_format('<label>Sort by <select name="sort">{}</select></label>',
+        Markup("").join(html_format('<option value="{}">{}</option>', value, words) for value, words in sorts)))
+    return html_format('<form class="entity-filter" hidden aria-label="Filter and sort the list of {}">{}'
+                  '<p class="entity-filter-status" role="status"></p></form>', what, Markup("").join(selects))
 
 
 def entity_list(site: SiteData, entries: list[tuple[str, str, list[Claim], Markup]], from_url: str,
@@ -51,18 +52,18 @@ def entity_list(site: SiteData, entries: list[tuple[str, str, list[Claim], Marku
     (a path inside docs/), its claims, and what follows its name (HTML). `listed` names the
     order of `entries`; `what`, what they are (“actors”)."""
     items = Markup("\n").join(
-        Markup('<li data-name="{}" data-count="{}" data-claims="{}"><a href="{}">{}</a>{} '
-               '<span class="entity-counts">{}</span></li>').format(
+        html_format('<li data-name="{}" data-count="{}" data-claims="{}"><a href="{}">{}</a>{} '
+               '<span class="entity-counts">{}</span></li>',
             name.casefold(), len(claims), claims_data(claims), relative_url(from_url, page_url(path)), name,
             details, _upper_first(tally_text(claims)))
         for name, path, claims, details in entries)
-    return str(Markup('<div class="entity-list-block">\n{}\n<ul class="entity-list">\n{}\n</ul>\n</div>').format(
+    return str(html_format('<div class="entity-list-block">\n{}\n<ul class="entity-list">\n{}\n</ul>\n</div>',
         filter_form(site, listed, what), items))
 
 
 def details(*parts: str) -> Markup:
     """`, part, part` with each part escaped: what follows an entry's name."""
-    return Markup("").join(Markup(", {}").format(escape(part)) for part in parts if part)
+    return Markup("").join(html_format(", {}", escape(part)) for part in parts if part)
 
 
 def _upper_first(text: str) -> str:

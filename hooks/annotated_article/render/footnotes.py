@@ -25,7 +25,7 @@ from annotated_article.render import attribution
 from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS, ArticleClaims, Claim, Footnote
 from annotated_article.render.corrections import claim_notices_html
 from annotated_article.render.said import said_html
-from annotated_article.render.text import excerpt, link_shown
+from annotated_article.render.text import excerpt, html_format, link_shown
 
 #: Given a kind of page ("actors", "people", "sources") and an id, the page's URL, or None.
 PageLinker = Callable[[str, str], "str | None"]
@@ -49,17 +49,16 @@ def footnotes_html(claims: ArticleClaims, page_url: PageLinker) -> str:
     notes = Markup("\n").join(claim_note_html(claim, page_url) for claim in claims.in_marker_order())
     sources = Markup("\n").join(_source_item(footnote, page_url) for footnote in claims.footnotes if footnote.source)
     keys = Markup("\n").join(
-        Markup('<p class="judgement-key judgement-key--{}"><span class="label">{}:</span> {}.</p>').format(
+        html_format('<p class="judgement-key judgement-key--{}"><span class="label">{}:</span> {}.</p>',
             judgement.replace("_", "-"), JUDGEMENT_LABELS[judgement], Markup("; ").join(
-                Markup('{} <span class="judgement-meaning">{}</span>').format(badge_html(judgement, value), meaning)
+                html_format('{} <span class="judgement-meaning">{}</span>', badge_html(judgement, value), meaning)
                 for value, meaning in JUDGEMENTS[judgement][1].items()))
         for judgement in JUDGEMENTS)
-    bibliography = Markup('\n<h3 id="sources-cited">Sources</h3>\n<ol class="bibliography">\n{}\n</ol>').format(
+    bibliography = html_format('\n<h3 id="sources-cited">Sources</h3>\n<ol class="bibliography">\n{}\n</ol>',
         sources) if sources else Markup("")
-    return str(Markup(
-        '<div class="annotation-notes" role="doc-endnotes">\n<hr>\n'
+    return str(html_format('<div class="annotation-notes" role="doc-endnotes">\n<hr>\n'
         '<h2 id="sources-and-attributions">Sources and attributions</h2>\n'
-        '{}\n<ol class="claim-notes">\n{}\n</ol>{}\n</div>').format(keys, notes, bibliography))
+        '{}\n<ol class="claim-notes">\n{}\n</ol>{}\n</div>', keys, notes, bibliography))
 
 
 def claims_summary_html(claims: ArticleClaims) -> str:
@@ -68,18 +67,18 @@ def claims_summary_html(claims: ArticleClaims) -> str:
     judgements; a <details>, so it opens without a script."""
     shown = claims.in_marker_order()
     tallies = Markup(" ").join(
-        Markup('<span class="claims-tally">{}: {}.</span>').format(JUDGEMENT_LABELS[judgement], Markup(" · ").join(
+        html_format('<span class="claims-tally">{}: {}.</span>', JUDGEMENT_LABELS[judgement], Markup(" · ").join(
             badge_html(judgement, value, f"{count} {JUDGEMENTS[judgement][0][value]}")
             for value, count in claims.tally(judgement))) for judgement in JUDGEMENTS)
     rows = Markup("").join(
-        Markup('<tr><td><a href="#{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>').format(
+        html_format('<tr><td><a href="#{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
             claim.id, excerpt(claim.words, 12), claim.who_named, ", ".join(actor.name for actor in claim.actors),
             badge_html("source_seen", claim.source_seen), badge_html("wording", claim.wording)) for claim in shown)
-    return str(Markup('<details class="claims-summary"><summary>{} claim{}. {}'
+    return str(html_format('<details class="claims-summary"><summary>{} claim{}. {}'
                   '</summary><div class="claims-table"><table class="claims"><thead><tr><th scope="col">Claim</th>'
                   '<th scope="col">Who</th><th scope="col">Actors</th><th scope="col">Source</th>'
                   '<th scope="col">Wording</th></tr></thead>'
-                  "<tbody>{}</tbody></table></div></details>").format(len(shown), "s" * (len(shown) != 1), tallies, rows))
+                  "<tbody>{}</tbody></table></div></details>", len(shown), "s" * (len(shown) != 1), tallies, rows))
 
 
 def badge_html(judgement: str, value: str, words: str = "") -> Markup:
@@ -87,7 +86,7 @@ def badge_html(judgement: str, value: str, words: str = "") -> Markup:
     words (by default the value's own, from the vocabulary); a wording that goes beyond the source has a shape
     and colour of its own, and says so to screen readers."""
     warning = Markup('<span class="visually-hidden">warning: </span>') if value in OVERSTATED else ""
-    return Markup('<span class="judgement judgement--{}">{}{}</span>').format(
+    return html_format('<span class="judgement judgement--{}">{}{}</span>',
         value, warning, words or JUDGEMENTS[judgement][0][value])
 
 
@@ -95,10 +94,10 @@ def _source_item(footnote: Footnote, page_url: PageLinker) -> Markup:
     """A source, once, with links to the notes of the claims it supports."""
     assert footnote.source is not None
     supports = Markup(", ").join(
-        Markup('<a class="claim-link" href="#cite:{}" aria-label="Claim {}">{}</a>').format(
+        html_format('<a class="claim-link" href="#cite:{}" aria-label="Claim {}">{}</a>',
             claim.id, claim.number, claim.number) for claim in footnote.claims)
-    return Markup('<li id="{}">\n<p class="source-citation">{}</p>\n<p class="source-claims">'
-                  '<span class="label">Claim{}:</span> {}</p>\n</li>').format(
+    return html_format('<li id="{}">\n<p class="source-citation">{}</p>\n<p class="source-claims">'
+                  '<span class="label">Claim{}:</span> {}</p>\n</li>',
         footnote.element_id, source_citation_html(footnote.source, page_url), "s" * (len(footnote.claims) > 1),
         supports)
 
@@ -116,27 +115,26 @@ def links_html(source: Source) -> Markup:
     links = []
     for link in source.links:
         label, kind = link_shown(link)
-        note = Markup(' <span class="link-kind link-kind--{}">({})</span>').format(link.kind, kind) if kind else ""
-        links.append(Markup('<a href="{}" rel="noopener">{}</a>{}').format(link.url, label, note))
-    return Markup('<span class="source-links">Read: {}.</span>').format(Markup("; ").join(links))
+        note = html_format(' <span class="link-kind link-kind--{}">({})</span>', link.kind, kind) if kind else ""
+        links.append(html_format('<a href="{}" rel="noopener">{}</a>{}', link.url, label, note))
+    return html_format('<span class="source-links">Read: {}.</span>', Markup("; ").join(links))
 
 
 def claim_note_html(claim: Claim, page_url: PageLinker) -> Markup:
     """A claim's note: its back-link, its lead, its corrections or withdrawal, then its details."""
-    backref = Markup('<a class="claim-backref" href="#{}" role="doc-backlink" aria-label="Back to the passage of '
-                     'claim {}">^</a>').format(claim.id, claim.name)
-    return Markup('<li id="cite:{}" value="{}">{} {}{}{}</li>').format(
+    backref = html_format('<a class="claim-backref" href="#{}" role="doc-backlink" aria-label="Back to the passage of '
+                     'claim {}">^</a>', claim.id, claim.name)
+    return html_format('<li id="cite:{}" value="{}">{} {}{}{}</li>',
         claim.id, claim.number, backref, claim_lead_html(claim, page_url), claim_notices_html(claim),
         claim_details_html(claim, page_url))
 
 
 def claim_lead_html(claim: Claim, page_url: PageLinker) -> Markup:
     """What a reader needs first of a claim: who, how the article attributes the words, both judgements."""
-    return Markup(
-        '<span class="claim-lead"><span class="attribution-who"><span class="label">Who:</span> {}</span>'
+    return html_format('<span class="claim-lead"><span class="attribution-who"><span class="label">Who:</span> {}</span>'
         ' · <span class="attribution-how"><span class="label">How:</span> {}</span>'
         ' · <span class="attribution-source-seen"><span class="label">Source:</span> {}</span>'
-        ' · <span class="attribution-wording"><span class="label">Wording:</span> {}</span></span>').format(
+        ' · <span class="attribution-wording"><span class="label">Wording:</span> {}</span></span>',
         attribution.as_html(list(claim.who), page_url), claim.kind_words, badge_html("source_seen", claim.source_seen),
         badge_html("wording", claim.wording))
 
@@ -147,17 +145,17 @@ def claim_details_html(claim: Claim, page_url: PageLinker) -> Markup:
     details = said_html(claim, page_url)
     annotation = claim.annotation
     if annotation.note:
-        details += Markup('<div class="editor-note"><span class="label">Editor’s note:</span> {}</div>').format(
+        details += html_format('<div class="editor-note"><span class="label">Editor’s note:</span> {}</div>',
             annotation.note)
     if claim.see_also:
         others = Markup(" ").join(source_citation_html(source, page_url) for source in claim.see_also)
-        details += Markup('<div class="see-also"><span class="label">See also:</span> {}</div>').format(others)
+        details += html_format('<div class="see-also"><span class="label">See also:</span> {}</div>', others)
     if claim.source:
-        details += Markup('<div class="claim-source"><span class="label">Cited from:</span> <a href="#{}">{}</a></div>'
-                          ).format(claim.footnote_id, source_in_a_few_words(claim))
+        details += html_format('<div class="claim-source"><span class="label">Cited from:</span> <a href="#{}">{}</a></div>',
+            claim.footnote_id, source_in_a_few_words(claim))
     else:
         details += Markup('<div class="claim-source no-source">No source was found for this attribution.</div>')
-    return Markup('<div class="claim-details">{}</div>').format(details)
+    return html_format('<div class="claim-details">{}</div>', details)
 
 
 def source_in_a_few_words(claim: Claim) -> str:

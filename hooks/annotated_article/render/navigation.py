@@ -14,7 +14,7 @@ from markupsafe import Markup
 from annotated_article.article.text import APPARATUS_CLASSES
 from annotated_article.model import SiteData
 from annotated_article.render.index_pages import ARTICLES_INDEX, newest_first
-from annotated_article.render.text import html_text
+from annotated_article.render.text import html_format, html_text
 from annotated_article.site_urls import index_path, page_path
 
 #: How many articles the navigation names, at most, unless mkdocs.yml names more itself: Material
@@ -92,6 +92,6 @@ def article_contents_html(root: etree.Element) -> str:
                 if heading.tag in ("h2", "h3") and heading.get("id")]
     if not headings:
         return ""
-    links = Markup(" · ").join(Markup('<a href="#{}">{}</a>').format(id_, text) for id_, text in headings)
-    return str(Markup('<nav class="article-contents" aria-label="Contents"><p><span class="label">Contents:</span> '
-                      "{}</p></nav>").format(links))
+    links = Markup(" · ").join(html_format('<a href="#{}">{}</a>', id_, text) for id_, text in headings)
+    return str(html_format('<nav class="article-contents" aria-label="Contents"><p><span class="label">Contents:</span> '
+                      "{}</p></nav>", links))

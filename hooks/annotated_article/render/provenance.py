@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from annotated_article.data.vocabulary import PUBLISHER_ITEM_TYPES
 from annotated_article.model import Article, Link
 from annotated_article.render.attribution import format_date, join_names, words
-from annotated_article.render.text import excerpt, link_shown
+from annotated_article.render.text import excerpt, html_format, link_shown
 
 
 def dateline_html(article: Article) -> str:
@@ -32,33 +32,33 @@ def dateline_html(article: Article) -> str:
     line = [
         _known(escape(words(p.publisher)) if p.publisher else None, p.publisher_note, "Publisher not known"),
         _known(_time(p.date) if p.date else None, p.date_note, "Date not known"),
-        _known(Markup("By {}").format(join_names(tuple(map(words, p.authors)))) if p.authors else None,
+        _known(html_format("By {}", join_names(tuple(map(words, p.authors)))) if p.authors else None,
                p.authors_note, "Byline not known"),
         _known(Markup(" · ").join(map(_link, originals)) if originals else None, p.links_note if not p.links else "",
                "Original not found"),
     ]
     headline = None if not p.headline else "" if p.headline == article.title and not p.headline_note else \
-        Markup("Published as “{}”").format(words(p.headline))
+        html_format("Published as “{}”", words(p.headline))
     others = [link for link in p.links if link.kind != "original"]
     details = [
         _fact(headline, p.headline_note, "Headline as published not known"),
-        _fact(Markup("By {}").format(join_names(tuple(map(words, p.authors)))) if p.authors and p.authors_note
+        _fact(html_format("By {}", join_names(tuple(map(words, p.authors)))) if p.authors and p.authors_note
               else "" if p.authors else None, p.authors_note, "Byline not known"),
         _fact(escape(words(p.publisher)) if p.publisher and p.publisher_note else "" if p.publisher else None,
               p.publisher_note, "Publisher not known"),
-        _fact(Markup("Published {}").format(date_value(p.date)) if p.date and p.date_note else "" if p.date else None,
+        _fact(html_format("Published {}", date_value(p.date)) if p.date and p.date_note else "" if p.date else None,
               p.date_note, "Date not known"),
-        Markup("Updated {}").format(date_value(p.updated)) if p.updated else "",
+        html_format("Updated {}", date_value(p.updated)) if p.updated else "",
         _fact(Markup(" · ").join(map(_link, others)) if others else "" if p.links else None, p.links_note,
               "Original not found"),
         _fact(escape(words(p.rights)) if p.rights else None, p.rights_note, "Rights not known"),
     ]
     shown = Markup(" · ").join(fact for fact in line if fact)
-    items = Markup("").join(Markup("<li>{}</li>").format(fact) for fact in details if fact)
-    parts = ([Markup('<p class="dateline-facts">{}</p>').format(shown)] if shown else []) + (
-        [Markup('<details class="dateline-details"><summary>About this text</summary><ul>{}</ul></details>')
-         .format(items)] if items else [])
-    return str(Markup('<div class="dateline">\n{}\n</div>').format(Markup("\n").join(parts))) if parts else ""
+    items = Markup("").join(html_format("<li>{}</li>", fact) for fact in details if fact)
+    parts = ([html_format('<p class="dateline-facts">{}</p>', shown)] if shown else []) + (
+        [html_format('<details class="dateline-details"><summary>About this text</summary><ul>{}</ul></details>',
+            items)] if items else [])
+    return str(html_format('<div class="dateline">\n{}\n</div>', Markup("\n").join(parts))) if parts else ""
 
 
 def _known(shown: str | None, note: str, unknown: str) -> Markup:
@@ -71,7 +71,7 @@ def _known(shown: str | None, note: str, unknown: str) -> Markup:
 def _fact(shown: str | None, note: str, unknown: str) -> Markup:
     """`shown` (HTML; None when the value is not known) with the editors' note after it. A value that is
     not known is said to be so when there is a note about it."""
-    note_html = Markup(' <span class="uncertain">({})</span>').format(words(note)) if note else ""
+    note_html = html_format(' <span class="uncertain">({})</span>', words(note)) if note else ""
     if shown is None:
         return Markup(unknown) + note_html if note else Markup("")
     return Markup(shown) + note_html if shown else Markup("")
@@ -79,19 +79,19 @@ def _fact(shown: str | None, note: str, unknown: str) -> Markup:
 
 def _time(iso_date: str) -> Markup:
     """The article's date of publication: the one `<time>` of its page."""
-    return Markup('<time datetime="{}">{}</time>').format(iso_date, format_date(iso_date))
+    return html_format('<time datetime="{}">{}</time>', iso_date, format_date(iso_date))
 
 
 def date_value(iso_date: str) -> Markup:
     """Any other date of an article's page, machine-readable all the same."""
-    return Markup('<data value="{}">{}</data>').format(iso_date, format_date(iso_date))
+    return html_format('<data value="{}">{}</data>', iso_date, format_date(iso_date))
 
 
 def _link(link: Link) -> Markup:
     if link.kind == "original":
-        return Markup('<a href="{}">Read the original</a>').format(link.url)
+        return html_format('<a href="{}">Read the original</a>', link.url)
     label, kind = link_shown(link)
-    return Markup('<a href="{}">{}</a> ({})').format(link.url, words(label), kind)
+    return html_format('<a href="{}">{}</a> ({})', link.url, words(label), kind)
 
 
 def under_title(root: etree.Element, html: str) -> None:
@@ -135,7 +135,7 @@ def citation_tags(article: Article, title: str) -> str:
     if p.rights:
         tags.append(("DC.rights", p.rights))
     tags += [("DC.description", f"Original URL: {link.url}") for link in p.links if link.kind == "original"][:1]
-    return str(Markup("").join(Markup('<meta name="{}" content="{}">\n').format(name, words(value))
+    return str(Markup("").join(html_format('<meta name="{}" content="{}">\n', name, words(value))
                                for name, value in tags))
 
 

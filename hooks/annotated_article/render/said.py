@@ -19,7 +19,7 @@ from annotated_article.article.wording import Word
 from annotated_article.render import attribution
 from annotated_article.render.attribution import Part, format_date
 from annotated_article.render.claims import Claim, SaidEntry
-from annotated_article.render.text import markdown_text
+from annotated_article.render.text import html_format, markdown_text
 
 #: What screen readers hear before words that differ (and what the page has, visually hidden).
 DIFFERS = "differs: "
@@ -79,8 +79,8 @@ def _runs(words: tuple[Word, ...]) -> list[tuple[bool, str]]:
 def words_html(words: tuple[Word, ...], language: str = "") -> Markup:
     """Words in quotation marks, each run that differs marked."""
     shown = Markup(" ").join(_MARK.format(text) if differs else escape(text) for differs, text in _runs(words))
-    lang = Markup(' lang="{}"').format(language) if language else ""
-    return Markup('<span class="said-words"{}>{}</span>').format(lang, shown)
+    lang = html_format(' lang="{}"', language) if language else ""
+    return html_format('<span class="said-words"{}>{}</span>', lang, shown)
 
 
 def entry_html(entry: SaidEntry, page_url: PageUrl, element: str = "p") -> Markup:
@@ -90,8 +90,8 @@ def entry_html(entry: SaidEntry, page_url: PageUrl, element: str = "p") -> Marku
     parts = said_parts(entry)
     label = attribution.as_html(parts, page_url) if element == "p" else escape(attribution.as_text(parts))
     said = (words_html(entry.words, entry.said.language) if entry.said.words else
-            Markup('<span class="not-seen">{}</span>').format(not_seen(entry)))
-    return Markup('<{} class="said-line{}"><span class="said-who">{}:</span> {}</{}>').format(
+            html_format('<span class="not-seen">{}</span>', not_seen(entry)))
+    return html_format('<{} class="said-line{}"><span class="said-who">{}:</span> {}</{}>',
         element, "" if entry.said.words else " said-line--not-seen", label, said, element)
 
 
@@ -100,12 +100,12 @@ def said_html(claim: Claim, page_url: PageUrl, element: str = "p") -> Markup:
     With `element="span"`, a run of text for a search result (which is a link itself: pass no `page_url`)."""
     if not claim.said:
         return Markup("")
-    lines = [Markup('<{} class="said-line said-line--article"><span class="said-who">The article:</span> {}</{}>')
-             .format(element, words_html(claim.article_said), element)] if claim.article_said else []
+    lines = [html_format('<{} class="said-line said-line--article"><span class="said-who">The article:</span> {}</{}>',
+        element, words_html(claim.article_said), element)] if claim.article_said else []
     lines += [entry_html(entry, page_url, element) for entry in claim.said]
     container, between = ("div", Markup("")) if element == "p" else ("span", Markup(" "))
-    return Markup('<{} class="said"><{} class="said-heading"><span class="label">What was said:</span></{}>{}{}</{}>') \
-        .format(container, element, element, between, between.join(lines), container)
+    return html_format('<{} class="said"><{} class="said-heading"><span class="label">What was said:</span></{}>{}{}</{}>',
+        container, element, element, between, between.join(lines), container)
 
 
 def words_markdown(words: tuple[Word, ...], language: str = "") -> str:

@@ -19,7 +19,7 @@ from annotated_article.render import attribution
 from annotated_article.render.claims import ArticleClaims, Claim
 from annotated_article.render.footnotes import badge_html, source_in_a_few_words
 from annotated_article.render.said import claim_said_text, said_html
-from annotated_article.render.text import link_shown
+from annotated_article.render.text import html_format, link_shown
 
 #: An entry: the fragment it lands on, its title, its text (plain text, or HTML as Markup), and its boost.
 SearchEntry = tuple[str, str, str, float]
@@ -49,11 +49,11 @@ def article_entries(claims: ArticleClaims) -> list[SearchEntry]:
 
 def claim_words_html(claim: Claim) -> Markup:
     """The claim's words as the article has them, then who said them and both judgements, as one paragraph."""
-    return Markup("<p>{} {}</p>").format(claim.words, _lead(claim))
+    return html_format("<p>{} {}</p>", claim.words, _lead(claim))
 
 
 def _lead(claim: Claim) -> Markup:
-    return Markup("Who: {} · How: {} · Source: {} · Wording: {}").format(
+    return html_format("Who: {} · How: {} · Source: {} · Wording: {}",
         attribution.as_text(claim.who), claim.kind_words, badge_html("source_seen", claim.source_seen),
         badge_html("wording", claim.wording))
 
@@ -68,7 +68,7 @@ def claim_html(claim: Claim) -> Markup:
     parts += [escape(text) for text in _extras(claim)]
     parts.append(escape(f"Cited from: {source_in_a_few_words(claim)}" if claim.source else
                         "No source was found for this attribution."))
-    return Markup("<p>{}</p>").format(Markup(" ").join(parts))
+    return html_format("<p>{}</p>", Markup(" ").join(parts))
 
 
 def claim_text(claim: Claim) -> str:

@@ -48,12 +48,27 @@ def data_path(article_path: str) -> str:
 def served_files(site: SiteData, schemas: Path) -> dict[str, str]:
     """Each article's JSON, by its path inside the served site."""
     fields = template(json.loads((schemas / "article.schema.json").read_text(encoding="utf-8")))
-    return {data_path(path): json.dumps(article_data(site, article, fields), ensure_ascii=False)
+    # What every article's JSON holds alike (the people and sources to pick from, the fields) is written once, and
+    # each article's own object is ended with it: the same bytes as one `json.dumps` of both, without writing
+    # every person and source again for every article.
+    shared = json.dumps(shared_data(site, fields), ensure_ascii=False)[1:]
+    return {data_path(path): json.dumps(article_data(article), ensure_ascii=False)[:-1] + ", " + shared
             for path, article in site.articles.items()}
 
 
-def article_data(site: SiteData, article: Article, fields: str) -> dict[str, Any]:
-    """What the script needs for one article's page."""
+def shared_data(site: SiteData, fields: str) -> dict[str, Any]:
+    """What the script needs for any article's page: the people and sources an editor picks from, and the lines
+    of a new annotation."""
+    return {
+        "people": [[person.id, f"{person.name}, {person.role}"] for person in site.people.values()],
+        "sources": [[source.id, ", ".join(part for part in (source.publisher, source.title, source.date) if part)]
+                    for source in site.sources.values()],
+        "fields": fields,
+    }
+
+
+def article_data(article: Article) -> dict[str, Any]:
+    """What the script needs of one article's page (besides `shared_data`)."""
     plan = article.loaded_plan
     taken = {*plan.paragraph_ids, *plan.passages, *(a.id for a in article.annotations), "sources-and-attributions",
              *(old for olds in plan.aliases.values() for old in olds)}
@@ -63,10 +78,6 @@ def article_data(site: SiteData, article: Article, fields: str) -> dict[str, Any
         "paragraphs": [[id_, paragraph.start, paragraph.end]
                        for id_, paragraph in zip(plan.paragraph_ids, plan.text.paragraphs)],
         "taken": sorted(taken),
-        "people": [[person.id, f"{person.name}, {person.role}"] for person in site.people.values()],
-        "sources": [[source.id, ", ".join(part for part in (source.publisher, source.title, source.date) if part)]
-                    for source in site.sources.values()],
-        "fields": fields,
     }
 
 

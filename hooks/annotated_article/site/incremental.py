@@ -112,7 +112,8 @@ def site_signature(project: Path, config_file: Path, theme_dirs: Iterable[str], 
     own = [config_file, project / "hooks", project / "data" / "schemas",
            *(folder for folder in folders if folder.is_relative_to(project))]
     installed = [folder for folder in folders if not folder.is_relative_to(project)]
-    return stable_text((files_digest(own), files_digest(installed, False, TEMPLATE_FILES), values))
+    # Its digest: the text holds every file's path, and is a part of every page's fingerprint.
+    return _digest(stable_text((files_digest(own), files_digest(installed, False, TEMPLATE_FILES), values)))
 
 
 def _files_under(root: Path, suffixes: tuple[str, ...]) -> Iterable[Path]:
@@ -191,6 +192,8 @@ class PageRecords:
     #: The theme's compiled templates, kept while the signature (which holds the templates and the theme's
     #: settings) stays the same.
     templates: TemplateCache = field(default_factory=TemplateCache)
+    #: What was made from each page's own inputs besides the page (an article's search entries), by its path.
+    made: dict[str, Any] = field(default_factory=dict)
 
     def begin(self, signature: str, pages: list[tuple[str, str]]) -> bool:
         """A rebuild with this signature begins; whether it renders every page (and the site folder must be
@@ -205,6 +208,7 @@ class PageRecords:
             self.records.clear()
             self.search.clear()
             self.templates.clear()
+            self.made.clear()
         return everything and not first
 
     def modified(self, path: str, inputs: Callable[[str | None], tuple]) -> bool:
@@ -219,6 +223,14 @@ class PageRecords:
 
     def _fingerprint(self, inputs: tuple) -> str:
         return _digest(self.signature + "\0" + stable_text(inputs))
+
+    def made_from(self, path: str, make: Callable[[], Any]) -> Any:
+        """What `make` makes from the inputs of the page at `path` alone: made again when this rebuild renders the
+        page, else kept from the last rebuild that did."""
+        if path in self.made and not self.answers.get(path, ("", True))[1]:
+            return self.made[path]
+        made = self.made[path] = make()
+        return made
 
     def kept(self, path: str) -> PageRecord | None:
         """The record of a page this rebuild does not render."""

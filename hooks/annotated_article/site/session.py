@@ -29,7 +29,7 @@ from annotated_article.render.navigation import article_contents_html, with_gene
 from annotated_article.render.provenance import date_value, dateline_html, under_title
 from annotated_article.render.search_entries import SearchEntry, article_entries
 from annotated_article.render.site_index import index_site
-from annotated_article.render.text import html_text
+from annotated_article.render.text import html_format, html_text
 from annotated_article.site.incremental import PageRecords
 from annotated_article.site.offline_download import OfflineZip, fill
 from annotated_article.site_urls import UrlOf, page_path, relative_source_path, relative_url
@@ -77,10 +77,10 @@ class BuildSession:
         if article is not None and article.plan is not None and markdown != article.plan.source:
             raise ValueError(f"docs/{page_path_} is rendered from other Markdown than the check read (its front "
                              "matter, or a plugin that changes pages' Markdown): its annotations cannot be placed")
-        parts = ([Markup("This page: {}").format(address)] if address else []) + (
-            [Markup("Site built {}").format(date_value(self.built))]
+        parts = ([html_format("This page: {}", address)] if address else []) + (
+            [html_format("Site built {}", date_value(self.built))]
             if self.built else [])
-        printed = str(Markup('<div class="printed-from">{}</div>').format(Markup(" · ").join(parts))) if parts else ""
+        printed = str(html_format('<div class="printed-from">{}</div>', Markup(" · ").join(parts))) if parts else ""
         self.rendering = None if article is None else _ArticlePlacer(self.claims[page_path_], printed)
 
     def end_page(self) -> None:
@@ -103,10 +103,13 @@ class BuildSession:
         head = self.open_data.with_structured_data("<head></head>", page_path_, title or "", page_url)
         return self.page_markdown(page_path_, source), data, self.description(page_path_), head
 
-    def article_search_entries(self) -> dict[str, list[SearchEntry]]:
-        """The search entries of every article that has claims, by its page's URL."""
-        return {self.url_of(path): article_entries(claims) for path, claims in self.claims.items()
-                if claims.footnotes}
+    def article_search_entries(self, pages: PageRecords | None = None) -> dict[str, list[SearchEntry]]:
+        """The search entries of every article that has claims, by its page's URL; given `pages` (under `mkdocs
+        serve --dirty`), an article's page that is not rendered again keeps those of its last render (they are made
+        from its claims view, which its fingerprint holds)."""
+        def entries(path: str, claims: ArticleClaims) -> list[SearchEntry]:
+            return article_entries(claims) if pages is None else pages.made_from(path, lambda: article_entries(claims))
+        return {self.url_of(path): entries(path, claims) for path, claims in self.claims.items() if claims.footnotes}
 
     def with_article_list(self, page_path_: str, markdown: str) -> str:
         """A page's Markdown, with the list of every article where it has the line for it (articles aside:
@@ -167,6 +170,16 @@ class HookState:
     #: Under `mkdocs serve --dirty`: what each page was made from when it was last written (None: every build
     #: renders every page).
     pages: PageRecords | None = None
+    #: The URL MkDocs gives each page, by whether URLs are folders and the page's path: it depends on nothing else
+    #: (not on the folders of the build), and a rebuild under `mkdocs serve` asks for all of them again.
+    urls: dict[tuple[bool, str], str] = field(default_factory=dict)
+
+    def url(self, path: str, directory_urls: bool, make: Callable[[], str]) -> str:
+        """The URL of the page at `path` (inside docs/) made by `make` for `directory_urls`, made once."""
+        key = (directory_urls, path)
+        if key not in self.urls:
+            self.urls[key] = make()
+        return self.urls[key]
 
     def current(self) -> BuildSession:
         if self.build is None:
