@@ -31,7 +31,7 @@ def actor_claims(actor: Actor, index: SiteIndex) -> tuple[list[Claim], set[tuple
 
 
 def actor_page(actor: Actor, site: SiteData, index: SiteIndex, page_url) -> str:
-    page = PageMarkdown(page_path("actors", actor.id), site, actor.name)
+    page = PageMarkdown(page_path("actors", actor.id), site, actor.name, page_url)
     if actor.full_name:
         page.lines += [f"*{markdown_text(actor.full_name)}*", ""]
     page.lines += [markdown_text(actor.description), ""]
@@ -45,7 +45,7 @@ def actor_page(actor: Actor, site: SiteData, index: SiteIndex, page_url) -> str:
         page.lines += [f"No claim by or about {name} is annotated yet.", ""]
     page.lines += ["## Voices", "", *_voices(page, actor, index), ""]
     grouped_section(page, f"Claims by and about {actor.name}", claims, index.article_order,
-                    lambda claim: "*By its own voice*" if (claim.article.path, claim.id) in own else "*About it*")
+                    lambda claim: "By its own voice" if (claim.article.path, claim.id) in own else "About it")
     page.section("Figures", [
         f"- **{markdown_text(figure.value)}**: {markdown_text(figure.label)} "
         f"({page.passage(claim, 'the passage')} · {' · '.join(page.judgements(claim))})"

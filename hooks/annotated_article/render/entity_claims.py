@@ -6,12 +6,16 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
+from markupsafe import Markup, escape
+
 from annotated_article.model import Article, SiteData
 from annotated_article.render.attribution import format_date
 from annotated_article.render.claims import JUDGEMENT_LABELS, JUDGEMENTS, Claim, counted
 from annotated_article.render.corrections import claim_notices
 from annotated_article.render.page_markdown import PageMarkdown
-from annotated_article.render.text import markdown_text
+from annotated_article.render.text import html_format, markdown_text
+
+_ITEM = "<li>{}<br />\n  “{}” — <a href=\"{}\">the passage (note {})</a>{}{}</li>"
 
 
 def newest_first(site: SiteData) -> list[Article]:
@@ -91,7 +95,7 @@ def notice_flag(claim: Claim) -> str:
     return f"**{notices[0].kind} {format_date(notices[0].date)}**" if notices else ""
 
 
-def claim_item(page: PageMarkdown, claim: Claim, role: str = "", grouped: bool = False) -> str:
+def claim_item(page: PageMarkdown, claim: Claim, role: str = "") -> str:
     """A claim as a list item: when, who, how it is attributed and both judgements; then its words in full, with a
     link to its passage (and the footnote of its source); `role` (“by Russia's own voices”) first, if given, then
     its latest correction or its withdrawal, dated."""
@@ -106,12 +110,28 @@ def claim_item(page: PageMarkdown, claim: Claim, role: str = "", grouped: bool =
             f"{page.footnote(claim.annotation.source)}")
 
 
+def claim_item_html(page: PageMarkdown, claim: Claim, role: str = "") -> Markup:
+    """`claim_item` made into HTML here, for a page with `page_url` (the same words, links and footnote): Markdown
+    takes three times as long to read it, on the pages that list the most claims."""
+    date = claim_date(claim)
+    notices = claim_notices(claim)
+    facts = [html_format("<em>{}</em>", role) if role else "",
+             html_format("<strong>{} {}</strong>", notices[0].kind, format_date(notices[0].date)) if notices else "",
+             html_format("<strong>{}</strong>", format_date(date) if date else "Date not known"),
+             page.parts_html(claim.who), escape(claim.kind_words), *map(Markup, page.judgements(claim))]
+    title = html_format(" in <em>{}</em>", claim.article.title or claim.article.path) \
+        if len(page.site.articles) > 1 else ""
+    return html_format(_ITEM, Markup(" · ").join(fact for fact in facts if fact), " ".join(claim.words.split()),
+                       page.url(claim.article.path, claim.id), claim.name, title,
+                       Markup(page.footnote(claim.annotation.source)))
+
+
 def grouped_section(page: PageMarkdown, heading: str, claims: list[Claim], order: dict[str, int], role_of=None) -> None:
     """A section of `claims` grouped by article in `order` (newest first); `role_of(claim)` gives the words a claim
-    starts with."""
+    starts with. Each group's list is HTML made here (the page needs `page_url`)."""
     if not claims:
         return
     page.lines += [f"## {markdown_text(heading)}", ""]
     for article, group in by_article(claims, order):
-        page.lines += [article_heading(page, article), "",
-                       *(claim_item(page, claim, role_of(claim) if role_of else "", grouped=True) for claim in group), ""]
+        items = Markup("\n").join(claim_item_html(page, claim, role_of(claim) if role_of else "") for claim in group)
+        page.lines += [article_heading(page, article), "", str(html_format("<ul>\n{}\n</ul>", items)), ""]
