@@ -97,10 +97,11 @@ def test_actor_page_marks_what_its_own_voices_said_and_what_was_said_about_it():
     assert "<h1>Alpha &lt;Land&gt;</h1>" in html
     assert "First *country*." in html.replace("\\*", "*") and "<em>country</em>" not in html
     claims = html.split("Claims by and about Alpha &lt;Land&gt;</h2>")[1].split("</ul>")[0]
-    # Both are its minister's: the speaker of one, and whose words a source gives for the other.
+    # Both are its minister's: the speaker of one, and whose words a source gives for the other. The list is HTML
+    # made by the hooks, so its links are the pages' URLs (from actors/alpha/), not Markdown's links to files.
     own, also_own = claims.split("<li>")[1:]
-    assert "<em>By its own voice</em>" in own and 'href="../articles/story.md#said-by-minister"' in own
-    assert "<em>By its own voice</em>" in also_own and 'href="../articles/story.md#about-alpha"' in also_own
+    assert "<em>By its own voice</em>" in own and 'href="../../articles/story/#said-by-minister"' in own
+    assert "<em>By its own voice</em>" in also_own and 'href="../../articles/story/#about-alpha"' in also_own
     assert "“Experts doubt Alpha.”" in also_own and "<strong>2 November 2024</strong>" in also_own
     beta = render(actor_page(site.actors["beta"], site, index_of(site), page_url))
     about = beta.split("Claims by and about Beta</h2>")[1].split("</ul>")[0]
