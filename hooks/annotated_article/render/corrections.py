@@ -97,7 +97,8 @@ def corrections_line_html(claims: ArticleClaims) -> str:
         return ""
     count = len({notice.claim.id for notice in found})
     return str(html_format('<p class="corrections-line"><a href="#{}">Corrections: {} claim{}, latest {}</a>'
-                      '</p>', SECTION_ID, count, "s" * (count != 1), date_value(found[0].date)))
+                           '</p>',
+                           SECTION_ID, count, "s" * (count != 1), date_value(found[0].date)))
 
 
 def corrections_section_html(claims: ArticleClaims, policy_url: str) -> str:
@@ -110,6 +111,7 @@ def corrections_section_html(claims: ArticleClaims, policy_url: str) -> str:
     listed = html_format('<ul class="corrections-list">\n{}\n</ul>', items) if found else Markup(
         "<p>No claim of this article has been corrected or withdrawn since it was published.</p>")
     return str(html_format('<section class="corrections" aria-labelledby="{id}">\n<h2 id="{id}">{heading}</h2>\n{listed}\n'
-        '<p class="corrections-policy">Every change to a published claim is dated and explained here and in its '
-        'note: <a href="{url}">how the editors correct claims</a>.</p>\n</section>\n',
-        id=SECTION_ID, heading=SECTION_HEADING, listed=listed, url=policy_url))
+                           '<p class="corrections-policy">Every change to a published claim is dated and explained '
+                           'here and in its note: <a href="{url}">how the editors correct claims</a>.</p>\n'
+                           '</section>\n',
+                           id=SECTION_ID, heading=SECTION_HEADING, listed=listed, url=policy_url))

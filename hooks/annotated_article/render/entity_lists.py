@@ -31,7 +31,8 @@ def filter_form(site: SiteData, listed: str, what: str) -> Markup:
     articles = Markup("").join(html_format('<option value="{}">{}</option>', article_key(a), a.title or a.path)
                                for a in newest_first(site))
     selects = [html_format('<label>Article <select name="article"><option value="">Every article</option>{}</select>'
-                      "</label>", articles)]
+                           "</label>",
+                           articles)]
     for name in JUDGEMENTS:
         options = Markup("").join(html_format('<option value="{}">{}</option>', value, words)
                                   for value, words in JUDGEMENTS[name][0].items())
@@ -43,7 +44,8 @@ def filter_form(site: SiteData, listed: str, what: str) -> Markup:
     selects.append(html_format('<label>Sort by <select name="sort">{}</select></label>',
         Markup("").join(html_format('<option value="{}">{}</option>', value, words) for value, words in sorts)))
     return html_format('<form class="entity-filter" hidden aria-label="Filter and sort the list of {}">{}'
-                  '<p class="entity-filter-status" role="status"></p></form>', what, Markup("").join(selects))
+                       '<p class="entity-filter-status" role="status"></p></form>',
+                       what, Markup("").join(selects))
 
 
 def entity_list(site: SiteData, entries: list[tuple[str, str, list[Claim], Markup]], from_url: str,
@@ -53,7 +55,7 @@ def entity_list(site: SiteData, entries: list[tuple[str, str, list[Claim], Marku
     order of `entries`; `what`, what they are (“actors”)."""
     items = Markup("\n").join(
         html_format('<li data-name="{}" data-count="{}" data-claims="{}"><a href="{}">{}</a>{} '
-               '<span class="entity-counts">{}</span></li>',
+                    '<span class="entity-counts">{}</span></li>',
             name.casefold(), len(claims), claims_data(claims), relative_url(from_url, page_url(path)), name,
             details, _upper_first(tally_text(claims)))
         for name, path, claims, details in entries)

@@ -57,8 +57,9 @@ def footnotes_html(claims: ArticleClaims, page_url: PageLinker) -> str:
     bibliography = html_format('\n<h3 id="sources-cited">Sources</h3>\n<ol class="bibliography">\n{}\n</ol>',
         sources) if sources else Markup("")
     return str(html_format('<div class="annotation-notes" role="doc-endnotes">\n<hr>\n'
-        '<h2 id="sources-and-attributions">Sources and attributions</h2>\n'
-        '{}\n<ol class="claim-notes">\n{}\n</ol>{}\n</div>', keys, notes, bibliography))
+                           '<h2 id="sources-and-attributions">Sources and attributions</h2>\n'
+                           '{}\n<ol class="claim-notes">\n{}\n</ol>{}\n</div>',
+                           keys, notes, bibliography))
 
 
 def claims_summary_html(claims: ArticleClaims) -> str:
@@ -75,10 +76,11 @@ def claims_summary_html(claims: ArticleClaims) -> str:
             claim.id, excerpt(claim.words, 12), claim.who_named, ", ".join(actor.name for actor in claim.actors),
             badge_html("source_seen", claim.source_seen), badge_html("wording", claim.wording)) for claim in shown)
     return str(html_format('<details class="claims-summary"><summary>{} claim{}. {}'
-                  '</summary><div class="claims-table"><table class="claims"><thead><tr><th scope="col">Claim</th>'
-                  '<th scope="col">Who</th><th scope="col">Actors</th><th scope="col">Source</th>'
-                  '<th scope="col">Wording</th></tr></thead>'
-                  "<tbody>{}</tbody></table></div></details>", len(shown), "s" * (len(shown) != 1), tallies, rows))
+                           '</summary><div class="claims-table"><table class="claims"><thead><tr><th scope="col">Claim</th>'
+                           '<th scope="col">Who</th><th scope="col">Actors</th><th scope="col">Source</th>'
+                           '<th scope="col">Wording</th></tr></thead>'
+                           "<tbody>{}</tbody></table></div></details>",
+                           len(shown), "s" * (len(shown) != 1), tallies, rows))
 
 
 def badge_html(judgement: str, value: str, words: str = "") -> Markup:
@@ -97,7 +99,7 @@ def _source_item(footnote: Footnote, page_url: PageLinker) -> Markup:
         html_format('<a class="claim-link" href="#cite:{}" aria-label="Claim {}">{}</a>',
             claim.id, claim.number, claim.number) for claim in footnote.claims)
     return html_format('<li id="{}">\n<p class="source-citation">{}</p>\n<p class="source-claims">'
-                  '<span class="label">Claim{}:</span> {}</p>\n</li>',
+                       '<span class="label">Claim{}:</span> {}</p>\n</li>',
         footnote.element_id, source_citation_html(footnote.source, page_url), "s" * (len(footnote.claims) > 1),
         supports)
 
@@ -123,7 +125,8 @@ def links_html(source: Source) -> Markup:
 def claim_note_html(claim: Claim, page_url: PageLinker) -> Markup:
     """A claim's note: its back-link, its lead, its corrections or withdrawal, then its details."""
     backref = html_format('<a class="claim-backref" href="#{}" role="doc-backlink" aria-label="Back to the passage of '
-                     'claim {}">^</a>', claim.id, claim.name)
+                          'claim {}">^</a>',
+                          claim.id, claim.name)
     return html_format('<li id="cite:{}" value="{}">{} {}{}{}</li>',
         claim.id, claim.number, backref, claim_lead_html(claim, page_url), claim_notices_html(claim),
         claim_details_html(claim, page_url))
@@ -132,9 +135,9 @@ def claim_note_html(claim: Claim, page_url: PageLinker) -> Markup:
 def claim_lead_html(claim: Claim, page_url: PageLinker) -> Markup:
     """What a reader needs first of a claim: who, how the article attributes the words, both judgements."""
     return html_format('<span class="claim-lead"><span class="attribution-who"><span class="label">Who:</span> {}</span>'
-        ' · <span class="attribution-how"><span class="label">How:</span> {}</span>'
-        ' · <span class="attribution-source-seen"><span class="label">Source:</span> {}</span>'
-        ' · <span class="attribution-wording"><span class="label">Wording:</span> {}</span></span>',
+                       ' · <span class="attribution-how"><span class="label">How:</span> {}</span>'
+                       ' · <span class="attribution-source-seen"><span class="label">Source:</span> {}</span>'
+                       ' · <span class="attribution-wording"><span class="label">Wording:</span> {}</span></span>',
         attribution.as_html(list(claim.who), page_url), claim.kind_words, badge_html("source_seen", claim.source_seen),
         badge_html("wording", claim.wording))
 

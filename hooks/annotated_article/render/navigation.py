@@ -94,4 +94,5 @@ def article_contents_html(root: etree.Element) -> str:
         return ""
     links = Markup(" · ").join(html_format('<a href="#{}">{}</a>', id_, text) for id_, text in headings)
     return str(html_format('<nav class="article-contents" aria-label="Contents"><p><span class="label">Contents:</span> '
-                      "{}</p></nav>", links))
+                           "{}</p></nav>",
+                           links))
